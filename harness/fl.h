@@ -1,0 +1,153 @@
+/* fl.h -- forklab's check API: what a lesson's checks.c sees.
+ *
+ * A check is declared once with FL_CHECK and runs in a sandbox the checker
+ * forks for it (see sandbox.c): student code never runs in the checker's
+ * process.  The check body is "the caller": it calls the student's functions
+ * and looks at what the kernel says happened (pids, wait statuses, /proc).
+ * It ends by returning (pass), by fl_fail() (fail, with a lesson section to
+ * read) or by fl_skip().  Anything else -- a crash, exit() from student code,
+ * a child that returns into the caller's code, a hang, a process left behind
+ * -- is noticed by the harness and reported as a failure of that check. */
+#ifndef FL_H
+#define FL_H
+
+#include <stddef.h>
+#include <sys/types.h>
+
+struct fl_check {
+    const char *lesson;    /* "01-processes": the build sets FL_LESSON */
+    const char *id;        /* stable name: the rubric and reports use it */
+    const char *title;     /* one line a student reads next to ✓ or ✗ */
+    const char *section;   /* README section that teaches this behaviour */
+    int points;            /* default 1 */
+    double timeout_s;      /* ceiling for the whole check; default 2 s */
+    void (*body)(void);
+    int line;              /* declaration order within the lesson */
+};
+
+/* Register a check; called by FL_CHECK's constructor. */
+void fl_register(struct fl_check *c);
+
+#define FL_CHECK(ID, TITLE, ...)                                              \
+    static void fl_body_##ID(void);                                           \
+    static struct fl_check fl_decl_##ID = {                                   \
+        .lesson = FL_LESSON, .id = #ID, .title = TITLE, .body = fl_body_##ID, .line = __LINE__,    \
+        __VA_ARGS__};                                                          \
+    __attribute__((constructor)) static void fl_reg_##ID(void)                \
+    {                                                                          \
+        fl_register(&fl_decl_##ID);                                            \
+    }                                                                          \
+    static void fl_body_##ID(void)
+
+/* ---- verdicts (call only from a check body) ---- */
+
+/* Fail the running check and end it.  `expected` says what the lesson asks
+ * for; `observed_fmt` says what actually happened, with pids.  The check's
+ * declared section is named as the place to read unless fl_section() chose
+ * another one.  Does not return. */
+__attribute__((noreturn, format(printf, 2, 3)))
+void fl_fail(const char *expected, const char *observed_fmt, ...);
+
+/* Skip the running check with a reason (e.g. one CPU only).  Does not return. */
+__attribute__((noreturn, format(printf, 1, 2)))
+void fl_skip(const char *why_fmt, ...);
+
+/* Fail unless COND holds. */
+#define FL_EXPECT(COND, EXPECTED, ...)                                         \
+    do {                                                                       \
+        if (!(COND))                                                           \
+            fl_fail(EXPECTED, __VA_ARGS__);                                    \
+    } while (0)
+
+/* Name what the caller is doing now.  A timeout, a crash or a child escaping
+ * into the caller's code is reported "while <stage>". */
+void fl_stage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Send the student to another section of the lesson than the declared one,
+ * for the failure that follows. */
+void fl_section(const char *section);
+
+/* Add a line of context to the report, shown with a failure. */
+void fl_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* ---- probes: harness tasks that run inside the student's children ----
+ *
+ * A probe is a board in MAP_SHARED memory plus two pipes.  Its task records
+ * the real getpid()/getppid() of the process it runs in (facts from the
+ * kernel, not from student code), says "ready" on a pipe, and can wait at a
+ * gate until the caller lets it go.  A student who reports a pid without
+ * forking, or runs the task twice, is caught from these records. */
+
+#define FL_PROBE_SLOTS 64
+
+struct fl_run {
+    pid_t pid, ppid;   /* as the kernel told the task */
+    long tag;          /* the tag of the fl_probe_arg the task received */
+    int done;          /* the task returned */
+};
+
+struct fl_probe {
+    int nruns;                        /* runs started (atomic) */
+    struct fl_run runs[FL_PROBE_SLOTS];
+    int gated;                        /* tasks wait at the gate */
+    int exit_code;                    /* what the task returns */
+    int ready[2], gate[2];
+};
+
+struct fl_probe_arg {
+    struct fl_probe *probe;
+    long tag;
+};
+
+/* Make a probe in shared memory.  gated: tasks wait for fl_probe_release.
+ * Returns the probe; fails the check if the kernel refuses memory or pipes. */
+struct fl_probe *fl_probe_new(int gated, int exit_code);
+
+/* The task to hand to the student's start function: arg is a
+ * struct fl_probe_arg *.  Returns the probe's exit_code. */
+int fl_probe_task(void *arg);
+
+/* Wait until `n` runs in total have said ready.  If `pid` > 0 and that
+ * process ends first, the check fails saying so.  Returns the run count. */
+int fl_probe_await(struct fl_probe *p, int n, pid_t pid);
+
+/* Let `n` gated tasks go. */
+void fl_probe_release(struct fl_probe *p, int n);
+
+/* ---- kernel observations ---- */
+
+/* State letter of `pid` from /proc/PID/stat (R, S, D, Z, T...), or 0 when
+ * there is no such process. */
+char fl_proc_state(pid_t pid);
+
+/* Parent pid of `pid` from /proc/PID/stat, or -1 when there is none. */
+pid_t fl_proc_ppid(pid_t pid);
+
+/* Whether `pid` is a child of the caller that has not been reaped yet
+ * (running or zombie); never reaps it.  Writes the wait status of a dead
+ * child to *status when status is not NULL and it has exited (else -1). */
+int fl_is_unreaped_child(pid_t pid, int *status);
+
+/* Reap the caller's child `pid`, failing the check with `what` in the
+ * message if it is not a child.  Returns its wait status. */
+int fl_reap(pid_t pid, const char *what);
+
+/* Block until process `pid` (any process) has exited: a zombie or gone.
+ * Uses a pidfd, so it never reaps. */
+void fl_await_exit(pid_t pid);
+
+/* The pid of a child in which the caller's atexit handlers ran (it ended
+ * with exit() instead of _exit()), or 0 when none did so far. */
+pid_t fl_child_ran_atexit(void);
+
+/* Monotonic clock in seconds. */
+double fl_now(void);
+
+/* Describe a wait status in words: "exited with 3", "killed by SIGTERM". */
+const char *fl_status_str(int status);
+
+/* Seconds, scaled by FORKLAB_TIMEOUT_SCALE, for a duration a check waits on
+ * purpose (e.g. a join timeout). */
+double fl_scaled(double seconds);
+
+#endif

@@ -1,0 +1,77 @@
+/* internal.h -- what the harness's own files share and checks do not see. */
+#ifndef FL_INTERNAL_H
+#define FL_INTERNAL_H
+
+#include "fl.h"
+
+enum fl_verdict { FL_RUNNING = 0, FL_PASS, FL_FAIL, FL_SKIP };
+
+/* The page the checker maps before it forks a check's sandbox.  The caller
+ * (the check body) writes its verdict here; the checker reads it only after
+ * the caller has ended, and trusts it only when the caller also ended the way
+ * the harness ends it (see sandbox.c). */
+struct fl_page {
+    int state;                 /* enum fl_verdict */
+    pid_t caller;              /* pid of the check body's process */
+    char stage[200];
+    char section[128];
+    char expected[600];
+    char observed[1400];
+    char notes[1200];
+    int escaped;               /* a child came back into the caller's code */
+    pid_t escaped_pid;
+    char escaped_stage[200];
+    int caller_exit;           /* student code called exit() in the caller */
+    int caller_exit_code;
+    char exit_stage[200];
+    int child_atexit;          /* the caller's atexit handlers ran in a child */
+    pid_t child_atexit_pid;
+};
+
+/* The check's page; set in the sandbox before the body runs. */
+extern struct fl_page *fl_page;
+/* The check that runs now. */
+extern const struct fl_check *fl_current;
+
+/* One check's outcome as the checker decided it. */
+struct fl_outcome {
+    enum fl_verdict verdict;
+    char expected[600];
+    char observed[2400];
+    char section[128];
+    char notes[1200];
+    char output[4096];         /* the first of what the sandbox printed */
+    size_t output_bytes;       /* all it printed */
+    double seconds;
+};
+
+/* Run check `c` in a fresh sandbox and decide its outcome.  Returns 0, or -1
+ * with errno when the checker itself could not set up (fork, pipe, mmap). */
+int fl_sandbox_run(const struct fl_check *c, struct fl_outcome *o);
+
+/* The registered checks in declaration order, and how many. */
+const struct fl_check *const *fl_checks(int *n);
+
+/* Ceiling multiplier from FORKLAB_TIMEOUT_SCALE (default 1). */
+double fl_timeout_scale(void);
+
+/* Guard: if the calling process is not the check's caller, a child of the
+ * student's has come back into harness code: record that and _exit. */
+void fl_guard(void);
+
+/* Append printf output to a fixed buffer, always terminated. */
+void fl_appendf(char *buf, size_t size, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Pids whose parent is `ppid`, read from /proc; returns how many were
+ * stored (at most max). */
+int fl_proc_children(pid_t ppid, pid_t *out, int max);
+
+/* Every descendant of `root` (not root itself), read from /proc; returns how
+ * many were stored (at most max). */
+int fl_proc_tree(pid_t root, pid_t *out, int max);
+
+/* The command name of `pid` (/proc/PID/comm) into buf; "?" when unknown. */
+void fl_proc_comm(pid_t pid, char *buf, size_t size);
+
+#endif

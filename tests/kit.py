@@ -1,0 +1,107 @@
+"""Helpers the kit's tests share: build a work folder, run a lesson's
+checker, apply a broken variant."""
+import os
+import shutil
+import subprocess
+import tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def lessons():
+    """Every lesson that has checks, in order."""
+    return sorted(d for d in os.listdir(os.path.join(ROOT, "harness", "lessons"))
+                  if d[:2].isdigit())
+
+
+def make(*args, check=True, env=None):
+    r = subprocess.run(["make", "--no-print-directory", "-C", ROOT, *args],
+                       capture_output=True, text=True, env=env)
+    if check and r.returncode != 0:
+        raise AssertionError(f"make {' '.join(args)} failed:\n{r.stdout}\n{r.stderr}")
+    return r
+
+
+def build_dir(work, lesson):
+    return os.path.join(ROOT, "build", "work" + os.path.abspath(work), lesson)
+
+
+def build(work, lesson):
+    make("checkers", f"WORK={work}", f"LESSON={lesson}")
+    return build_dir(work, lesson)
+
+
+def unescape(field):
+    out, i = [], 0
+    while i < len(field):
+        c = field[i]
+        if c == "\\" and i + 1 < len(field):
+            n = field[i + 1]
+            if n == "x":
+                out.append(chr(int(field[i + 2:i + 4], 16)))
+                i += 4
+                continue
+            out.append({"t": "\t", "n": "\n"}.get(n, n))
+            i += 2
+            continue
+        out.append(c)
+        i += 1
+    return "".join(out)
+
+
+RESULT_FIELDS = ["kind", "lesson", "id", "title", "points", "verdict", "seconds", "section",
+                 "expected", "observed", "notes", "output_bytes", "output"]
+
+LIST_FIELDS = ["kind", "lesson", "id", "title", "points", "timeout", "section"]
+
+
+def run_checker(work, lesson, *args, env=None, timeout=120):
+    """Build and run one lesson's checker; returns {check id: record dict}."""
+    d = build(work, lesson)
+    exe = os.path.join(d, "check")
+    if not os.path.exists(exe):
+        log = open(os.path.join(d, "build.log")).read()
+        raise AssertionError(f"{work}/{lesson} did not build:\n{log}")
+    r = subprocess.run([exe, *args], capture_output=True, text=True, env=env, timeout=timeout,
+                       errors="replace")
+    assert r.returncode == 0, f"checker exited {r.returncode}: {r.stderr}"
+    out = {}
+    for line in r.stdout.splitlines():
+        fields = [unescape(f) for f in line.split("\t")]
+        rec = dict(zip(LIST_FIELDS if fields[0] == "list" else RESULT_FIELDS, fields))
+        out[rec["id"]] = rec
+    return out
+
+
+def describe(rec):
+    return (f"{rec['id']}: {rec['verdict']} -- expected {rec['expected']!r}; "
+            f"observed {rec['observed']!r}")
+
+
+def variants(lesson):
+    d = os.path.join(ROOT, "tests", "broken", lesson)
+    if not os.path.isdir(d):
+        return []
+    return sorted(os.path.join(d, f) for f in os.listdir(d) if f.endswith(".patch"))
+
+
+def variant_header(path):
+    """The caught-by check id and the mistake a variant patch declares."""
+    head = {}
+    with open(path) as f:
+        for line in f:
+            if line.startswith("---"):
+                break
+            key, _, value = line.partition(":")
+            head[key.strip()] = value.strip()
+    return head["caught-by"], head.get("mistake", "")
+
+
+def work_with_variant(lesson, patch):
+    """A fresh work folder: the lesson's solution with `patch` applied."""
+    tmp = tempfile.mkdtemp(prefix="forklab-variant-")
+    shutil.copytree(os.path.join(ROOT, "solutions", lesson), os.path.join(tmp, lesson))
+    r = subprocess.run(["patch", "-s", "-p1", "-d", os.path.join(tmp, lesson), "-i", patch],
+                       capture_output=True, text=True)
+    assert r.returncode == 0, f"{patch} does not apply: {r.stdout}{r.stderr}"
+    return tmp
