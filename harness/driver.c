@@ -415,6 +415,22 @@ static void json_all(struct lesson *ls, int n, double secs)
 
 /* ---- main ---- */
 
+static void free_lessons(struct lesson *ls, int n)
+{
+    for (int i = 0; i < n; i++) {
+        for (int j = 0; j < ls[i].n; j++) {
+            struct result *r = &ls[i].r[j];
+            char *fields[] = {r->id, r->title, r->verdict, r->section, r->expected,
+                              r->observed, r->notes, r->output};
+            for (size_t k = 0; k < sizeof fields / sizeof fields[0]; k++)
+                free(fields[k]);
+        }
+        free(ls[i].r);
+        free(ls[i].log);
+    }
+    free(ls);
+}
+
 static int usage(const char *why)
 {
     fprintf(stderr, "forklab: %s\nusage: forklab [--format human|tap|json] "
@@ -476,5 +492,6 @@ int main(int argc, char **argv)
         printf("1..%d\n", n);
     else
         json_all(ls, n, secs);
+    free_lessons(ls, n);
     return failed;
 }

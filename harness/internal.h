@@ -71,6 +71,15 @@ int fl_proc_children(pid_t ppid, pid_t *out, int max);
  * many were stored (at most max). */
 int fl_proc_tree(pid_t root, pid_t *out, int max);
 
+/* A pidfd for `pid`, or -1 with errno (ESRCH: no such process; ENOSYS:
+ * no pidfds here, e.g. under valgrind). */
+int fl_pidfd_open(pid_t pid);
+
+/* Wait until the process behind `fd` (or, when fd < 0, `pid` as seen in
+ * /proc) has exited; timeout_ms < 0 waits without a ceiling.  Returns 1 when
+ * it has exited, 0 on timeout. */
+int fl_pidfd_wait(int fd, pid_t pid, int timeout_ms);
+
 /* The command name of `pid` (/proc/PID/comm) into buf; "?" when unknown. */
 void fl_proc_comm(pid_t pid, char *buf, size_t size);
 

@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -158,16 +159,42 @@ int fl_reap(pid_t pid, const char *what)
     }
 }
 
+int fl_pidfd_open(pid_t pid)
+{
+    return (int)syscall(SYS_pidfd_open, pid, 0);
+}
+
+int fl_pidfd_wait(int fd, pid_t pid, int timeout_ms)
+{
+    if (fd >= 0) {
+        struct pollfd p = {.fd = fd, .events = POLLIN};
+        int r;
+        while ((r = poll(&p, 1, timeout_ms)) < 0 && errno == EINTR)
+            ;
+        return r > 0;
+    }
+    /* No pidfds (valgrind 3.19 does not know the call): watch /proc
+     * instead.  It spins, so it is only the fallback. */
+    double end = fl_now() + timeout_ms / 1000.0;
+    for (;;) {
+        char st = fl_proc_state(pid);
+        if (st == 0 || st == 'Z' || st == 'X')
+            return 1;
+        if (timeout_ms >= 0 && fl_now() > end)
+            return 0;
+        sched_yield();
+    }
+}
+
 void fl_await_exit(pid_t pid)
 {
     fl_guard();
-    int fd = (int)syscall(SYS_pidfd_open, pid, 0);
-    if (fd < 0)
-        return;   /* already gone (ESRCH) */
-    struct pollfd p = {.fd = fd, .events = POLLIN};
-    while (poll(&p, 1, -1) < 0 && errno == EINTR)
-        ;
-    close(fd);
+    int fd = fl_pidfd_open(pid);
+    if (fd < 0 && errno == ESRCH)
+        return;
+    fl_pidfd_wait(fd, pid, -1);
+    if (fd >= 0)
+        close(fd);
 }
 
 double fl_now(void)

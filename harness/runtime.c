@@ -188,7 +188,7 @@ int fl_probe_await(struct fl_probe *p, int n, pid_t pid)
 {
     fl_guard();
     int seen = 0;
-    int pfd = pid > 0 ? (int)syscall(SYS_pidfd_open, pid, 0) : -1;
+    int pfd = pid > 0 ? fl_pidfd_open(pid) : -1;
     while (seen < n) {
         struct pollfd fds[2] = {{.fd = p->ready[0], .events = POLLIN},
                                 {.fd = pfd, .events = POLLIN}};

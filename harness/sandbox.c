@@ -118,23 +118,28 @@ static void run_init(const struct fl_check *c, pid_t checker, int status_fd, int
 static void kill_sandbox(pid_t init)
 {
     static pid_t tree[MAX_TREE];
+    static int fds[MAX_TREE];
     for (int round = 0; round < 100; round++) {
         int n = fl_proc_tree(init, tree, MAX_TREE), alive = 0;
-        int fds[MAX_TREE];
         for (int i = 0; i < n; i++) {
             if (fl_proc_state(tree[i]) == 'Z')
                 continue;   /* init reaps it once its parent is gone */
-            int fd = (int)syscall(SYS_pidfd_open, tree[i], 0);
-            if (fd < 0)
+            /* A pidfd pins the process: the signal cannot hit a recycled
+             * pid.  Without pidfds, kill() by pid is the fallback. */
+            int fd = fl_pidfd_open(tree[i]);
+            if (fd >= 0)
+                syscall(SYS_pidfd_send_signal, fd, SIGKILL, NULL, 0);
+            else if (errno == ESRCH)
                 continue;
-            syscall(SYS_pidfd_send_signal, fd, SIGKILL, NULL, 0);
+            else
+                kill(tree[i], SIGKILL);
+            tree[alive] = tree[i];
             fds[alive++] = fd;
         }
         for (int i = 0; i < alive; i++) {
-            struct pollfd p = {.fd = fds[i], .events = POLLIN};
-            while (poll(&p, 1, 1000) < 0 && errno == EINTR)
-                ;
-            close(fds[i]);
+            fl_pidfd_wait(fds[i], tree[i], 1000);
+            if (fds[i] >= 0)
+                close(fds[i]);
         }
         if (alive == 0)
             break;
