@@ -6,6 +6,7 @@
 #   make check WORK=DIR       check DIR (same layout as exercises/) instead
 #   make check FORMAT=tap     TAP 14 (also: json)
 #   make test                 the kit's own tests
+#   make bench                how long the checks take on the solutions
 #
 # Student code is compiled with warnings but without -Werror; the kit's own
 # code with -Werror.
@@ -33,7 +34,7 @@ DRIVER      := build/harness/forklab
 
 checkers = $(foreach l,$(LESSONS),$(if $(wildcard $(1)/$(l)),$(2)/$(l)/check))
 
-.PHONY: all check test clean kit help
+.PHONY: all check test bench clean kit help
 all: kit
 	@$(MAKE) --no-print-directory checkers WORK=exercises
 	@$(MAKE) --no-print-directory checkers WORK=solutions
@@ -73,6 +74,10 @@ check: checkers
 
 test: all
 	@$(PYTHON) tests/run.py
+
+# Timings of the checks on the solutions (median of ROUNDS runs).
+bench: all
+	@$(PYTHON) tests/bench.py
 
 clean:
 	rm -rf build
