@@ -1,0 +1,414 @@
+/* Lesson 02 checks: a task's arguments arrive intact and are fixed when the
+ * proc is made; a proc has a name the kernel shows; the child's stdin reads
+ * end-of-file. */
+#include "fl.h"
+#include "arguments.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* What a task saw in its child, written to memory shared with the caller:
+ * the child's copy of everything else is invisible to the caller. */
+struct seen {
+    pid_t pid;
+    int ran;
+    unsigned char bytes[PROC_ARG_MAX];
+    char comm[3][32];            /* /proc/self/comm, one slot per task */
+    char stdin_result[160];
+};
+
+static struct seen *board;
+
+static void board_new(void)
+{
+    board = mmap(NULL, sizeof *board, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1,
+                 0);
+    if (board == MAP_FAILED)
+        fl_fail("shared memory for the check", "mmap failed: %s", strerror(errno));
+    memset(board, 0, sizeof *board);
+}
+
+static void note_run(void)
+{
+    board->pid = getpid();
+    board->ran++;
+}
+
+/* ---- tasks: each records what it received ---- */
+
+static int record_int(void *arg)
+{
+    note_run();
+    memcpy(board->bytes, arg, sizeof(int));
+    return 0;
+}
+
+static int record_string(void *arg)
+{
+    note_run();
+    memcpy(board->bytes, arg, strnlen(arg, PROC_ARG_MAX - 1) + 1);
+    return 0;
+}
+
+/* The C kwargs: a struct whose fields are set by name. */
+struct person {
+    char name[16];
+    int age;
+    double height;
+    long id;
+};
+
+static int record_person(void *arg)
+{
+    note_run();
+    memcpy(board->bytes, arg, sizeof(struct person));
+    return 0;
+}
+
+static int record_block(void *arg)
+{
+    note_run();
+    memcpy(board->bytes, arg, PROC_ARG_MAX);
+    return 0;
+}
+
+static int record_comm(void *arg)
+{
+    int slot = *(const int *)arg;
+    note_run();
+    /* What /proc/PID/comm says: the kernel's name for this process. */
+    int fd = open("/proc/self/comm", O_RDONLY);
+    ssize_t n = fd < 0 ? -1 : read(fd, board->comm[slot], sizeof board->comm[slot] - 1);
+    if (fd >= 0)
+        close(fd);
+    if (n > 0)
+        board->comm[slot][strcspn(board->comm[slot], "\n")] = '\0';
+    return 0;
+}
+
+/* ---- helpers ---- */
+
+static void expect_init_args(int r, const char *what)
+{
+    FL_EXPECT(r == 0, "proc_init_args to return 0 for a valid argument",
+              "proc_init_args with %s returned %d (errno %d: %s)", what, r, errno,
+              strerror(errno));
+}
+
+static void start_ok(struct proc *p)
+{
+    fl_stage("calling proc_start");
+    errno = 0;
+    int r = proc_start(p);
+    FL_EXPECT(r == 0 && p->pid > 0, "proc_start to return 0 and set p->pid",
+              "it returned %d with p->pid %d (errno %d: %s)", r, (int)p->pid, errno,
+              strerror(errno));
+}
+
+/* Reap the child and make sure the task ran in it and ended well. */
+static void finish(struct proc *p)
+{
+    fl_stage("waiting for child %d to end", (int)p->pid);
+    int st = fl_reap(p->pid, "the child from proc_start");
+    FL_EXPECT(st == 0, "the child to run the task and exit with 0",
+              "child %d %s%s", (int)p->pid, fl_status_str(st),
+              st == 127 << 8 ? " (127: proc_child_setup failed in the child)" : "");
+    FL_EXPECT(board->ran == 1 && board->pid == p->pid, "the task to run once, in child",
+              "the task ran %d times, last in pid %d; the child is %d", board->ran,
+              (int)board->pid, (int)p->pid);
+}
+
+/* ---- arguments ---- */
+
+FL_CHECK(arg_int, "an int argument reaches the task intact", .section = "Passing arguments")
+{
+    board_new();
+    int value = -123456789;
+    struct proc p;
+    fl_stage("calling proc_init_args with an int");
+    expect_init_args(proc_init_args(&p, record_int, &value, sizeof value), "an int");
+    start_ok(&p);
+    finish(&p);
+    int got;
+    memcpy(&got, board->bytes, sizeof got);
+    FL_EXPECT(got == value, "the task to receive the int the caller passed",
+              "the caller passed %d; the task in child %d received %d", value, (int)p.pid, got);
+}
+
+FL_CHECK(arg_string, "a string argument reaches the task whole", .section = "Passing arguments")
+{
+    board_new();
+    const char *text = "tom, 18 -- a string much longer than one pointer";
+    struct proc p;
+    fl_stage("calling proc_init_args with a string");
+    expect_init_args(proc_init_args(&p, record_string, text, strlen(text) + 1), "a string");
+    start_ok(&p);
+    finish(&p);
+    FL_EXPECT(strcmp((char *)board->bytes, text) == 0,
+              "the task to receive every byte of the string (strlen + 1 of them)",
+              "the caller passed \"%s\" (%zu bytes); the task in child %d received \"%.*s\"",
+              text, strlen(text) + 1, (int)p.pid, 60, (char *)board->bytes);
+}
+
+FL_CHECK(arg_struct, "a struct of named fields (the C kwargs) reaches the task with every field",
+         .section = "Named fields: C's kwargs")
+{
+    board_new();
+    struct person who;
+    memset(&who, 0, sizeof who);   /* padding too, so bytes compare */
+    who = (struct person){.age = 18, .id = 0x1234567890L, .height = 1.75, .name = "tom"};
+    struct proc p;
+    fl_stage("calling proc_init_args with a struct person");
+    expect_init_args(proc_init_args(&p, record_person, &who, sizeof who), "a struct");
+    start_ok(&p);
+    finish(&p);
+    struct person got;
+    memcpy(&got, board->bytes, sizeof got);
+    FL_EXPECT(strcmp(got.name, who.name) == 0 && got.age == who.age &&
+                  got.height == who.height && got.id == who.id,
+              "the task to receive the struct with every field as the caller set it",
+              "the caller passed {name \"%s\", age %d, height %.2f, id %#lx}; the task in child "
+              "%d received {name \"%.15s\", age %d, height %.2f, id %#lx}",
+              who.name, who.age, who.height, who.id, (int)p.pid, got.name, got.age, got.height,
+              got.id);
+}
+
+FL_CHECK(args_fixed_at_init, "the task gets the argument as it was at proc_init_args, not later",
+         .section = "When the arguments are taken")
+{
+    board_new();
+    int value = 18;
+    struct proc p;
+    fl_stage("calling proc_init_args with an int");
+    expect_init_args(proc_init_args(&p, record_int, &value, sizeof value), "an int");
+    value = 99;   /* after init, before start: the task must not see it */
+    start_ok(&p);
+    finish(&p);
+    int got;
+    memcpy(&got, board->bytes, sizeof got);
+    FL_EXPECT(got == 18, "the task to receive the value the int had at proc_init_args (18)",
+              "the caller changed its int to 99 after proc_init_args; the task in child %d "
+              "received %d%s", (int)p.pid, got,
+              got == 99 ? ": p kept a pointer to the caller's variable instead of a copy" : "");
+}
+
+FL_CHECK(arg_limits, "PROC_ARG_MAX bytes fit; one more, or NULL with a size, is refused",
+         .section = "Passing arguments")
+{
+    board_new();
+    /* Slack after the proc: a copy that ignores the limit lands in it
+     * instead of in the check's own variables. */
+    struct {
+        struct proc p;
+        unsigned char slack[2 * PROC_ARG_MAX];
+    } box;
+    unsigned char big[PROC_ARG_MAX + 1];
+    for (size_t i = 0; i < sizeof big; i++)
+        big[i] = (unsigned char)(i * 7 + 1);
+    fl_stage("calling proc_init_args with PROC_ARG_MAX + 1 bytes");
+    errno = 0;
+    int r = proc_init_args(&box.p, record_block, big, sizeof big);
+    FL_EXPECT(r == -1 && errno == E2BIG,
+              "proc_init_args with PROC_ARG_MAX + 1 bytes to return -1 with errno E2BIG",
+              "it returned %d (errno %d: %s)", r, errno, strerror(errno));
+    fl_stage("calling proc_init_args with NULL and a size of 4");
+    errno = 0;
+    r = proc_init_args(&box.p, record_block, NULL, 4);
+    FL_EXPECT(r == -1 && errno == EINVAL,
+              "proc_init_args with arg NULL and size 4 to return -1 with errno EINVAL",
+              "it returned %d (errno %d: %s)", r, errno, strerror(errno));
+    fl_stage("calling proc_init_args with exactly PROC_ARG_MAX bytes");
+    expect_init_args(proc_init_args(&box.p, record_block, big, PROC_ARG_MAX),
+                     "exactly PROC_ARG_MAX bytes");
+    start_ok(&box.p);
+    finish(&box.p);
+    FL_EXPECT(memcmp(board->bytes, big, PROC_ARG_MAX) == 0,
+              "all PROC_ARG_MAX bytes to reach the task",
+              "the task in child %d received different bytes", (int)box.p.pid);
+}
+
+/* ---- names ---- */
+
+static void own_comm(char out[32])
+{
+    memset(out, 0, 32);
+    prctl(PR_GET_NAME, out, 0, 0, 0);
+}
+
+FL_CHECK(default_names, "procs without a name are Process-1, Process-2... in start order",
+         .section = "Names")
+{
+    board_new();
+    static const int slot[3] = {0, 1, 2};
+    struct proc p[3];
+    for (int i = 0; i < 3; i++)
+        proc_init(&p[i], record_comm, (void *)&slot[i]);
+    fl_stage("calling proc_set_name(\"worker\") on the second proc");
+    errno = 0;
+    int r = proc_set_name(&p[1], "worker");
+    FL_EXPECT(r == 0, "proc_set_name to return 0", "it returned %d (errno %d: %s)", r, errno,
+              strerror(errno));
+    for (int i = 0; i < 3; i++) {
+        start_ok(&p[i]);
+        fl_stage("waiting for child %d to end", (int)p[i].pid);
+        fl_reap(p[i].pid, "a child from proc_start");
+    }
+    const char *want[3] = {"Process-1", "worker", "Process-3"};
+    for (int i = 0; i < 3; i++)
+        FL_EXPECT(strcmp(p[i].name, want[i]) == 0,
+                  "after three starts (the second one named \"worker\") the names to be "
+                  "Process-1, worker, Process-3: each start takes the next number",
+                  "start %d has the name \"%.63s\" in p->name, not \"%s\"", i + 1, p[i].name,
+                  want[i]);
+    for (int i = 0; i < 3; i++)
+        FL_EXPECT(strcmp(board->comm[i], want[i]) == 0,
+                  "the kernel to know each child by its name (/proc/PID/comm)",
+                  "child %d of start %d is called \"%s\" by the kernel, not \"%s\"",
+                  (int)p[i].pid, i + 1, board->comm[i], want[i]);
+}
+
+FL_CHECK(name_in_comm, "a given name is the child's name in /proc/PID/comm, and only the child's",
+         .section = "Telling the kernel the name")
+{
+    board_new();
+    static const int slot = 0;
+    char before[32], after[32];
+    own_comm(before);
+    struct proc p;
+    proc_init(&p, record_comm, (void *)&slot);
+    fl_stage("calling proc_set_name(\"dancer\")");
+    errno = 0;
+    int r = proc_set_name(&p, "dancer");
+    FL_EXPECT(r == 0, "proc_set_name to return 0", "it returned %d (errno %d: %s)", r, errno,
+              strerror(errno));
+    start_ok(&p);
+    own_comm(after);
+    finish(&p);
+    FL_EXPECT(strcmp(board->comm[0], "dancer") == 0,
+              "the child's name in the kernel to be \"dancer\"",
+              "child %d is called \"%s\" by the kernel", (int)p.pid, board->comm[0]);
+    FL_EXPECT(strcmp(before, after) == 0,
+              "the caller to keep its own name: only the child is renamed",
+              "the caller %d was \"%s\" before proc_start and \"%s\" after it: the name was set "
+              "before fork, in the caller", (int)getpid(), before, after);
+}
+
+FL_CHECK(long_name_cut, "a long name is kept whole in p->name and cut to 15 bytes by the kernel",
+         .section = "Telling the kernel the name")
+{
+    board_new();
+    static const int slot = 0;
+    const char *name = "a-name-longer-than-fifteen-bytes";
+    struct proc p;
+    proc_init(&p, record_comm, (void *)&slot);
+    fl_stage("calling proc_set_name with a %zu-byte name", strlen(name));
+    errno = 0;
+    int r = proc_set_name(&p, name);
+    FL_EXPECT(r == 0, "proc_set_name to accept a name shorter than PROC_NAME_MAX",
+              "it returned %d (errno %d: %s)", r, errno, strerror(errno));
+    FL_EXPECT(strcmp(p.name, name) == 0, "p->name to keep the whole name",
+              "p->name is \"%.63s\"", p.name);
+    start_ok(&p);
+    finish(&p);
+    FL_EXPECT(strcmp(board->comm[0], "a-name-longer-t") == 0,
+              "the kernel to show the name's first 15 bytes, \"a-name-longer-t\"",
+              "child %d is called \"%s\" by the kernel", (int)p.pid, board->comm[0]);
+}
+
+FL_CHECK(name_rules, "proc_set_name refuses \"\", a name too long, and a started proc",
+         .section = "Names")
+{
+    struct proc p;
+    char huge[PROC_NAME_MAX + 1];
+    memset(huge, 'n', PROC_NAME_MAX);
+    huge[PROC_NAME_MAX] = '\0';
+    proc_init(&p, record_comm, NULL);
+    fl_stage("calling proc_set_name with \"\"");
+    errno = 0;
+    int r = proc_set_name(&p, "");
+    FL_EXPECT(r == -1 && errno == EINVAL, "proc_set_name(p, \"\") to fail with EINVAL",
+              "it returned %d (errno %d: %s)", r, errno, strerror(errno));
+    fl_stage("calling proc_set_name with a %d-byte name", PROC_NAME_MAX);
+    errno = 0;
+    r = proc_set_name(&p, huge);
+    FL_EXPECT(r == -1 && errno == ENAMETOOLONG,
+              "a name of PROC_NAME_MAX bytes to fail with ENAMETOOLONG",
+              "it returned %d (errno %d: %s)", r, errno, strerror(errno));
+    FL_EXPECT(p.name[0] == '\0', "a refused name to leave p->name unchanged (\"\")",
+              "p->name is now \"%.63s\"", p.name);
+    p.pid = getpid();   /* looks started; no child is made */
+    fl_stage("calling proc_set_name on a proc that was started");
+    errno = 0;
+    r = proc_set_name(&p, "late");
+    FL_EXPECT(r == -1 && errno == EINVAL, "naming a started proc to fail with EINVAL",
+              "it returned %d (errno %d: %s)", r, errno, strerror(errno));
+}
+
+/* ---- stdin ---- */
+
+/* Say what reading fd 0 would do, without ever blocking. */
+static int probe_stdin(void *arg)
+{
+    (void)arg;
+    char *out = board->stdin_result;
+    size_t size = sizeof board->stdin_result;
+    note_run();
+    if (fcntl(0, F_GETFD) < 0) {
+        snprintf(out, size, "file descriptor 0 is closed");
+        return 0;
+    }
+    struct pollfd pfd = {.fd = 0, .events = POLLIN};
+    int n = poll(&pfd, 1, 0);
+    if (n == 0) {
+        snprintf(out, size, "a read would wait for ever: fd 0 is still the caller's stdin");
+        return 0;
+    }
+    char c;
+    ssize_t r = read(0, &c, 1);
+    if (r == 0)
+        snprintf(out, size, "eof");
+    else if (r > 0)
+        snprintf(out, size, "a read returned data, not end-of-file");
+    else
+        snprintf(out, size, "read failed: %s", strerror(errno));
+    return 0;
+}
+
+FL_CHECK(stdin_eof, "the child's stdin reads end-of-file at once; the caller's stays as it was",
+         .section = "Standard input in a child")
+{
+    board_new();
+    /* The caller's stdin becomes a pipe that this check holds open and never
+     * writes: a read from it would wait for ever. */
+    int pp[2];
+    FL_EXPECT(pipe(pp) == 0, "a pipe for the caller's stdin", "pipe failed: %s",
+              strerror(errno));
+    int saved = dup(0);
+    dup2(pp[0], 0);
+    struct stat want;
+    fstat(pp[0], &want);
+    struct proc p;
+    proc_init(&p, probe_stdin, NULL);
+    start_ok(&p);
+    finish(&p);
+    struct stat now;
+    int kept = fstat(0, &now) == 0 && now.st_ino == want.st_ino && now.st_dev == want.st_dev;
+    dup2(saved, 0);
+    close(saved);
+    close(pp[0]);
+    close(pp[1]);
+    FL_EXPECT(strcmp(board->stdin_result, "eof") == 0,
+              "reading fd 0 in the child to give end-of-file at once (fd 0 on /dev/null)",
+              "in child %d: %s", (int)p.pid, board->stdin_result);
+    FL_EXPECT(kept, "the caller's own fd 0 to be left alone",
+              "after proc_start, the caller's fd 0 is no longer its stdin: it was replaced "
+              "in the caller, not in the child");
+}
