@@ -1,0 +1,488 @@
+/* Lesson 06 checks: zombies seen and reaped, a SIGCHLD reaper that survives
+ * merged signals, SIGCHLD ignored, orphans adopted by the subreaper.
+ *
+ * How the SIGCHLD checks stay deterministic: the caller blocks SIGCHLD,
+ * lets its children exit, waits on each child's pidfd until it is a zombie
+ * (a pidfd never reaps), then unblocks.  A blocked standard signal is kept
+ * at most once however often it was sent, and POSIX delivers a pending
+ * unblocked signal before sigprocmask returns: so exactly one SIGCHLD, for
+ * all the exits, has been handled when sigprocmask returns. */
+#include "fl.h"
+#include "zombies.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#define MERGED 8
+
+static void *shared_new(size_t size)
+{
+    void *m = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    if (m == MAP_FAILED)
+        fl_fail("shared memory for the check", "mmap failed: %s", strerror(errno));
+    memset(m, 0, size);
+    return m;
+}
+
+static void sigchld_blocked(int block)
+{
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGCHLD);
+    sigprocmask(block ? SIG_BLOCK : SIG_UNBLOCK, &set, NULL);
+}
+
+/* A probe run that ends with an exit code of its own: 10 + its tag, so each
+ * child's recorded status can be told apart. */
+static int coded_task(void *arg)
+{
+    struct fl_probe_arg *a = arg;
+    fl_probe_task(a);
+    return (int)(10 + a->tag);
+}
+
+static void start_child(struct proc *p, proc_task task, void *arg)
+{
+    proc_init(p, task, arg);
+    fl_stage("calling proc_start (given, from lesson 01)");
+    int r = proc_start(p);
+    FL_EXPECT(r == 0 && p->pid > 0, "proc_start (given) to start a child",
+              "it returned %d with p->pid %d (errno %d: %s)", r, (int)p->pid, errno,
+              strerror(errno));
+}
+
+static void install_reaper(void)
+{
+    fl_stage("calling reaper_install");
+    errno = 0;
+    int r = reaper_install();
+    FL_EXPECT(r == 0, "reaper_install to return 0", "it returned %d (errno %d: %s)", r, errno,
+              strerror(errno));
+}
+
+/* Wait until child `pid` has exited, leaving it a zombie. */
+static void await_zombie(pid_t pid)
+{
+    fl_stage("waiting on child %d's pidfd until it has exited (SIGCHLD blocked)", (int)pid);
+    fl_await_exit(pid);
+    FL_EXPECT(fl_proc_state(pid) == 'Z',
+              "child to wait as a zombie while SIGCHLD is blocked",
+              "child %d is %s, although SIGCHLD was blocked so no handler could reap it: "
+              "does reaper_install unblock SIGCHLD, or reap outside the handler?",
+              (int)pid, fl_proc_state(pid) ? "not a zombie" : "already reaped");
+}
+
+/* Unblock SIGCHLD: the one pending signal is handled before this returns. */
+static void deliver_one_sigchld(const char *stage)
+{
+    fl_stage("%s", stage);
+    sigchld_blocked(0);
+    fl_stage("checking what the handler did");
+}
+
+static void expect_reaped(pid_t pid, int code)
+{
+    char st = fl_proc_state(pid);
+    FL_EXPECT(!fl_is_unreaped_child(pid, NULL),
+              "the SIGCHLD handler to reap every child that had exited",
+              "child %d is still %s after the handler ran", (int)pid,
+              st == 'Z' ? "a zombie" : "there");
+    int status = -1;
+    errno = 0;
+    int r = reaper_status(pid, &status);
+    FL_EXPECT(r == 0, "reaper_status to return the status recorded for a reaped child",
+              "reaper_status(%d) returned %d (errno %d: %s)", (int)pid, r, errno,
+              strerror(errno));
+    FL_EXPECT(WIFEXITED(status) && WEXITSTATUS(status) == code,
+              "the recorded status to be the child's own wait status",
+              "child %d exited with %d; reaper_status gave %s", (int)pid, code,
+              fl_status_str(status));
+}
+
+/* ---- zombies and /proc ---- */
+
+FL_CHECK(zombie_seen, "a child that exited and was not waited for is a zombie: proc_state says 'Z'",
+         .section = "Zombies")
+{
+    struct fl_probe *pr = fl_probe_new(0, 0);
+    struct fl_probe_arg a = {pr, 1};
+    fl_stage("calling proc_state on the caller itself");
+    errno = 0;
+    int self = proc_state(getpid());
+    FL_EXPECT(self == 'R', "proc_state(getpid()) to be 'R': a process reading its own state runs",
+              "it returned %d%s%c%s (errno %d: %s)", self, self > 0 ? " ('" : "",
+              self > 0 ? (char)self : ' ', self > 0 ? "')" : "", errno, strerror(errno));
+    struct proc p;
+    start_child(&p, fl_probe_task, &a);
+    fl_stage("waiting on child %d's pidfd until it has exited", (int)p.pid);
+    fl_await_exit(p.pid);
+    FL_EXPECT(fl_proc_state(p.pid) == 'Z', "the child to be a zombie (nobody waited yet)",
+              "the kernel says child %d is in state '%c'", (int)p.pid, fl_proc_state(p.pid));
+    fl_stage("calling proc_state on zombie %d", (int)p.pid);
+    errno = 0;
+    int st = proc_state(p.pid);
+    FL_EXPECT(st == 'Z', "proc_state to return 'Z' for a child that exited and was not reaped",
+              "proc_state(%d) returned %d%s%c%s (errno %d: %s); /proc/%d/stat says 'Z'",
+              (int)p.pid, st, st > 0 ? " ('" : "", st > 0 ? (char)st : ' ',
+              st > 0 ? "')" : "", errno, strerror(errno), (int)p.pid);
+    fl_reap(p.pid, "the zombie child");
+}
+
+static int odd_name_task(void *arg)
+{
+    /* A name that looks like the end of the name field and a state. */
+    prctl(PR_SET_NAME, "x) R 1 (y", 0, 0, 0);
+    return fl_probe_task(arg);
+}
+
+FL_CHECK(state_after_last_paren, "proc_state reads the state after the LAST ')' (names may hold ')')",
+         .section = "Reading a process's state")
+{
+    struct fl_probe *pr = fl_probe_new(0, 0);
+    struct fl_probe_arg a = {pr, 1};
+    struct proc p;
+    start_child(&p, odd_name_task, &a);
+    fl_stage("waiting on child %d's pidfd until it has exited", (int)p.pid);
+    fl_await_exit(p.pid);
+    fl_stage("calling proc_state on zombie %d, named \"x) R 1 (y\"", (int)p.pid);
+    errno = 0;
+    int st = proc_state(p.pid);
+    FL_EXPECT(st == 'Z', "proc_state to return 'Z' for a zombie whose name is \"x) R 1 (y\"",
+              "proc_state(%d) returned %d%s%c%s (errno %d: %s): /proc/%d/stat begins "
+              "\"%d (x) R 1 (y) Z\"; the state follows the last ')'",
+              (int)p.pid, st, st > 0 ? " ('" : "", st > 0 ? (char)st : ' ',
+              st > 0 ? "')" : "", errno, strerror(errno), (int)p.pid, (int)p.pid);
+    fl_reap(p.pid, "the zombie child");
+}
+
+FL_CHECK(reaped_is_gone, "once reaped, the zombie is gone: proc_state fails with ESRCH",
+         .section = "Zombies")
+{
+    struct fl_probe *pr = fl_probe_new(0, 0);
+    struct fl_probe_arg a = {pr, 1};
+    struct proc p;
+    start_child(&p, fl_probe_task, &a);
+    fl_stage("waiting for child %d to end", (int)p.pid);
+    fl_reap(p.pid, "the child");
+    fl_stage("calling proc_state on reaped child %d", (int)p.pid);
+    errno = 0;
+    int st = proc_state(p.pid);
+    FL_EXPECT(st == -1 && errno == ESRCH,
+              "proc_state to return -1 with errno ESRCH for a pid with no process",
+              "child %d was reaped (there is no /proc/%d) and proc_state returned %d "
+              "(errno %d: %s)", (int)p.pid, (int)p.pid, st, errno, strerror(errno));
+}
+
+/* ---- the SIGCHLD reaper ---- */
+
+FL_CHECK(handler_reaps, "the SIGCHLD handler reaps an exited child and records its status",
+         .section = "Reaping in a SIGCHLD handler")
+{
+    struct fl_probe *pr = fl_probe_new(0, 0);
+    struct fl_probe_arg a = {pr, 1};
+    sigchld_blocked(1);
+    install_reaper();
+    struct proc p;
+    start_child(&p, coded_task, &a);
+    await_zombie(p.pid);
+    deliver_one_sigchld("unblocking SIGCHLD: the handler runs now");
+    expect_reaped(p.pid, 11);
+    FL_EXPECT(reaper_count() == 1, "reaper_count to be 1 after one child was reaped",
+              "it is %d", reaper_count());
+    reaper_uninstall();
+}
+
+FL_CHECK(handler_reaps_merged, "one SIGCHLD for many exits: the handler reaps them all",
+         .section = "Signals merge", .points = 2)
+{
+    struct fl_probe *pr = fl_probe_new(1, 0);
+    struct fl_probe_arg a[MERGED];
+    struct proc p[MERGED];
+    sigchld_blocked(1);
+    install_reaper();
+    for (int i = 0; i < MERGED; i++) {
+        a[i] = (struct fl_probe_arg){pr, i};
+        start_child(&p[i], coded_task, &a[i]);
+    }
+    fl_stage("waiting for %d children to be ready", MERGED);
+    fl_probe_await(pr, MERGED, 0);
+    fl_stage("letting %d children exit at once", MERGED);
+    fl_probe_release(pr, MERGED);
+    for (int i = 0; i < MERGED; i++)
+        await_zombie(p[i].pid);
+    deliver_one_sigchld("unblocking SIGCHLD: one signal stands for all the exits");
+    char zombies[400] = "";
+    int left = 0;
+    for (int i = 0; i < MERGED; i++)
+        if (fl_is_unreaped_child(p[i].pid, NULL)) {
+            size_t len = strlen(zombies);
+            snprintf(zombies + len, sizeof zombies - len, "%s%d", left ? ", " : "",
+                     (int)p[i].pid);
+            left++;
+        }
+    FL_EXPECT(left == 0, "one run of the handler to reap every child that had exited",
+              "%d children exited while SIGCHLD was blocked, so one SIGCHLD was delivered for "
+              "all of them; after it %d %s still zombies (%s): the handler must loop "
+              "waitpid(-1, &status, WNOHANG) until it returns 0 or -1",
+              MERGED, left, left == 1 ? "is" : "are", zombies);
+    for (int i = 0; i < MERGED; i++)
+        expect_reaped(p[i].pid, 10 + i);
+    FL_EXPECT(reaper_count() == MERGED, "reaper_count to count every child reaped",
+              "%d children were reaped and reaper_count says %d", MERGED, reaper_count());
+    reaper_uninstall();
+}
+
+FL_CHECK(handler_never_blocks, "the handler returns while other children still run",
+         .section = "Reaping in a SIGCHLD handler", .timeout_s = 1.5)
+{
+    struct fl_probe *held = fl_probe_new(1, 0), *quick = fl_probe_new(0, 0);
+    struct fl_probe_arg ha = {held, 1}, qa = {quick, 2};
+    struct proc running, ended;
+    sigchld_blocked(1);
+    install_reaper();
+    start_child(&running, coded_task, &ha);
+    start_child(&ended, coded_task, &qa);
+    fl_stage("waiting for child %d to be ready", (int)running.pid);
+    fl_probe_await(held, 1, running.pid);
+    await_zombie(ended.pid);
+    deliver_one_sigchld("in the SIGCHLD handler while child A still runs: a handler that calls "
+                        "waitpid without WNOHANG waits here for A, which only ends after the "
+                        "handler returns");
+    expect_reaped(ended.pid, 12);
+    char st = fl_proc_state(running.pid);
+    FL_EXPECT(st && st != 'Z' && fl_is_unreaped_child(running.pid, NULL),
+              "a child that still runs to be left alone by the handler",
+              "child %d was %s", (int)running.pid, st == 'Z' ? "a zombie" : "gone");
+    fl_probe_release(held, 1);
+    sigchld_blocked(1);
+    await_zombie(running.pid);
+    deliver_one_sigchld("unblocking SIGCHLD after the second child exited");
+    expect_reaped(running.pid, 11);
+    reaper_uninstall();
+}
+
+FL_CHECK(handler_keeps_errno, "the handler leaves errno as it found it",
+         .section = "Reaping in a SIGCHLD handler")
+{
+    struct fl_probe *pr = fl_probe_new(0, 0);
+    struct fl_probe_arg a = {pr, 1};
+    sigchld_blocked(1);
+    install_reaper();
+    struct proc p;
+    start_child(&p, coded_task, &a);
+    await_zombie(p.pid);
+    errno = EDOM;
+    sigchld_blocked(0);   /* the handler runs here, between two statements */
+    int after = errno;
+    fl_stage("checking errno after the handler ran");
+    expect_reaped(p.pid, 11);
+    FL_EXPECT(after == EDOM, "errno after the handler to be what the interrupted code had set",
+              "the code interrupted by SIGCHLD had errno %d (%s); after the handler it was "
+              "%d (%s): the handler's last waitpid changed it. Save errno on entry and "
+              "restore it before returning", EDOM, strerror(EDOM), after, strerror(after));
+    reaper_uninstall();
+}
+
+FL_CHECK(handler_restarts_calls, "the handler is installed with SA_RESTART",
+         .section = "Reaping in a SIGCHLD handler")
+{
+    install_reaper();
+    struct sigaction sa;
+    sigaction(SIGCHLD, NULL, &sa);
+    FL_EXPECT(sa.sa_handler != SIG_DFL && sa.sa_handler != SIG_IGN,
+              "reaper_install to install a handler for SIGCHLD",
+              "SIGCHLD's action is %s", sa.sa_handler == SIG_IGN ? "SIG_IGN" : "SIG_DFL");
+    FL_EXPECT(sa.sa_flags & SA_RESTART,
+              "SA_RESTART in the flags, so a read() or waitpid() the signal interrupts goes on",
+              "the flags are 0x%x: without SA_RESTART, any blocking call in the program can "
+              "fail with EINTR whenever a child ends", (unsigned)sa.sa_flags);
+    reaper_uninstall();
+}
+
+FL_CHECK(uninstall_restores, "after reaper_uninstall, exited children are zombies again",
+         .section = "Reaping in a SIGCHLD handler")
+{
+    struct fl_probe *pr = fl_probe_new(0, 0);
+    struct fl_probe_arg a = {pr, 1};
+    install_reaper();
+    fl_stage("calling reaper_uninstall");
+    errno = 0;
+    int r = reaper_uninstall();
+    FL_EXPECT(r == 0, "reaper_uninstall to return 0", "it returned %d (errno %d: %s)", r, errno,
+              strerror(errno));
+    struct sigaction sa;
+    sigaction(SIGCHLD, NULL, &sa);
+    FL_EXPECT(sa.sa_handler == SIG_DFL, "SIGCHLD's action to be SIG_DFL again",
+              "it is %s", sa.sa_handler == SIG_IGN ? "SIG_IGN" : "still a handler");
+    struct proc p;
+    start_child(&p, coded_task, &a);
+    fl_stage("waiting on child %d's pidfd until it has exited", (int)p.pid);
+    fl_await_exit(p.pid);
+    FL_EXPECT(fl_proc_state(p.pid) == 'Z', "the exited child to wait as a zombie",
+              "child %d is gone already", (int)p.pid);
+    fl_reap(p.pid, "the zombie child");
+}
+
+/* ---- SIGCHLD ignored ---- */
+
+struct discard_board {
+    int rc, err, start_rc;
+    pid_t child, waited;
+    int wait_errno, status;
+};
+
+static int exit7_task(void *arg)
+{
+    (void)arg;
+    return 7;
+}
+
+/* In a helper process, so the caller's own SIGCHLD stays as it was:
+ * ignore SIGCHLD, start a child, try to wait for it. */
+static void discard_and_wait(struct discard_board *b)
+{
+    errno = 0;
+    b->rc = reaper_discard();
+    b->err = errno;
+    if (b->rc != 0)
+        _exit(0);
+    struct proc c;
+    proc_init(&c, exit7_task, NULL);
+    b->start_rc = proc_start(&c);
+    b->child = c.pid;
+    if (b->start_rc == 0) {
+        pid_t w;
+        while ((w = waitpid(c.pid, &b->status, 0)) < 0 && errno == EINTR)
+            ;
+        b->waited = w;
+        b->wait_errno = errno;
+    }
+    _exit(0);
+}
+
+FL_CHECK(ignored_loses_status, "with SIGCHLD ignored, no zombie is kept and the exit status is lost",
+         .section = "Ignoring SIGCHLD")
+{
+    struct discard_board *b = shared_new(sizeof *b);
+    fl_stage("starting a helper process that calls reaper_discard");
+    pid_t h = fork();
+    FL_EXPECT(h >= 0, "a helper process", "fork failed: %s", strerror(errno));
+    if (h == 0)
+        discard_and_wait(b);
+    fl_reap(h, "the helper process");
+    FL_EXPECT(b->rc == 0, "reaper_discard to return 0", "it returned %d (errno %d: %s)", b->rc,
+              b->err, strerror(b->err));
+    FL_EXPECT(b->start_rc == 0, "proc_start (given) to start a child",
+              "it returned %d after reaper_discard", b->start_rc);
+    FL_EXPECT(b->waited == -1 && b->wait_errno == ECHILD,
+              "waitpid for the child to fail with ECHILD: the kernel removed it at exit",
+              "waitpid(%d) returned %d%s%s: %s", (int)b->child, (int)b->waited,
+              b->waited == b->child ? " with the status " : "",
+              b->waited == b->child ? fl_status_str(b->status) : "",
+              b->waited == b->child ? "the child was kept as a zombie, so SIGCHLD was not "
+                                      "ignored (SIG_IGN)" : strerror(b->wait_errno));
+}
+
+/* ---- orphans ---- */
+
+struct late_parent {
+    pid_t ppid;
+    int done;
+};
+
+struct orphan_arg {
+    struct fl_probe_arg probe;
+    struct late_parent *late;
+};
+
+/* Records getppid() at start (the probe) and again after the gate. */
+static int orphan_task(void *arg)
+{
+    struct orphan_arg *a = arg;
+    fl_probe_task(&a->probe);
+    a->late->ppid = getppid();
+    __atomic_store_n(&a->late->done, 1, __ATOMIC_SEQ_CST);
+    return 0;
+}
+
+static void start_orphan(struct proc *p, proc_task task, void *arg)
+{
+    proc_init(p, task, arg);
+    fl_stage("calling proc_start_orphan");
+    errno = 0;
+    int r = proc_start_orphan(p);
+    fl_stage("checking what proc_start_orphan returned");
+    FL_EXPECT(r == 0, "proc_start_orphan to return 0", "it returned %d (errno %d: %s)", r, errno,
+              strerror(errno));
+    FL_EXPECT(p->pid > 0 && p->pid != getpid(), "p->pid to hold the pid the task runs in",
+              "p->pid is %d", (int)p->pid);
+}
+
+FL_CHECK(orphan_reparented, "an orphan is adopted by the nearest subreaper and its getppid() changes",
+         .section = "Orphans", .points = 2)
+{
+    struct fl_probe *pr = fl_probe_new(1, 0);
+    struct late_parent *late = shared_new(sizeof *late);
+    struct orphan_arg a = {{pr, 1}, late};
+    struct proc p;
+    start_orphan(&p, orphan_task, &a);
+    fl_stage("waiting for the task to start in process %d", (int)p.pid);
+    fl_probe_await(pr, 1, p.pid);
+    struct fl_run run = pr->runs[0];
+    FL_EXPECT(run.pid == p.pid, "p->pid to be the pid of the process that runs the task",
+              "the task runs in pid %d but p->pid is %d (the middle child's pid?)",
+              (int)run.pid, (int)p.pid);
+    FL_EXPECT(run.pid != getpid(), "the task to run in a new process",
+              "it ran in the caller itself (pid %d)", (int)getpid());
+    FL_EXPECT(!fl_is_unreaped_child(p.pid, NULL),
+              "the task's process not to be the caller's child: its parent has exited",
+              "process %d is a child of the caller %d: its parent is alive, so it is no "
+              "orphan (fork twice, and let the middle child exit)", (int)p.pid, (int)getpid());
+    pid_t now = fl_proc_ppid(p.pid);
+    FL_EXPECT(now == getppid(),
+              "the orphan's parent to be the nearest subreaper: the harness's init, pid "
+              "getppid() of the caller",
+              "the kernel says process %d has parent %d; the harness's init is %d and the "
+              "caller is %d", (int)p.pid, (int)now, (int)getppid(), (int)getpid());
+    fl_stage("letting orphan %d go on", (int)p.pid);
+    fl_probe_release(pr, 1);
+    fl_stage("waiting on orphan %d's pidfd until it has exited", (int)p.pid);
+    fl_await_exit(p.pid);
+    FL_EXPECT(late->done && late->ppid == getppid(),
+              "getppid() in the orphan to return its new parent, the harness's init",
+              "getppid() in process %d returned %d at the start of the task and %d later; the "
+              "harness's init is %d", (int)p.pid, (int)run.ppid, (int)late->ppid,
+              (int)getppid());
+    fl_note("getppid() in the task: %d at its start, %d after its parent had exited",
+            (int)run.ppid, (int)late->ppid);
+}
+
+FL_CHECK(orphan_leaves_no_zombie, "proc_start_orphan waits for its middle child: no zombie is left",
+         .section = "Orphans")
+{
+    struct fl_probe *pr = fl_probe_new(0, 0);
+    struct fl_probe_arg a = {pr, 1};
+    struct proc p;
+    start_orphan(&p, fl_probe_task, &a);
+    siginfo_t si;
+    memset(&si, 0, sizeof si);
+    int r = waitid(P_ALL, 0, &si, WEXITED | WNOHANG | WNOWAIT);
+    if (r == 0 && si.si_pid != 0)
+        fl_fail("the caller to have no child left when proc_start_orphan returns",
+                "child %d has exited but nobody waited for it: it is a zombie of the caller "
+                "(the middle child, never reaped)", (int)si.si_pid);
+    if (r == 0)
+        fl_fail("the caller to have no child left when proc_start_orphan returns",
+                "a child of the caller still runs after proc_start_orphan returned: wait for "
+                "the middle child before returning");
+    fl_stage("waiting for the task to run in process %d", (int)p.pid);
+    fl_probe_await(pr, 1, 0);
+    fl_stage("waiting on orphan %d's pidfd until it has exited", (int)p.pid);
+    fl_await_exit(pr->runs[0].pid);
+}
