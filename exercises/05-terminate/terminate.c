@@ -1,0 +1,96 @@
+/* terminate.c -- lesson 05.  Your work goes here.
+ *
+ * Fill in proc_is_alive, proc_terminate and proc_kill.
+ * `make check LESSON=05` tells you what works.
+ * lessons/05-terminate/README.md explains signals, liveness and pid reuse. */
+#include "terminate.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+/* given, from lesson 01 */
+void proc_init(struct proc *p, proc_task task, void *arg)
+{
+    p->pid = 0;
+    p->task = task;
+    p->arg = arg;
+    p->reaped = 0;
+    p->status = 0;
+}
+
+/* given, from lesson 01 */
+int proc_start(struct proc *p)
+{
+    if (!p || !p->task || p->pid != 0) {
+        errno = EINVAL;
+        return -1;
+    }
+    fflush(NULL);
+    pid_t pid = fork();
+    if (pid < 0)
+        return -1;
+    if (pid == 0) {
+        int code = p->task(p->arg);
+        fflush(NULL);
+        _exit(code & 0xff);
+    }
+    p->pid = pid;
+    return 0;
+}
+
+/* given, from lesson 04 */
+int proc_join(struct proc *p)
+{
+    if (!p || p->pid <= 0) {
+        errno = EINVAL;
+        return -1;
+    }
+    if (p->reaped)
+        return 0;
+    int st;
+    while (waitpid(p->pid, &st, 0) < 0)
+        if (errno != EINTR)
+            return -1;
+    p->status = st;
+    p->reaped = 1;
+    return 0;
+}
+
+/* given, from lesson 04 */
+int proc_exitcode(const struct proc *p)
+{
+    if (!p || !p->reaped)
+        return PROC_NO_EXITCODE;
+    if (WIFSIGNALED(p->status))
+        return -WTERMSIG(p->status);
+    return WEXITSTATUS(p->status);
+}
+
+int proc_is_alive(struct proc *p)
+{
+    /* TODO: 1 while the child runs; 0 once it ended -- reaping it without
+     * blocking if nobody did yet, and never asking about a reaped pid. */
+    (void)p;
+    errno = ENOSYS;
+    return -1;
+}
+
+int proc_terminate(struct proc *p)
+{
+    /* TODO: SIGTERM to the child, unless it was never started (EINVAL) or
+     * already reaped (send nothing, return 0). */
+    (void)p;
+    errno = ENOSYS;
+    return -1;
+}
+
+int proc_kill(struct proc *p)
+{
+    /* TODO: as proc_terminate, with SIGKILL. */
+    (void)p;
+    errno = ENOSYS;
+    return -1;
+}
