@@ -81,7 +81,8 @@ static void await_zombie(pid_t pid)
 /* Unblock SIGCHLD: the one pending signal is handled before this returns. */
 static void deliver_one_sigchld(const char *stage)
 {
-    fl_stage("%s", stage);
+    if (stage)
+        fl_stage("%s", stage);
     sigchld_blocked(0);
     fl_stage("checking what the handler did");
 }
@@ -251,9 +252,10 @@ FL_CHECK(handler_never_blocks, "the handler returns while other children still r
     fl_stage("waiting for child %d to be ready", (int)running.pid);
     fl_probe_await(held, 1, running.pid);
     await_zombie(ended.pid);
-    deliver_one_sigchld("in the SIGCHLD handler while child A still runs: a handler that calls "
-                        "waitpid without WNOHANG waits here for A, which only ends after the "
-                        "handler returns");
+    fl_stage("in the SIGCHLD handler while child %d still runs: a handler that calls waitpid "
+             "without WNOHANG waits here for %d, which can only end after the handler returns",
+             (int)running.pid, (int)running.pid);
+    deliver_one_sigchld(NULL);
     expect_reaped(ended.pid, 12);
     char st = fl_proc_state(running.pid);
     FL_EXPECT(st && st != 'Z' && fl_is_unreaped_child(running.pid, NULL),
