@@ -1,0 +1,317 @@
+/* Lesson 08 checks: a process object's class decides what its child runs;
+ * a "subclass" embedding struct proc first goes through the same calls; an
+ * object starts once; the child works on its own copy of the object. */
+#include "fl.h"
+#include "objects.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#define MAGIC 0x5ca1ab1e0ddba11L
+
+/* What a run saw, in memory shared with the caller. */
+struct seen {
+    int runs;
+    pid_t pid, ppid;
+    long magic;
+    char label[24];
+    int start, step;
+    int start_after_gate;     /* the child's copy, after the caller changed its own */
+    char who[16];
+    int times;
+};
+
+static struct seen *board;
+
+static void board_new(void)
+{
+    board = mmap(NULL, sizeof *board, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1,
+                 0);
+    if (board == MAP_FAILED)
+        fl_fail("shared memory for the check", "mmap failed: %s", strerror(errno));
+    memset(board, 0, sizeof *board);
+}
+
+/* ---- two "subclasses" of struct proc ---- */
+
+struct tally {
+    struct proc base;          /* first: a struct tally * is a struct proc * */
+    long magic;
+    char label[24];
+    int start, step;
+    struct fl_probe_arg gate;  /* gate.probe NULL: run straight through */
+};
+
+static int tally_run(struct proc *self)
+{
+    struct tally *t = (struct tally *)self;
+    int entry = t->start;
+    board->pid = getpid();
+    board->ppid = getppid();
+    board->magic = t->magic;
+    memcpy(board->label, t->label, sizeof board->label);
+    board->start = t->start;
+    board->step = t->step;
+    __atomic_fetch_add(&board->runs, 1, __ATOMIC_SEQ_CST);
+    /* The run changes its own object: only the child's copy may change. */
+    t->start = 100;
+    snprintf(t->label, sizeof t->label, "changed-by-run");
+    if (t->gate.probe)
+        fl_probe_task(&t->gate);   /* ready, then wait for the caller */
+    board->start_after_gate = t->start;
+    return entry + t->step;
+}
+
+static const struct proc_class tally_class = {"tally", tally_run};
+
+struct greeter {
+    struct proc base;
+    char who[16];
+    int times;
+};
+
+static int greeter_run(struct proc *self)
+{
+    struct greeter *g = (struct greeter *)self;
+    memcpy(board->who, g->who, sizeof board->who);
+    board->times = g->times;
+    return 3 * g->times;
+}
+
+static const struct proc_class greeter_class = {"greeter", greeter_run};
+
+static void tally_new(struct tally *t, int start, int step)
+{
+    memset(t, 0, sizeof *t);
+    fl_stage("calling proc_init_object for a tally");
+    errno = 0;
+    int r = proc_init_object(&t->base, &tally_class);
+    FL_EXPECT(r == 0, "proc_init_object to return 0 for a class with a run function",
+              "it returned %d (errno %d: %s)", r, errno, strerror(errno));
+    t->magic = MAGIC;
+    snprintf(t->label, sizeof t->label, "tally-object");
+    t->start = start;
+    t->step = step;
+}
+
+static void start_ok(struct proc *p, const char *what)
+{
+    fl_stage("calling proc_start on %s", what);
+    errno = 0;
+    int r = proc_start(p);
+    FL_EXPECT(r == 0 && p->pid > 0, "proc_start to return 0 and set p->pid",
+              "proc_start on %s returned %d with p->pid %d (errno %d: %s)", what, r,
+              (int)p->pid, errno, strerror(errno));
+    FL_EXPECT(fl_is_unreaped_child(p->pid, NULL), "p->pid to be a child of the caller",
+              "pid %d is not a child of the caller %d", (int)p->pid, (int)getpid());
+}
+
+static int join_code(struct proc *p)
+{
+    fl_stage("joining child %d", (int)p->pid);
+    int st;
+    fl_is_unreaped_child(p->pid, &st);
+    FL_EXPECT(proc_join(p) == 0, "proc_join (given) to reap the child",
+              "it returned -1 (errno %d: %s)", errno, strerror(errno));
+    return proc_exitcode(p);
+}
+
+/* ---- checks ---- */
+
+FL_CHECK(base_runs_task, "a proc of the base class runs task(arg) in the child",
+         .section = "The base class runs the task")
+{
+    struct fl_probe *pr = fl_probe_new(0, 5);
+    struct fl_probe_arg a = {pr, 1};
+    struct proc p;
+    proc_init(&p, fl_probe_task, &a);
+    start_ok(&p, "a base-class proc");
+    fl_stage("waiting for the task to start in child %d", (int)p.pid);
+    fl_probe_await(pr, 1, p.pid);
+    int code = join_code(&p);
+    FL_EXPECT(pr->nruns == 1 && pr->runs[0].pid == p.pid,
+              "task(arg) to run once, in the child",
+              "the task ran %d times, first in pid %d; the child is %d", pr->nruns,
+              (int)pr->runs[0].pid, (int)p.pid);
+    FL_EXPECT(code == 5, "exit code 5, what the task returned",
+              "child %d has exit code %d", (int)p.pid, code);
+}
+
+FL_CHECK(class_run_in_child, "an object's run runs in the child and sees the object's fields",
+         .section = "Overriding run")
+{
+    board_new();
+    struct tally t;
+    tally_new(&t, 40, 2);
+    start_ok(&t.base, "a tally object");
+    int code = join_code(&t.base);
+    FL_EXPECT(board->runs == 1, "the class's run to run once for one proc_start",
+              "tally_run ran %d times; child %d has exit code %d%s", board->runs,
+              (int)t.base.pid, code,
+              code < 0 ? " (it crashed: was the base class's task(arg) called, with task NULL?)"
+                       : "");
+    FL_EXPECT(board->pid == t.base.pid && board->ppid == getpid(),
+              "run to execute in the child, whose parent is the caller",
+              "run ran in pid %d (parent %d); the child is %d and the caller %d",
+              (int)board->pid, (int)board->ppid, (int)t.base.pid, (int)getpid());
+    FL_EXPECT(board->start == 40 && board->step == 2 && board->magic == MAGIC,
+              "run to see the fields the caller set (start 40, step 2)",
+              "run saw start %d, step %d", board->start, board->step);
+}
+
+FL_CHECK(subclass_works, "two \"subclasses\" embedding struct proc first go through the same start and join",
+         .section = "A subclass in C")
+{
+    board_new();
+    struct tally t;
+    tally_new(&t, 40, 2);
+    struct greeter g;
+    memset(&g, 0, sizeof g);
+    fl_stage("calling proc_init_object for a greeter");
+    errno = 0;
+    int r = proc_init_object(&g.base, &greeter_class);
+    FL_EXPECT(r == 0, "proc_init_object to return 0", "it returned %d (errno %d: %s)", r, errno,
+              strerror(errno));
+    snprintf(g.who, sizeof g.who, "ann");
+    g.times = 4;
+    start_ok(&t.base, "a tally object");
+    start_ok(&g.base, "a greeter object");
+    int tc = join_code(&t.base), gc = join_code(&g.base);
+    FL_EXPECT(board->magic == MAGIC && strcmp(board->label, "tally-object") == 0,
+              "tally's run to see the fields after struct proc in struct tally",
+              "in child %d, tally_run saw magic %#lx (want %#lx)%s: run got a copy of the "
+              "struct proc alone, cut from the object around it", (int)t.base.pid,
+              board->magic, MAGIC,
+              board->magic == MAGIC ? " but a different label" : "");
+    FL_EXPECT(strcmp(board->who, "ann") == 0 && board->times == 4,
+              "greeter's run to see who \"ann\" and times 4",
+              "in child %d, greeter_run saw who \"%.15s\" and times %d", (int)g.base.pid,
+              board->who, board->times);
+    FL_EXPECT(tc == 42 && gc == 12,
+              "exit codes 42 (tally: 40 + 2) and 12 (greeter: 3 * 4), what each run returned",
+              "tally child %d has exit code %d, greeter child %d has %d", (int)t.base.pid, tc,
+              (int)g.base.pid, gc);
+}
+
+FL_CHECK(start_once, "a second proc_start is refused, while the child runs and after join",
+         .section = "Starting once", .timeout_s = 1)
+{
+    board_new();
+    struct fl_probe *pr = fl_probe_new(1, 0);
+    struct tally t;
+    tally_new(&t, 1, 1);
+    t.gate = (struct fl_probe_arg){pr, 1};
+    start_ok(&t.base, "a tally object");
+    pid_t first = t.base.pid;
+    fl_stage("waiting for run to start in child %d", (int)first);
+    fl_probe_await(pr, 1, first);
+    fl_stage("calling proc_start a second time while child %d runs", (int)first);
+    errno = 0;
+    int r = proc_start(&t.base);
+    int e = errno;
+    pid_t second = t.base.pid;
+    if (r == 0 || second != first) {
+        fl_probe_release(pr, FL_PROBE_SLOTS);
+        fl_reap(first, "the first child");
+        if (second != first && second > 0 && fl_is_unreaped_child(second, NULL))
+            fl_reap(second, "the second child");
+        fl_fail("a second proc_start on a running object to return -1 with EINVAL and make "
+                "no child",
+                "it returned %d and p->pid went from %d to %d: a second child ran the same "
+                "object", r, (int)first, (int)second);
+    }
+    fl_probe_release(pr, 1);
+    join_code(&t.base);
+    FL_EXPECT(r == -1 && e == EINVAL, "the second proc_start to fail with EINVAL",
+              "it returned -1 with errno %d (%s)", e, strerror(e));
+    fl_stage("calling proc_start again after child %d was joined", (int)first);
+    errno = 0;
+    r = proc_start(&t.base);
+    e = errno;
+    if (t.base.pid != first && t.base.pid > 0 && fl_is_unreaped_child(t.base.pid, NULL)) {
+        fl_probe_release(pr, FL_PROBE_SLOTS);
+        fl_reap(t.base.pid, "the child of the restart");
+    }
+    FL_EXPECT(r == -1 && e == EINVAL,
+              "proc_start after join to fail with EINVAL too: an object starts once",
+              "it returned %d (errno %d: %s) and started child %d", r, e, strerror(e),
+              (int)t.base.pid);
+}
+
+FL_CHECK(object_copies, "run changes only the child's copy of the object; the caller's later changes do not reach it",
+         .section = "Each process has its own object", .timeout_s = 1)
+{
+    board_new();
+    struct fl_probe *pr = fl_probe_new(1, 0);
+    struct tally t;
+    tally_new(&t, 7, 1);
+    t.gate = (struct fl_probe_arg){pr, 1};
+    start_ok(&t.base, "a tally object");
+    fl_stage("waiting for run to start in child %d", (int)t.base.pid);
+    fl_probe_await(pr, 1, t.base.pid);
+    int caller_after_run = t.start;
+    char label_after_run[24];
+    memcpy(label_after_run, t.label, sizeof label_after_run);
+    t.start = 2;   /* the caller's change, made while run waits */
+    fl_probe_release(pr, 1);
+    int code = join_code(&t.base);
+    FL_EXPECT(board->pid == t.base.pid,
+              "run to execute in the child",
+              "run ran in pid %d; the child is %d%s", (int)board->pid, (int)t.base.pid,
+              board->pid == getpid() ? " (the caller itself: run was called before fork)" : "");
+    FL_EXPECT(caller_after_run == 7 && strcmp(label_after_run, "tally-object") == 0,
+              "the caller's object to keep its fields (start 7) while run changes its own copy",
+              "after run set start = 100 in child %d, the caller's object had start %d and "
+              "label \"%.23s\"", (int)t.base.pid, caller_after_run, label_after_run);
+    FL_EXPECT(board->start_after_gate == 100,
+              "the child's object to keep what run wrote (100), not the caller's later 2",
+              "run read start %d after the caller set its own to 2", board->start_after_gate);
+    FL_EXPECT(code == 8, "exit code 8 (7 + 1, from the fields at start)",
+              "child %d has exit code %d", (int)t.base.pid, code);
+}
+
+FL_CHECK(needs_run, "nothing to run is refused: a class without run, a proc without task or class",
+         .section = "The base class runs the task")
+{
+    static const struct proc_class empty = {"empty", NULL};
+    struct proc p;
+    fl_stage("calling proc_init_object with a class whose run is NULL");
+    errno = 0;
+    int r = proc_init_object(&p, &empty);
+    FL_EXPECT(r == -1 && errno == EINVAL,
+              "proc_init_object with run NULL to fail with EINVAL",
+              "it returned %d (errno %d: %s)", r, errno, strerror(errno));
+    proc_init(&p, NULL, NULL);
+    fl_stage("calling proc_start on a proc with no class and no task");
+    errno = 0;
+    r = proc_start(&p);
+    int e = errno;
+    if (p.pid > 0 && fl_is_unreaped_child(p.pid, NULL))
+        fl_reap(p.pid, "the child of a proc with nothing to run");
+    FL_EXPECT(r == -1 && e == EINVAL,
+              "proc_start with nothing to run to fail with EINVAL, before fork",
+              "it returned %d (errno %d: %s)%s", r, e, strerror(e),
+              p.pid > 0 ? "; its child had nothing to run" : "");
+}
+
+FL_CHECK(run_here, "proc_run called directly runs the work in the calling process",
+         .section = "Overriding run")
+{
+    board_new();
+    struct tally t;
+    tally_new(&t, 20, 3);
+    fl_stage("calling proc_run directly");
+    errno = 0;
+    int r = proc_run(&t.base);
+    FL_EXPECT(board->runs == 1 && board->pid == getpid(),
+              "proc_run to call the class's run once, right here in the caller",
+              "tally_run ran %d times, last in pid %d; the caller is %d (errno %d: %s)",
+              board->runs, (int)board->pid, (int)getpid(), errno, strerror(errno));
+    FL_EXPECT(r == 23, "proc_run to return what run returned (23)", "it returned %d", r);
+    FL_EXPECT(t.base.pid == 0, "proc_run to start no process (p->pid stays 0)",
+              "p->pid is %d", (int)t.base.pid);
+}
