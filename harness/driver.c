@@ -230,6 +230,19 @@ static void print_lesson_problem_human(const struct lesson *l)
     }
 }
 
+/* Stubs answer ENOSYS; a student seeing it for the first time deserves to
+ * be told that it means "not written yet", once per lesson. */
+static void stub_hint_human(const struct lesson *l)
+{
+    for (int j = 0; j < l->n; j++)
+        if (strstr(l->r[j].observed, "Function not implemented")) {
+            printf("  %shint: \"Function not implemented\" (ENOSYS) is what the stubs in "
+                   "exercises/ return:%s\n  %s      that function is still yours to write.%s\n",
+                   YELLOW, RESET, YELLOW, RESET);
+            return;
+        }
+}
+
 static void summary_human(struct lesson *ls, int n, double secs)
 {
     int pass = 0, fail = 0, skip = 0, pts = 0, max = 0;
@@ -476,8 +489,10 @@ int main(int argc, char **argv)
     int failed = 0;
     for (int i = 0; i < n; i++) {
         load_lesson(&ls[i], argv[first + i]);
-        if (fmt == HUMAN)
+        if (fmt == HUMAN) {
             print_lesson_problem_human(&ls[i]);
+            stub_hint_human(&ls[i]);
+        }
         if (fmt == TAP)
             tap_lesson(&ls[i], i + 1);
         failed |= ls[i].status != RAN;
