@@ -1,0 +1,96 @@
+/* daemon.c -- lesson 07.  Your work goes here.
+ *
+ * proc_init, proc_join, proc_exitcode and proc_terminate are given.  Write
+ * proc_set_daemon, proc_start (start from your lesson 01 version) and
+ * proc_main_exit.  `make check LESSON=07` tells you what works.
+ * lessons/07-daemon/README.md explains daemon children and PR_SET_PDEATHSIG. */
+#include "daemon.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+/* ---- given, from lessons 01, 04 and 05 ---- */
+
+/* given, from lesson 01 (a daemon flag added) */
+void proc_init(struct proc *p, proc_task task, void *arg)
+{
+    p->pid = 0;
+    p->task = task;
+    p->arg = arg;
+    p->reaped = 0;
+    p->status = 0;
+    p->daemon = 0;
+}
+
+/* given, from lesson 04 */
+int proc_join(struct proc *p)
+{
+    if (!p || p->pid <= 0) {
+        errno = EINVAL;
+        return -1;
+    }
+    if (p->reaped)
+        return 0;
+    int st;
+    while (waitpid(p->pid, &st, 0) < 0)
+        if (errno != EINTR)
+            return -1;
+    p->status = st;
+    p->reaped = 1;
+    return 0;
+}
+
+/* given, from lesson 04 */
+int proc_exitcode(const struct proc *p)
+{
+    if (!p || !p->reaped)
+        return PROC_NO_EXITCODE;
+    if (WIFSIGNALED(p->status))
+        return -WTERMSIG(p->status);
+    return WEXITSTATUS(p->status);
+}
+
+/* given, from lesson 05 */
+int proc_terminate(struct proc *p)
+{
+    if (!p || p->pid <= 0) {
+        errno = EINVAL;
+        return -1;
+    }
+    if (p->reaped)
+        return 0;
+    return kill(p->pid, SIGTERM);
+}
+
+/* ---- this lesson ---- */
+
+int proc_set_daemon(struct proc *p, int daemon)
+{
+    /* TODO: refuse (EBUSY) once p was started; otherwise set p->daemon. */
+    (void)p;
+    (void)daemon;
+    errno = ENOSYS;
+    return -1;
+}
+
+int proc_start(struct proc *p)
+{
+    /* TODO: lesson 01's proc_start, plus: refuse in a daemon child (EPERM);
+     * remember p for proc_main_exit; in the child, forget the parent's
+     * children, and for a daemon ask for PR_SET_PDEATHSIG, then re-check
+     * getppid(). */
+    (void)p;
+    errno = ENOSYS;
+    return -1;
+}
+
+int proc_main_exit(void)
+{
+    /* TODO: SIGTERM every daemon child not reaped, then join every child. */
+    errno = ENOSYS;
+    return -1;
+}

@@ -1,0 +1,595 @@
+/* Lesson 07 checks: daemon children and the end of the main process.
+ *
+ * The "main process" of these checks is a child M that the check forks: M
+ * starts the children under test with the student's proc_start and, when
+ * the check says so, calls proc_main_exit -- or is killed with SIGKILL.
+ * M and the tasks never call the harness's fl_ functions (those belong to
+ * the caller); they write what they saw into shared memory.
+ *
+ * What the kernel tells the check:
+ * - prctl(PR_GET_PDEATHSIG), getpid(), getppid(), called by each task;
+ * - who sent a task SIGTERM (si_pid in its handler);
+ * - /proc/PID/status: a signal pending (a task can hold SIGTERM blocked, so
+ *   "was it sent?" becomes a fact that stays, not a race);
+ * - /proc/PID/syscall: M asleep in wait4/waitid, i.e. waiting for a child.
+ *   A correct proc_main_exit never ends while a non-daemon child is held,
+ *   so the check cannot wait for M's end; it watches M until M either
+ *   sleeps in a wait or ends, and only then lets the held child go. */
+#include "fl.h"
+#include "daemon.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#define KIDS 2
+
+/* What one task saw, written by the task itself. */
+struct kid_record {
+    pid_t pid, ppid;
+    int pdeathsig;                 /* prctl(PR_GET_PDEATHSIG) */
+    volatile int term_sig;         /* set by its SIGTERM handler */
+    volatile pid_t term_from;
+    volatile int late_work;        /* it went on working after its gate */
+    int main_exit_rc, main_exit_errno;   /* KID_CALLS_MAIN_EXIT */
+    int start_rc, start_errno;           /* KID_TRIES_START */
+    pid_t start_pid;
+};
+
+/* What the main process M did, and what its children saw. */
+struct scene {
+    int set_rc[KIDS], set_errno[KIDS];
+    int start_rc[KIDS], start_errno[KIDS];
+    pid_t pid[KIDS];
+    int exit_rc, exit_errno, exit_returned;
+    struct kid_record kid[KIDS];
+};
+
+enum kid_kind { KID_WORKER, KID_CALLS_MAIN_EXIT, KID_TRIES_START };
+
+struct kid {
+    struct fl_probe_arg gate;      /* KID_WORKER: ready, then held at the gate */
+    struct fl_probe_arg grand;     /* KID_TRIES_START: the task it tries to start */
+    struct scene *scene;
+    int slot;
+    int daemon;
+    int hold_sigterm;              /* keep SIGTERM pending until the gate opens */
+    enum kid_kind kind;
+};
+
+static void *shared_new(size_t size)
+{
+    void *m = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    if (m == MAP_FAILED)
+        fl_fail("shared memory for the check", "mmap failed: %s", strerror(errno));
+    memset(m, 0, size);
+    return m;
+}
+
+/* ---- inside the tasks (never call fl_ functions here but the probe) ---- */
+
+static struct kid_record *term_record;
+static struct sigaction default_action;   /* zero: SIG_DFL */
+
+static void record_sigterm(int sig, siginfo_t *si, void *ctx)
+{
+    (void)ctx;
+    term_record->term_from = si->si_pid;
+    term_record->term_sig = sig;
+    /* Then die of it, as an unhandled SIGTERM would. */
+    sigaction(sig, &default_action, NULL);
+    raise(sig);
+}
+
+static void try_to_start_a_child(struct kid *k, struct kid_record *r)
+{
+    struct proc g;
+    proc_init(&g, fl_probe_task, &k->grand);
+    errno = 0;
+    r->start_rc = proc_start(&g);
+    r->start_errno = errno;
+    r->start_pid = g.pid;
+    if (r->start_rc == 0 && g.pid > 0)
+        waitpid(g.pid, NULL, 0);
+}
+
+static int kid_task(void *arg)
+{
+    struct kid *k = arg;
+    struct kid_record *r = &k->scene->kid[k->slot];
+    r->pid = getpid();
+    r->ppid = getppid();
+    r->pdeathsig = -1;
+    prctl(PR_GET_PDEATHSIG, &r->pdeathsig);
+    term_record = r;
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_sigaction = record_sigterm;
+    sa.sa_flags = SA_SIGINFO;
+    sigaction(SIGTERM, &sa, NULL);
+    sigset_t term;
+    sigemptyset(&term);
+    sigaddset(&term, SIGTERM);
+    if (k->hold_sigterm)
+        sigprocmask(SIG_BLOCK, &term, NULL);
+    switch (k->kind) {
+    case KID_CALLS_MAIN_EXIT:
+        errno = 0;
+        r->main_exit_rc = proc_main_exit();
+        r->main_exit_errno = errno;
+        return 0;
+    case KID_TRIES_START:
+        try_to_start_a_child(k, r);
+        return 0;
+    case KID_WORKER:
+        break;
+    }
+    fl_probe_task(&k->gate);
+    /* A SIGTERM that came while we were held is taken here. */
+    sigprocmask(SIG_UNBLOCK, &term, NULL);
+    r->late_work = 1;
+    return 0;
+}
+
+/* ---- the main process M ---- */
+
+static void run_main(struct scene *s, struct kid *kids, int n, int report_fd, int go_fd,
+                     int calls_main_exit)
+{
+    struct proc p[KIDS];
+    for (int i = 0; i < n; i++) {
+        proc_init(&p[i], kid_task, &kids[i]);
+        if (kids[i].daemon) {
+            errno = 0;
+            s->set_rc[i] = proc_set_daemon(&p[i], 1);
+            s->set_errno[i] = errno;
+        }
+        errno = 0;
+        s->start_rc[i] = proc_start(&p[i]);
+        s->start_errno[i] = errno;
+        s->pid[i] = p[i].pid;
+    }
+    char c = 'r';
+    while (write(report_fd, &c, 1) < 0 && errno == EINTR)
+        ;
+    ssize_t got;
+    while ((got = read(go_fd, &c, 1)) < 0 && errno == EINTR)
+        ;
+    if (got == 1 && calls_main_exit) {
+        errno = 0;
+        s->exit_rc = proc_main_exit();
+        s->exit_errno = errno;
+        s->exit_returned = 1;
+    }
+    _exit(0);
+}
+
+/* ---- the caller's side ---- */
+
+static void await_report(int fd, pid_t m)
+{
+    int pfd = (int)syscall(SYS_pidfd_open, m, 0);
+    for (;;) {
+        struct pollfd fds[2] = {{.fd = fd, .events = POLLIN}, {.fd = pfd, .events = POLLIN}};
+        if (poll(fds, 2, -1) < 0 && errno == EINTR)
+            continue;
+        char c;
+        if ((fds[0].revents & POLLIN) && read(fd, &c, 1) == 1)
+            break;
+        if (fds[1].revents & POLLIN) {
+            int st = fl_reap(m, "the main process");
+            fl_fail("the main process to start its children and go on",
+                    "main process %d %s inside proc_set_daemon or proc_start",
+                    (int)m, fl_status_str(st));
+        }
+    }
+    if (pfd >= 0)
+        close(pfd);
+}
+
+/* Fork M, let it start the kids, and check that every start worked. */
+static pid_t start_main(struct scene *s, struct kid *kids, int n, int calls_main_exit,
+                        int *go_fd)
+{
+    int rep[2], go[2];
+    if (pipe(rep) < 0 || pipe(go) < 0)
+        fl_fail("pipes for the check", "pipe failed: %s", strerror(errno));
+    fl_stage("starting the main process");
+    fflush(NULL);
+    pid_t m = fork();
+    if (m < 0)
+        fl_fail("a main process for the check", "fork failed: %s", strerror(errno));
+    if (m == 0) {
+        close(rep[0]);
+        close(go[1]);
+        run_main(s, kids, n, rep[1], go[0], calls_main_exit);
+    }
+    close(rep[1]);
+    close(go[0]);
+    fl_stage("waiting for main process %d to start its children", (int)m);
+    await_report(rep[0], m);
+    close(rep[0]);
+    *go_fd = go[1];
+    for (int i = 0; i < n; i++) {
+        if (kids[i].daemon)
+            FL_EXPECT(s->set_rc[i] == 0, "proc_set_daemon before start to return 0",
+                      "in main process %d it returned %d (errno %d: %s)", (int)m,
+                      s->set_rc[i], s->set_errno[i], strerror(s->set_errno[i]));
+        FL_EXPECT(s->start_rc[i] == 0 && s->pid[i] > 0,
+                  "proc_start to start the child",
+                  "in main process %d, proc_start for a %s child returned %d with p->pid %d "
+                  "(errno %d: %s)", (int)m, kids[i].daemon ? "daemon" : "non-daemon",
+                  s->start_rc[i], (int)s->pid[i], s->start_errno[i],
+                  strerror(s->start_errno[i]));
+    }
+    return m;
+}
+
+static void say_go(int go_fd)
+{
+    char c = 'g';
+    while (write(go_fd, &c, 1) < 0 && errno == EINTR)
+        ;
+}
+
+static int sigterm_pending(pid_t pid)
+{
+    char path[64], buf[2048];
+    snprintf(path, sizeof path, "/proc/%d/status", (int)pid);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return 0;
+    ssize_t n = read(fd, buf, sizeof buf - 1);
+    close(fd);
+    if (n <= 0)
+        return 0;
+    buf[n] = '\0';
+    unsigned long long bit = 1ULL << (SIGTERM - 1), pending = 0;
+    for (const char *key = "SigPnd:"; key; key = strcmp(key, "SigPnd:") ? NULL : "ShdPnd:") {
+        const char *at = strstr(buf, key);
+        if (at)
+            pending |= strtoull(at + strlen(key), NULL, 16);
+    }
+    return (pending & bit) != 0;
+}
+
+/* Whether `pid` sleeps in wait4 or waitid; *target is the pid it waits
+ * for, -1 for any child, 0 when /proc does not say. */
+static int sleeps_in_wait(pid_t pid, pid_t *target)
+{
+    if (fl_proc_state(pid) != 'S')
+        return 0;
+    char path[64], buf[256];
+    snprintf(path, sizeof path, "/proc/%d/syscall", (int)pid);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return 0;
+    ssize_t n = read(fd, buf, sizeof buf - 1);
+    close(fd);
+    if (n <= 0)
+        return 0;
+    buf[n] = '\0';
+    long nr;
+    unsigned long a0, a1;
+    if (sscanf(buf, "%ld %lx %lx", &nr, &a0, &a1) != 3)
+        return 0;
+    if (nr == SYS_wait4)
+        *target = (pid_t)(int)a0;
+    else if (nr == SYS_waitid)
+        *target = a0 == P_PID ? (pid_t)a1 : a0 == P_ALL ? -1 : 0;
+    else
+        return 0;
+    return 1;
+}
+
+/* Watch M until it sleeps in a wait (returns 1) or ends (returns 0).
+ * With `gone` > 0, a wait counts only once that process was reaped or when
+ * M waits for `target` by pid: right after `gone` died, M may still be
+ * asleep in its wait for it for a moment. */
+static int await_main_waiting(pid_t m, pid_t gone, pid_t target)
+{
+    for (;;) {
+        char st = fl_proc_state(m);
+        if (st == 'Z' || st == 0)
+            return 0;
+        pid_t t = 0;
+        if (sleeps_in_wait(m, &t) && (gone <= 0 || fl_proc_state(gone) == 0 || t == target))
+            return 1;
+        sched_yield();
+    }
+}
+
+/* ---- the daemon flag ---- */
+
+FL_CHECK(daemon_flag_fixed_after_start, "the daemon flag is set before start and refused after",
+         .section = "The daemon flag")
+{
+    struct fl_probe *pr = fl_probe_new(1, 0);
+    struct fl_probe_arg a = {pr, 1};
+    struct proc p;
+    proc_init(&p, fl_probe_task, &a);
+    fl_stage("calling proc_set_daemon(p, 0) before start");
+    errno = 0;
+    int r = proc_set_daemon(&p, 0);
+    FL_EXPECT(r == 0, "proc_set_daemon before start to return 0",
+              "it returned %d (errno %d: %s)", r, errno, strerror(errno));
+    fl_stage("calling proc_start");
+    r = proc_start(&p);
+    FL_EXPECT(r == 0 && p.pid > 0, "proc_start to start the child",
+              "it returned %d with p->pid %d (errno %d: %s)", r, (int)p.pid, errno,
+              strerror(errno));
+    fl_stage("waiting for the task to start in child %d", (int)p.pid);
+    fl_probe_await(pr, 1, p.pid);
+    fl_stage("calling proc_set_daemon(p, 1) on running child %d", (int)p.pid);
+    errno = 0;
+    r = proc_set_daemon(&p, 1);
+    int err = errno, flag = p.daemon;
+    fl_probe_release(pr, 1);
+    fl_reap(p.pid, "the child");
+    FL_EXPECT(r == -1 && err == EBUSY, "proc_set_daemon after start to fail with EBUSY",
+              "child %d was already running and proc_set_daemon returned %d (errno %d: %s): "
+              "the child was started as a non-daemon, and changing the flag now would not "
+              "change how it was started", (int)p.pid, r, err, strerror(err));
+    FL_EXPECT(flag == 0, "a refused proc_set_daemon to leave the flag as it was",
+              "p->daemon is %d after the refused call", flag);
+}
+
+/* ---- the main process ends: proc_main_exit ---- */
+
+struct main_exit_seen {
+    struct scene *s;
+    pid_t m, d, n;
+    int rescued;                /* the check had to kill the daemon itself */
+    int ended_while_n_held;
+    int m_status;
+    char n_state_after;         /* the worker's state once M was reaped */
+    int n_done;
+};
+
+static void explain_unterminated(pid_t m, pid_t d, int owner)
+{
+    pid_t t = 0;
+    int waits = sleeps_in_wait(m, &t);
+    char st = fl_proc_state(d);
+    if (!owner) {
+        fl_note("daemon %d got no SIGTERM from proc_main_exit; the check ended it itself",
+                (int)d);
+        return;
+    }
+    if (st && st != 'Z')
+        fl_fail("proc_main_exit to send SIGTERM to every daemon child before it joins any",
+                "main process %d sleeps in a wait (for pid %d) inside proc_main_exit, and "
+                "daemon %d never got SIGTERM: it would wait for the daemon for ever",
+                (int)m, waits ? (int)t : 0, (int)d);
+    fl_fail("proc_main_exit to end daemon children with SIGTERM",
+            "daemon %d ended without a SIGTERM (it held SIGTERM blocked, so only a signal "
+            "that cannot be blocked, SIGKILL, ends it): use proc_terminate", (int)d);
+}
+
+static void main_exit_scene(struct main_exit_seen *o, int owner_ends)
+{
+    struct scene *s = o->s = shared_new(sizeof *s);
+    struct fl_probe *pd = fl_probe_new(1, 0), *pn = fl_probe_new(1, 0);
+    struct kid kids[KIDS] = {
+        {.gate = {pd, 0}, .scene = s, .slot = 0, .daemon = 1, .hold_sigterm = 1},
+        {.gate = {pn, 1}, .scene = s, .slot = 1, .daemon = 0},
+    };
+    int go;
+    o->m = start_main(s, kids, KIDS, 1, &go);
+    o->d = s->pid[0];
+    o->n = s->pid[1];
+    fl_stage("waiting for the tasks of daemon %d and child %d to start", (int)o->d, (int)o->n);
+    fl_probe_await(pd, 1, 0);
+    fl_probe_await(pn, 1, 0);
+    say_go(go);
+    fl_stage("main process %d is in proc_main_exit; waiting for it to wait for a child",
+             (int)o->m);
+    if (!await_main_waiting(o->m, 0, 0))
+        fl_fail("proc_main_exit to join every child before the main process ends",
+                "main process %d ended without waiting for any child, while daemon %d and "
+                "child %d still ran", (int)o->m, (int)o->d, (int)o->n);
+    if (!sigterm_pending(o->d)) {
+        explain_unterminated(o->m, o->d, owner_ends);
+        o->rescued = 1;
+        char st = fl_proc_state(o->d);
+        if (st && st != 'Z')
+            kill(o->d, SIGKILL);
+    }
+    fl_stage("letting daemon %d take its pending SIGTERM", (int)o->d);
+    fl_probe_release(pd, 1);
+    fl_await_exit(o->d);
+    fl_stage("main process %d is in proc_main_exit; waiting for it to wait for child %d",
+             (int)o->m, (int)o->n);
+    o->ended_while_n_held = !await_main_waiting(o->m, o->d, o->n);
+    fl_stage("letting child %d finish its work", (int)o->n);
+    fl_probe_release(pn, 1);
+    fl_stage("waiting for main process %d to end", (int)o->m);
+    o->m_status = fl_reap(o->m, "the main process");
+    o->n_state_after = fl_proc_state(o->n);
+    fl_await_exit(o->n);
+    o->n_done = s->kid[1].late_work;
+    close(go);
+}
+
+FL_CHECK(main_exit_ends_daemons, "proc_main_exit ends daemon children with SIGTERM first",
+         .section = "When the main process ends", .points = 2)
+{
+    struct main_exit_seen o;
+    main_exit_scene(&o, 1);
+    struct kid_record *d = &o.s->kid[0];
+    FL_EXPECT(d->term_sig == SIGTERM && d->term_from == o.m,
+              "daemon child to receive SIGTERM from the main process",
+              "daemon %d %s", (int)o.d,
+              d->term_sig ? "got SIGTERM from another process" : "ended without SIGTERM");
+    FL_EXPECT(!d->late_work, "the daemon's work after the main process ended never to happen",
+              "daemon %d went on working after proc_main_exit", (int)o.d);
+}
+
+FL_CHECK(main_exit_waits_for_children, "proc_main_exit waits for non-daemon children to finish",
+         .section = "When the main process ends", .points = 2)
+{
+    struct main_exit_seen o;
+    main_exit_scene(&o, 0);
+    FL_EXPECT(!o.ended_while_n_held,
+              "proc_main_exit to join non-daemon children, so their work completes",
+              "main process %d ended while its non-daemon child %d was still working: "
+              "proc_main_exit returned without joining it", (int)o.m, (int)o.n);
+    FL_EXPECT(o.n_done, "the non-daemon child's work to complete",
+              "child %d never finished its task", (int)o.n);
+    FL_EXPECT(o.n_state_after == 0,
+              "the main process itself to reap its non-daemon child",
+              "child %d was still there when main process %d had ended", (int)o.n, (int)o.m);
+    FL_EXPECT(o.s->exit_returned && o.s->exit_rc == 0, "proc_main_exit to return 0",
+              "it returned %d (errno %d: %s)", o.s->exit_rc, o.s->exit_errno,
+              strerror(o.s->exit_errno));
+}
+
+/* ---- the main process is killed ---- */
+
+FL_CHECK(daemon_dies_with_main, "a daemon child dies when its main process is killed with SIGKILL",
+         .section = "When the main process is killed", .points = 2)
+{
+    struct scene *s = shared_new(sizeof *s);
+    struct fl_probe *pd = fl_probe_new(1, 0);
+    struct kid kids[1] = {{.gate = {pd, 0}, .scene = s, .slot = 0, .daemon = 1}};
+    int go;
+    pid_t m = start_main(s, kids, 1, 0, &go), d = s->pid[0];
+    fl_stage("waiting for the task of daemon %d to start", (int)d);
+    fl_probe_await(pd, 1, 0);
+    struct kid_record *r = &s->kid[0];
+    FL_EXPECT(r->ppid == m, "the daemon's parent to be the main process that started it",
+              "daemon %d has parent %d; the main process is %d", (int)d, (int)r->ppid, (int)m);
+    FL_EXPECT(r->pdeathsig == SIGKILL || r->pdeathsig == SIGTERM,
+              "the daemon child to ask the kernel for SIGKILL when its parent dies "
+              "(prctl(PR_SET_PDEATHSIG, SIGKILL) in the child)",
+              "prctl(PR_GET_PDEATHSIG) in daemon %d says %d (%s): nothing would end it when "
+              "main process %d is killed", (int)d, r->pdeathsig,
+              r->pdeathsig > 0 ? sigabbrev_np(r->pdeathsig) : "none", (int)m);
+    fl_stage("killing main process %d with SIGKILL", (int)m);
+    kill(m, SIGKILL);
+    fl_reap(m, "the main process");
+    fl_stage("waiting for daemon %d to die after its main process %d was killed", (int)d,
+             (int)m);
+    fl_await_exit(d);
+    FL_EXPECT(!r->late_work, "the daemon to die without working on",
+              "daemon %d went on working after its main process was killed", (int)d);
+    close(go);
+}
+
+FL_CHECK(child_outlives_killed_main, "a non-daemon child outlives its killed main process",
+         .section = "When the main process is killed")
+{
+    struct scene *s = shared_new(sizeof *s);
+    struct fl_probe *pn = fl_probe_new(1, 0);
+    struct kid kids[1] = {{.gate = {pn, 0}, .scene = s, .slot = 0, .daemon = 0}};
+    int go;
+    pid_t m = start_main(s, kids, 1, 0, &go), n = s->pid[0];
+    fl_stage("waiting for the task of child %d to start", (int)n);
+    fl_probe_await(pn, 1, 0);
+    struct kid_record *r = &s->kid[0];
+    FL_EXPECT(r->pdeathsig == 0, "a non-daemon child to have no parent-death signal",
+              "prctl(PR_GET_PDEATHSIG) in non-daemon child %d says %d (%s): it would die with "
+              "its parent; only daemon children should", (int)n, r->pdeathsig,
+              r->pdeathsig > 0 ? sigabbrev_np(r->pdeathsig) : "?");
+    fl_stage("killing main process %d with SIGKILL", (int)m);
+    kill(m, SIGKILL);
+    fl_reap(m, "the main process");
+    char st = fl_proc_state(n);
+    FL_EXPECT(st && st != 'Z', "the non-daemon child to keep running after its parent died",
+              "child %d is %s", (int)n, st == 'Z' ? "dead" : "gone");
+    pid_t adopted = fl_proc_ppid(n);
+    FL_EXPECT(adopted == getppid(),
+              "the orphan to be adopted by the nearest subreaper (lesson 06)",
+              "child %d has parent %d; the harness's init is %d", (int)n, (int)adopted,
+              (int)getppid());
+    fl_stage("letting orphan %d finish its work", (int)n);
+    fl_probe_release(pn, 1);
+    fl_await_exit(n);
+    FL_EXPECT(r->late_work, "the orphan to finish its work", "child %d never finished",
+              (int)n);
+    close(go);
+}
+
+/* ---- what a daemon and a child may do ---- */
+
+FL_CHECK(daemon_has_no_children, "a daemon child cannot start children: an error, not a crash",
+         .section = "A daemon has no children")
+{
+    struct scene *s = shared_new(sizeof *s);
+    struct fl_probe *pg = fl_probe_new(0, 0);
+    struct kid k = {.grand = {pg, 9}, .scene = s, .slot = 0, .daemon = 1,
+                    .kind = KID_TRIES_START};
+    struct proc d;
+    proc_init(&d, kid_task, &k);
+    fl_stage("calling proc_set_daemon(p, 1)");
+    errno = 0;
+    int r = proc_set_daemon(&d, 1);
+    FL_EXPECT(r == 0 && d.daemon, "proc_set_daemon before start to return 0 and set p->daemon",
+              "it returned %d and p->daemon is %d (errno %d: %s)", r, d.daemon, errno,
+              strerror(errno));
+    fl_stage("calling proc_start for a daemon whose task calls proc_start");
+    r = proc_start(&d);
+    FL_EXPECT(r == 0 && d.pid > 0, "proc_start to start the daemon child",
+              "it returned %d with p->pid %d (errno %d: %s)", r, (int)d.pid, errno,
+              strerror(errno));
+    fl_stage("waiting for daemon %d to end", (int)d.pid);
+    int st = fl_reap(d.pid, "the daemon child");
+    struct kid_record *rec = &s->kid[0];
+    FL_EXPECT(WIFEXITED(st) && WEXITSTATUS(st) == 0,
+              "the daemon to survive its attempt to start a child",
+              "daemon %d %s", (int)d.pid, fl_status_str(st));
+    FL_EXPECT(rec->start_rc == -1 && rec->start_errno == EPERM,
+              "proc_start in a daemon child to fail with EPERM",
+              "in daemon %d, proc_start returned %d (errno %d: %s)%s", (int)d.pid,
+              rec->start_rc, rec->start_errno, strerror(rec->start_errno),
+              pg->nruns ? " and the task ran in a grandchild" : "");
+    FL_EXPECT(pg->nruns == 0, "no process to be started by a daemon",
+              "the task ran in pid %d, a child of daemon %d", (int)pg->runs[0].pid,
+              (int)d.pid);
+}
+
+FL_CHECK(child_forgets_parents_children, "a child's proc_main_exit leaves its parent's children alone",
+         .section = "Whose children?")
+{
+    struct scene *s = shared_new(sizeof *s);
+    struct fl_probe *pd = fl_probe_new(1, 0);
+    struct kid kids[KIDS] = {
+        {.gate = {pd, 0}, .scene = s, .slot = 0, .daemon = 1, .hold_sigterm = 1},
+        {.scene = s, .slot = 1, .daemon = 0, .kind = KID_CALLS_MAIN_EXIT},
+    };
+    int go;
+    pid_t m = start_main(s, kids, KIDS, 1, &go), d = s->pid[0], c = s->pid[1];
+    fl_stage("waiting for the task of daemon %d to start", (int)d);
+    fl_probe_await(pd, 1, 0);
+    fl_stage("waiting for child %d, which calls proc_main_exit, to end", (int)c);
+    fl_await_exit(c);
+    int pending = sigterm_pending(d);
+    char dst = fl_proc_state(d);
+    struct kid_record rc = s->kid[1];
+    fl_stage("letting main process %d end", (int)m);
+    say_go(go);
+    fl_probe_release(pd, 1);
+    fl_reap(m, "the main process");
+    fl_await_exit(d);
+    close(go);
+    FL_EXPECT(!pending && dst && dst != 'Z',
+              "proc_main_exit in a child to touch only that child's own children",
+              "child %d called proc_main_exit, and daemon %d -- its sibling, started by main "
+              "process %d before it -- %s: fork copied the main process's list of children "
+              "into the child; the child must start with an empty one", (int)c, (int)d,
+              (int)m, pending ? "got SIGTERM from it" : "ended");
+    FL_EXPECT(rc.main_exit_rc == 0,
+              "proc_main_exit in a child without children to return 0",
+              "in child %d it returned %d (errno %d: %s)", (int)c, rc.main_exit_rc,
+              rc.main_exit_errno, strerror(rc.main_exit_errno));
+}
