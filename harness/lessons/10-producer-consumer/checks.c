@@ -1,0 +1,424 @@
+/* Lesson 10 checks: producers and consumers through a bounded queue, ended by
+ * one sentinel per consumer.
+ *
+ * The check hands pc_run a consume function of its own: it runs in the
+ * consumer processes and writes, into a MAP_SHARED board the check made,
+ * each item with the pid and parent pid the kernel gives the process that
+ * consumed it.  Exit statuses come from waitpid; leftovers from /proc. */
+#include "fl.h"
+#include "pipeline.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+/* ---- the board consumers write to ---- */
+
+#define MAX_RECS 1024
+#define MARKER 77   /* producer number of an item put after the sentinels */
+
+struct rec {
+    pid_t pid, ppid;
+    int consumer;
+    struct pc_item item;
+};
+
+struct board {
+    int n;               /* records started (atomic) */
+    struct rec recs[MAX_RECS];
+    int fail_first;      /* the first consume call ends its process with 3 */
+    int failed;
+    int alarm;           /* > 0: a fd to write to when the marker is consumed */
+};
+
+static struct board *new_board(void)
+{
+    struct board *b = mmap(NULL, sizeof *b, PROT_READ | PROT_WRITE,
+                           MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    if (b == MAP_FAILED)
+        fl_fail("shared memory for the check's board", "mmap failed: %s", strerror(errno));
+    memset(b, 0, sizeof *b);
+    return b;
+}
+
+/* Runs in a consumer process: no harness calls here, only facts recorded. */
+static void record(void *ctx, int consumer, struct pc_item item)
+{
+    struct board *b = ctx;
+    int i = __atomic_fetch_add(&b->n, 1, __ATOMIC_SEQ_CST);
+    if (i < MAX_RECS)
+        b->recs[i] = (struct rec){getpid(), getppid(), consumer, item};
+    if (item.producer == MARKER && b->alarm > 0)
+        while (write(b->alarm, "m", 1) < 0 && errno == EINTR)
+            ;
+    if (b->fail_first && __atomic_exchange_n(&b->failed, 1, __ATOMIC_SEQ_CST) == 0)
+        _exit(3);
+}
+
+static struct pc_config config(int np, int nc, int items, int capacity, struct board *b)
+{
+    return (struct pc_config){.nproducers = np, .nconsumers = nc, .items = items,
+                              .capacity = capacity, .consume = record, .ctx = b};
+}
+
+/* ---- what the board shows ---- */
+
+/* Fail unless every item {p, i} of cfg was consumed exactly once, by a
+ * process other than the caller, and nothing else was. */
+static void expect_each_once(const struct board *b, const struct pc_config *cfg)
+{
+    int total = cfg->nproducers * cfg->items, n = b->n;
+    FL_EXPECT(n <= MAX_RECS, "no more items consumed than were put",
+              "consume was called %d times for %d items", n, total);
+    static int seen[PC_MAX_WORKERS][MAX_RECS];
+    memset(seen, 0, sizeof seen);
+    for (int i = 0; i < n; i++) {
+        const struct rec *r = &b->recs[i];
+        FL_EXPECT(r->pid != getpid(), "consumers to run in child processes",
+                  "consume ran in the caller itself (pid %d)", (int)getpid());
+        FL_EXPECT(r->item.producer != PC_SENTINEL,
+                  "a consumer to stop at a sentinel, never to hand it to consume",
+                  "consumer %d (pid %d) passed a sentinel to consume as an item", r->consumer,
+                  (int)r->pid);
+        int p = r->item.producer, s = r->item.seq;
+        FL_EXPECT(p >= 0 && p < cfg->nproducers && s >= 0 && s < cfg->items,
+                  "only the items the producers put to be consumed",
+                  "consumer pid %d got {producer %d, seq %d}, which no producer puts "
+                  "(%d producers, %d items each)", (int)r->pid, p, s, cfg->nproducers,
+                  cfg->items);
+        FL_EXPECT(!seen[p][s], "every item consumed exactly once",
+                  "item {producer %d, seq %d} was consumed twice: by pid %d and by pid %d",
+                  p, s, seen[p][s], (int)r->pid);
+        seen[p][s] = r->pid;
+    }
+    for (int p = 0; p < cfg->nproducers; p++)
+        for (int s = 0; s < cfg->items; s++)
+            FL_EXPECT(seen[p][s], "every item consumed exactly once",
+                      "item {producer %d, seq %d} was never consumed (%d of %d items were)",
+                      p, s, n, total);
+}
+
+/* Each consumer process's items, producer by producer, must come in the
+ * order the producer put them. */
+static void expect_producer_order(const struct board *b)
+{
+    for (int i = 0; i < b->n && i < MAX_RECS; i++)
+        for (int j = i + 1; j < b->n && j < MAX_RECS; j++) {
+            const struct rec *x = &b->recs[i], *y = &b->recs[j];
+            if (x->pid != y->pid || x->item.producer != y->item.producer)
+                continue;
+            FL_EXPECT(x->item.seq < y->item.seq,
+                      "each producer's items to reach a consumer in the order they were put",
+                      "consumer pid %d got item %d of producer %d before item %d of it",
+                      (int)x->pid, x->item.seq, x->item.producer, y->item.seq);
+            break;   /* x's successor from the same producer: enough */
+        }
+}
+
+/* ---- processes ---- */
+
+/* Children of `parent` now, from /proc, described as "pid (state)". */
+static int children_of(pid_t parent, pid_t *out, int max, char *desc, size_t size)
+{
+    DIR *d = opendir("/proc");
+    int n = 0;
+    if (desc)
+        desc[0] = '\0';
+    if (!d)
+        return 0;
+    struct dirent *e;
+    while ((e = readdir(d)) && n < max) {
+        pid_t pid = (pid_t)atoi(e->d_name);
+        if (pid <= 0 || fl_proc_ppid(pid) != parent)
+            continue;
+        out[n++] = pid;
+        if (desc) {
+            size_t used = strlen(desc);
+            char st = fl_proc_state(pid);
+            snprintf(desc + used, size - used, "%s%d (%s)", n > 1 ? ", " : "", (int)pid,
+                     st == 'Z' ? "a zombie: exited, never joined"
+                     : st == 'S' ? "waiting" : "running");
+        }
+    }
+    closedir(d);
+    return n;
+}
+
+static void expect_no_children(const char *when)
+{
+    pid_t kids[64];
+    char desc[700];
+    int n = children_of(getpid(), kids, 64, desc, sizeof desc);
+    if (n == 0)
+        return;
+    for (int i = 0; i < n; i++) {
+        kill(kids[i], SIGKILL);
+        fl_reap(kids[i], "a child left by pc_run");
+    }
+    fl_fail("pc_run to join every producer and consumer before it returns",
+            "%s, %d child%s of the caller were still there: %s", when, n, n == 1 ? "" : "ren",
+            desc);
+}
+
+static void run_expect(const struct pc_config *cfg, int want)
+{
+    fl_stage("calling pc_run: %d producers x %d items, %d consumers, capacity %d "
+             "(a pipeline that deadlocks never returns)", cfg->nproducers, cfg->items,
+             cfg->nconsumers, cfg->capacity);
+    errno = 0;
+    int r = pc_run(cfg);
+    fl_stage("checking what pc_run did");
+    FL_EXPECT(r == want, want ? "pc_run to return how many children did not exit 0"
+                              : "pc_run to return 0: every producer and consumer exited 0",
+              "pc_run returned %d%s%s%s, not %d", r, r < 0 ? " (errno: " : "",
+              r < 0 ? strerror(errno) : "", r < 0 ? ")" : "", want);
+    expect_no_children("when pc_run returned");
+}
+
+/* ---- consumers the check starts itself ---- */
+
+struct feed {
+    pid_t pids[2];
+    int n, alarm[2];
+    struct queue *q;
+    struct pc_config cfg;
+    struct pc_worker w[2];
+};
+
+/* Start n pc_consumer children on a queue that holds `items` items, one
+ * sentinel per consumer, and then a marker item nobody may take. */
+static void feed_consumers(struct feed *f, int n, int items, struct board *b)
+{
+    f->n = n;
+    FL_EXPECT(pipe(f->alarm) == 0, "a pipe for the check", "pipe failed: %s", strerror(errno));
+    b->alarm = f->alarm[1];
+    f->cfg = config(1, n, items, items + n + 1, b);
+    fl_stage("calling queue_new(%d) (given)", f->cfg.capacity);
+    f->q = queue_new(f->cfg.capacity);
+    FL_EXPECT(f->q, "the given queue_new to work", "it returned NULL (%s)", strerror(errno));
+    for (int i = 0; i < items; i++) {
+        struct pc_item it = {0, i};
+        queue_put(f->q, &it, sizeof it, 0);
+    }
+    struct pc_item stop = {PC_SENTINEL, 0}, marker = {MARKER, 0};
+    for (int i = 0; i < n; i++)
+        queue_put(f->q, &stop, sizeof stop, 0);
+    queue_put(f->q, &marker, sizeof marker, 0);
+    fflush(NULL);
+    for (int i = 0; i < n; i++) {
+        f->w[i] = (struct pc_worker){f->q, &f->cfg, i};
+        f->pids[i] = fork();
+        if (f->pids[i] < 0)
+            fl_fail("the check to start a consumer", "fork failed: %s", strerror(errno));
+        if (f->pids[i] == 0)
+            _exit(pc_consumer(&f->w[i]) & 0xff);
+    }
+}
+
+/* Wait until every consumer ended or one took the marker; in that case,
+ * close the queue so the others wake, and fail. */
+static void await_consumers(struct feed *f, int *status)
+{
+    int done = 0;
+    int fds[2] = {-1, -1};
+    for (int i = 0; i < f->n; i++)
+        fds[i] = (int)syscall(SYS_pidfd_open, f->pids[i], 0);
+    if (fds[0] < 0) {   /* no pidfds (old kernel, valgrind): block in waitpid */
+        for (int i = 0; i < f->n; i++)
+            status[i] = fl_reap(f->pids[i], "a consumer");
+        done = f->n;
+    }
+    while (done < f->n) {
+        struct pollfd p[3] = {{.fd = f->alarm[0], .events = POLLIN}};
+        for (int i = 0; i < f->n; i++)
+            p[i + 1] = (struct pollfd){.fd = fds[i], .events = POLLIN};
+        if (poll(p, (nfds_t)f->n + 1, -1) < 0)
+            continue;
+        if (p[0].revents & POLLIN) {
+            const struct board *b = f->cfg.ctx;
+            pid_t who = 0;
+            for (int i = 0; i < b->n && i < MAX_RECS; i++)
+                if (b->recs[i].item.producer == MARKER)
+                    who = b->recs[i].pid;
+            queue_close(f->q);
+            for (int i = 0; i < f->n; i++)
+                fl_reap(f->pids[i], "a consumer");
+            fl_fail("a consumer to stop at the first sentinel it gets",
+                    "consumer pid %d went on after a sentinel and took the item put after the "
+                    "%d sentinel%s", (int)who, f->n, f->n == 1 ? "" : "s");
+        }
+        for (int i = 0; i < f->n; i++)
+            if (fds[i] >= 0 && (p[i + 1].revents & POLLIN)) {
+                status[i] = fl_reap(f->pids[i], "a consumer");
+                close(fds[i]);
+                fds[i] = -1;
+                done++;
+            }
+    }
+    close(f->alarm[0]);
+    close(f->alarm[1]);
+}
+
+/* ---- checks ---- */
+
+FL_CHECK(every_item_once, "every item is consumed exactly once",
+         .section = "Every item exactly once", .timeout_s = 3)
+{
+    struct board *b = new_board();
+    struct pc_config cfg = config(3, 2, 20, 4, b);
+    run_expect(&cfg, 0);
+    expect_each_once(b, &cfg);
+}
+
+FL_CHECK(producer_order, "each producer's items reach a consumer in the order they were put",
+         .section = "Order per producer", .timeout_s = 3)
+{
+    struct board *b = new_board();
+    struct pc_config cfg = config(2, 2, 30, 2, b);
+    run_expect(&cfg, 0);
+    expect_producer_order(b);
+    expect_each_once(b, &cfg);
+}
+
+FL_CHECK(stops_at_sentinel, "a consumer stops at its sentinel and leaves the rest",
+         .section = "Ending consumers with sentinels")
+{
+    struct board *b = new_board();
+    struct feed f;
+    feed_consumers(&f, 1, 3, b);
+    fl_stage("waiting for consumer %d: 3 items, a sentinel, then one more item queued",
+             (int)f.pids[0]);
+    int st[2];
+    await_consumers(&f, st);
+    FL_EXPECT(b->n == 3, "the consumer to hand the 3 items before its sentinel to consume",
+              "consume was called %d times", b->n);
+    int left = queue_qsize(f.q);
+    FL_EXPECT(left == 1, "the item after the sentinel to stay in the queue",
+              "the queue holds %d items after consumer %d ended", left, (int)f.pids[0]);
+    queue_free(f.q);
+}
+
+FL_CHECK(consumers_exit_zero, "every consumer exits 0 after its sentinel",
+         .section = "Ending consumers with sentinels")
+{
+    struct board *b = new_board();
+    struct feed f;
+    feed_consumers(&f, 2, 6, b);
+    fl_stage("waiting for consumers %d and %d: 6 items, 2 sentinels", (int)f.pids[0],
+             (int)f.pids[1]);
+    int st[2];
+    await_consumers(&f, st);
+    for (int i = 0; i < 2; i++)
+        FL_EXPECT(WIFEXITED(st[i]) && WEXITSTATUS(st[i]) == 0,
+                  "a consumer to return 0 from pc_consumer after its sentinel",
+                  "consumer %d %s", (int)f.pids[i], fl_status_str(st[i]));
+    struct pc_config cfg = config(1, 2, 6, 9, b);
+    expect_each_once(b, &cfg);
+    queue_free(f.q);
+}
+
+FL_CHECK(joins_everyone, "pc_run joins every producer and consumer before it returns",
+         .section = "Joining everyone", .timeout_s = 3)
+{
+    struct board *b = new_board();
+    struct pc_config cfg = config(2, 3, 10, 3, b);
+    run_expect(&cfg, 0);
+    for (int i = 0; i < b->n && i < MAX_RECS; i++)
+        FL_EXPECT(b->recs[i].ppid == getpid(),
+                  "producers and consumers to be children of the process that called pc_run",
+                  "consumer pid %d had parent %d; the caller is %d", (int)b->recs[i].pid,
+                  (int)b->recs[i].ppid, (int)getpid());
+}
+
+FL_CHECK(run_counts_failures, "pc_run reports a consumer that did not exit 0",
+         .section = "Joining everyone", .timeout_s = 3)
+{
+    struct board *b = new_board();
+    b->fail_first = 1;
+    struct pc_config cfg = config(2, 2, 10, 4, b);
+    fl_note("the check's consume function ends the first consumer that calls it with "
+            "_exit(3)");
+    run_expect(&cfg, 1);
+}
+
+/* ---- capacity 1: run pc_run in a child, with a ceiling ---- */
+
+struct outcome {
+    int result, err;
+};
+
+/* Kill what is left below the pipeline's main process, then the main
+ * process; the caller is their subreaper, so it reaps them all. */
+static void stop_pipeline(pid_t main_pid)
+{
+    pid_t kids[64];
+    int n = children_of(main_pid, kids, 64, NULL, 0);
+    for (int i = 0; i < n; i++)
+        kill(kids[i], SIGKILL);
+    kill(main_pid, SIGKILL);
+    while (waitpid(-1, NULL, 0) > 0 || errno == EINTR)
+        ;
+}
+
+FL_CHECK(capacity_one_no_deadlock, "with a queue of capacity 1 the pipeline still finishes",
+         .section = "Capacity 1 and deadlocks", .timeout_s = 5)
+{
+    struct board *b = new_board();
+    struct outcome *out = mmap(NULL, sizeof *out, PROT_READ | PROT_WRITE,
+                               MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    FL_EXPECT(out != MAP_FAILED, "shared memory for the check", "mmap failed: %s",
+              strerror(errno));
+    /* Orphans of a stopped pipeline come to the caller, which reaps them. */
+    prctl(PR_SET_CHILD_SUBREAPER, 1);
+    struct pc_config cfg = config(3, 3, 30, 1, b);
+    fflush(NULL);
+    pid_t main_pid = fork();
+    FL_EXPECT(main_pid >= 0, "the check to start a process for pc_run", "fork failed: %s",
+              strerror(errno));
+    if (main_pid == 0) {
+        errno = 0;
+        out->result = pc_run(&cfg);
+        out->err = errno;
+        _exit(0);
+    }
+    double ceiling = fl_scaled(2.5);
+    fl_stage("waiting for pc_run (in process %d): 3 producers x 30 items, 3 consumers, "
+             "capacity 1; it is given %.1f s", (int)main_pid, ceiling);
+    int pfd = (int)syscall(SYS_pidfd_open, main_pid, 0);
+    struct pollfd p = {.fd = pfd, .events = POLLIN};
+    int ended = 1;
+    if (pfd >= 0) {
+        double start = fl_now(), left;
+        while ((left = ceiling - (fl_now() - start)) > 0 &&
+               (ended = poll(&p, 1, (int)(left * 1000) + 1)) < 0 && errno == EINTR)
+            ;
+        close(pfd);
+    }
+    if (ended <= 0) {
+        pid_t kids[64];
+        char desc[700];
+        children_of(main_pid, kids, 64, desc, sizeof desc);
+        int consumed = b->n;
+        stop_pipeline(main_pid);
+        fl_fail("pc_run to finish with a queue of capacity 1: no process waits for "
+                "another that waits for it",
+                "after %.1f s pc_run had not returned and %d of 90 items had been consumed; "
+                "process %d (running pc_run) still waited, with children %s",
+                ceiling, consumed, (int)main_pid, desc[0] ? desc : "none");
+    }
+    fl_reap(main_pid, "the process running pc_run");
+    expect_no_children("when pc_run's process ended");
+    FL_EXPECT(out->result == 0, "pc_run to return 0: every producer and consumer exited 0",
+              "pc_run returned %d%s%s", out->result, out->result < 0 ? ": " : "",
+              out->result < 0 ? strerror(out->err) : "");
+    expect_each_once(b, &cfg);
+}
