@@ -124,6 +124,7 @@ static int kid_task(void *arg)
         sigprocmask(SIG_BLOCK, &term, NULL);
     switch (k->kind) {
     case KID_CALLS_MAIN_EXIT:
+        fl_probe_task(&k->gate);
         errno = 0;
         r->main_exit_rc = proc_main_exit();
         r->main_exit_errno = errno;
@@ -195,6 +196,26 @@ static void await_report(int fd, pid_t m)
     }
     if (pfd >= 0)
         close(pfd);
+}
+
+/* Wait until the task in `pid` (not the caller's child) says ready. */
+static void await_ready(struct fl_probe *p, pid_t pid, const char *who)
+{
+    fl_stage("waiting for the task of %s %d to start", who, (int)pid);
+    int pfd = (int)syscall(SYS_pidfd_open, pid, 0);
+    for (;;) {
+        struct pollfd fds[2] = {{.fd = p->ready[0], .events = POLLIN},
+                                {.fd = pfd, .events = POLLIN}};
+        if (poll(fds, 2, -1) < 0 && errno == EINTR)
+            continue;
+        char c;
+        if ((fds[0].revents & POLLIN) && read(p->ready[0], &c, 1) == 1)
+            break;
+        if (pfd < 0 || (fds[1].revents & POLLIN))
+            fl_fail("the task to start in the new process",
+                    "%s %d was gone before its task was ready to work", who, (int)pid);
+    }
+    close(pfd);
 }
 
 /* Fork M, let it start the kids, and check that every start worked. */
@@ -388,9 +409,8 @@ static void main_exit_scene(struct main_exit_seen *o, int owner_ends)
     o->m = start_main(s, kids, KIDS, 1, &go);
     o->d = s->pid[0];
     o->n = s->pid[1];
-    fl_stage("waiting for the tasks of daemon %d and child %d to start", (int)o->d, (int)o->n);
-    fl_probe_await(pd, 1, 0);
-    fl_probe_await(pn, 1, 0);
+    await_ready(pd, o->d, "daemon");
+    await_ready(pn, o->n, "child");
     say_go(go);
     fl_stage("main process %d is in proc_main_exit; waiting for it to wait for a child",
              (int)o->m);
@@ -464,8 +484,7 @@ FL_CHECK(daemon_dies_with_main, "a daemon child dies when its main process is ki
     struct kid kids[1] = {{.gate = {pd, 0}, .scene = s, .slot = 0, .daemon = 1}};
     int go;
     pid_t m = start_main(s, kids, 1, 0, &go), d = s->pid[0];
-    fl_stage("waiting for the task of daemon %d to start", (int)d);
-    fl_probe_await(pd, 1, 0);
+    await_ready(pd, d, "daemon");
     struct kid_record *r = &s->kid[0];
     FL_EXPECT(r->ppid == m, "the daemon's parent to be the main process that started it",
               "daemon %d has parent %d; the main process is %d", (int)d, (int)r->ppid, (int)m);
@@ -494,8 +513,7 @@ FL_CHECK(child_outlives_killed_main, "a non-daemon child outlives its killed mai
     struct kid kids[1] = {{.gate = {pn, 0}, .scene = s, .slot = 0, .daemon = 0}};
     int go;
     pid_t m = start_main(s, kids, 1, 0, &go), n = s->pid[0];
-    fl_stage("waiting for the task of child %d to start", (int)n);
-    fl_probe_await(pn, 1, 0);
+    await_ready(pn, n, "child");
     struct kid_record *r = &s->kid[0];
     FL_EXPECT(r->pdeathsig == 0, "a non-daemon child to have no parent-death signal",
               "prctl(PR_GET_PDEATHSIG) in non-daemon child %d says %d (%s): it would die with "
@@ -562,15 +580,18 @@ FL_CHECK(child_forgets_parents_children, "a child's proc_main_exit leaves its pa
          .section = "Whose children?")
 {
     struct scene *s = shared_new(sizeof *s);
-    struct fl_probe *pd = fl_probe_new(1, 0);
+    struct fl_probe *pd = fl_probe_new(1, 0), *pc = fl_probe_new(1, 0);
     struct kid kids[KIDS] = {
         {.gate = {pd, 0}, .scene = s, .slot = 0, .daemon = 1, .hold_sigterm = 1},
-        {.scene = s, .slot = 1, .daemon = 0, .kind = KID_CALLS_MAIN_EXIT},
+        {.gate = {pc, 1}, .scene = s, .slot = 1, .daemon = 0, .kind = KID_CALLS_MAIN_EXIT},
     };
     int go;
     pid_t m = start_main(s, kids, KIDS, 1, &go), d = s->pid[0], c = s->pid[1];
-    fl_stage("waiting for the task of daemon %d to start", (int)d);
-    fl_probe_await(pd, 1, 0);
+    /* Both ready first: the daemon then holds SIGTERM, so a SIGTERM the
+     * other child sends it stays visible in /proc. */
+    await_ready(pd, d, "daemon");
+    await_ready(pc, c, "child");
+    fl_probe_release(pc, 1);
     fl_stage("waiting for child %d, which calls proc_main_exit, to end", (int)c);
     fl_await_exit(c);
     int pending = sigterm_pending(d);
