@@ -1,0 +1,7 @@
+"""forklab's grader: grade a class of submissions with the kit's own checks.
+
+Modules: kit (lessons, check declarations, rubric), submission (finding and
+safely unpacking what students handed in), runner (building and checking one
+submission in its own scratch copy, as its own user), marks (turning the
+driver's verdicts and the rubric into a grade), reports (one student's
+files), classfiles (the class's files), cli (the command)."""

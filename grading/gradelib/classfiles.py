@@ -1,0 +1,185 @@
+"""The class's files: gradebook.csv, junit.xml, results.tap (TAP 14) and
+summary.html, all made from the students' grades.
+
+summary.html draws its charts as hand-written SVG (no script, no library):
+the score distribution, and for every check how many students failed it --
+the longest bars are the ideas the class has not understood yet."""
+import csv
+import io
+import json
+import urllib.parse
+import xml.etree.ElementTree as ET
+
+from .marks import all_checks, failure_text
+from .reports import h, page, printable
+
+STATUSES = ("graded", "build-failed", "empty", "rejected")
+
+
+# ---- gradebook.csv ----
+
+def gradebook(grades, lessons):
+    """One row per student: student_id, a score per lesson, total, max,
+    percent, status.  Written with the csv module (RFC 4180 quoting)."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow(["student_id", *lessons, "total", "max", "percent", "status"])
+    for g in grades:
+        per = {l["lesson"]: l["score"] for l in g["lessons"]}
+        pct = round(100.0 * g["score"] / g["max"], 1) if g["max"] else 0.0
+        w.writerow([g["student"], *[per.get(l, 0) for l in lessons], g["score"], g["max"],
+                    pct, g["status"]])
+    return buf.getvalue()
+
+
+# ---- JUnit XML ----
+
+def junit(grades):
+    """One testsuite per student, one testcase per check."""
+    root = ET.Element("testsuites", name="forklab")
+    total = fails = 0
+    for g in grades:
+        checks = all_checks(g)
+        nfail = sum(c["verdict"] == "fail" for c in checks)
+        suite = ET.SubElement(root, "testsuite", name=printable(g["student"]),
+                              tests=str(len(checks)), failures=str(nfail), errors="0",
+                              skipped=str(sum(c["verdict"] == "skip" for c in checks)),
+                              time="%.3f" % g["seconds"])
+        props = ET.SubElement(suite, "properties")
+        for key in ("status", "score", "max"):
+            ET.SubElement(props, "property", name=key, value=str(g[key]))
+        for l in g["lessons"]:
+            for c in l["checks"]:
+                tc = ET.SubElement(suite, "testcase", name=printable(f"{c['id']}: {c['title']}"),
+                                   classname=printable(f"{g['student']}.{l['lesson']}"),
+                                   time="%.3f" % c["seconds"])
+                if c["verdict"] == "fail":
+                    f = ET.SubElement(tc, "failure", message=printable(c["observed"]),
+                                      type=l["status"])
+                    f.text = printable(failure_text(c) + ("\n\n" + l["log"] if l["log"] else ""))
+                elif c["verdict"] == "skip":
+                    ET.SubElement(tc, "skipped", message=printable(c["notes"]))
+        total += len(checks)
+        fails += nfail
+    root.set("tests", str(total))
+    root.set("failures", str(fails))
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+# ---- TAP 14 ----
+
+def _desc(s):
+    out = printable(s).replace("\\", "\\\\").replace("#", "\\#")
+    return out.replace("\r", " ").replace("\n", " ")
+
+
+def tap(grades):
+    """TAP 14: a subtest per student, an assertion per check; a failure's
+    words in a YAML block (JSON strings are YAML flow scalars)."""
+    out = ["TAP version 14\n"]
+    for i, g in enumerate(grades, 1):
+        checks = [(l, c) for l in g["lessons"] for c in l["checks"]]
+        out.append(f"# Subtest: {_desc(g['student'])}\n    1..{len(checks)}\n")
+        for j, (l, c) in enumerate(checks, 1):
+            ok = c["verdict"] != "fail"
+            line = f"    {'' if ok else 'not '}ok {j} - {_desc(l['lesson'] + ': ' + c['title'])}"
+            if c["verdict"] == "skip":
+                line += " # SKIP " + _desc(c["notes"])
+            out.append(line + "\n")
+            if not ok:
+                out.append("      ---\n")
+                for key in ("id", "expected", "observed", "read"):
+                    out.append(f"      {key}: {json.dumps(c[key], ensure_ascii=False)}\n")
+                out.append(f"      points: {c['points']}\n      ...\n")
+        ok = g["score"] == g["max"]
+        out.append(f"{'' if ok else 'not '}ok {i} - {_desc(g['student'])}"
+                   f" {g['score']}/{g['max']} points\n")
+    out.append(f"1..{len(grades)}\n")
+    return "".join(out)
+
+
+# ---- summary.html ----
+
+def _bars(rows, width=640, label_w=300, bar_h=18, colour="#c62828", max_value=None, unit=""):
+    """A horizontal bar chart: rows of (label, value, tooltip)."""
+    top = max_value if max_value else max([v for _, v, _ in rows] + [1])
+    height = bar_h * len(rows) + 24
+    room = width - label_w - 60
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+             f'viewBox="0 0 {width} {height}" role="img">']
+    for i, (label, value, tip) in enumerate(rows):
+        y = 4 + i * bar_h
+        w = 0 if not top else round(room * value / top, 1)
+        parts.append(f'<g><title>{h(tip)}</title>'
+                     f'<text x="{label_w - 6}" y="{y + 13}" text-anchor="end">{h(label[:48])}</text>'
+                     f'<rect x="{label_w}" y="{y + 2}" width="{w}" height="{bar_h - 5}" fill="{colour}"/>'
+                     f'<text x="{label_w + w + 4}" y="{y + 13}">{value}{unit}</text></g>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _histogram(grades, bins=10, width=640, height=200):
+    """Students per band of percent score: 0-9 %, ..., 90-100 %."""
+    counts = [0] * bins
+    for g in grades:
+        pct = 100.0 * g["score"] / g["max"] if g["max"] else 0.0
+        counts[min(bins - 1, int(pct * bins / 100))] += 1
+    top = max(counts + [1])
+    col = (width - 40) / bins
+    plot = height - 40
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+             f'viewBox="0 0 {width} {height}" role="img">',
+             f'<line x1="30" y1="{plot + 10}" x2="{width - 10}" y2="{plot + 10}" stroke="#888"/>']
+    for i, n in enumerate(counts):
+        x = 30 + i * col
+        bh = round(plot * n / top, 1)
+        lo, hi = i * 100 // bins, (i + 1) * 100 // bins - (0 if i == bins - 1 else 1)
+        parts.append(f'<g><title>{n} student{"s" if n != 1 else ""} scored {lo}-{hi} %</title>'
+                     f'<rect x="{x + 3:.1f}" y="{plot + 10 - bh}" width="{col - 6:.1f}" height="{bh}" '
+                     f'fill="#1f6feb"/><text x="{x + col / 2:.1f}" y="{plot + 10 - bh - 3}" '
+                     f'text-anchor="middle">{n}</text><text x="{x + col / 2:.1f}" y="{plot + 26}" '
+                     f'text-anchor="middle">{lo}–{hi}%</text></g>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _failures(grades):
+    """[(lesson: title, students failing, tooltip)] for every check, most failed first."""
+    fails, order = {}, []
+    for g in grades:
+        for c in all_checks(g):
+            key = (c["lesson"], c["id"])
+            if key not in fails:
+                fails[key] = [c["title"], 0]
+                order.append(key)
+            fails[key][1] += c["verdict"] == "fail"
+    rows = [(f"{k[0][:2]} {fails[k][0]}", fails[k][1],
+             f"{k[0]} {k[1]}: {fails[k][0]} -- failed by {fails[k][1]} of {len(grades)}")
+            for k in order]
+    return sorted(rows, key=lambda r: -r[1])
+
+
+def summary(grades, lessons):
+    n = len(grades)
+    counts = {s: sum(g["status"] == s for g in grades) for s in STATUSES}
+    mean = sum(100.0 * g["score"] / g["max"] for g in grades if g["max"]) / n if n else 0
+    body = [f"<h1>forklab: the class at a glance</h1>\n<p>{n} students · mean {mean:.1f} % · "
+            + " · ".join(f"{v} {k}" for k, v in counts.items() if v) + "</p>\n",
+            "<h2>Score distribution</h2>\n", _histogram(grades), "\n",
+            "<h2>Failed checks: which idea has the class not understood?</h2>\n"
+            "<p>Students failing each check, most failed first (hover for the check's id).</p>\n",
+            _bars(_failures(grades), max_value=n or 1), "\n", "<h2>Lessons</h2>\n"]
+    per_lesson = []
+    for lesson in lessons:
+        got = [l for g in grades for l in g["lessons"] if l["lesson"] == lesson]
+        avg = sum(100.0 * l["score"] / l["max"] for l in got if l["max"]) / len(got) if got else 0
+        per_lesson.append((lesson, round(avg), f"{lesson}: mean {avg:.1f} % of its points"))
+    body += [_bars(per_lesson, colour="#1a7f37", max_value=100, unit=" %"), "\n",
+             "<h2>Students</h2>\n<table>\n<tr><th>student</th><th>score</th><th>status</th></tr>\n"]
+    for g in grades:
+        href = urllib.parse.quote(g["student"]) + "/report.html"
+        body.append(f"<tr><td><a href=\"{h(href)}\">{h(g['student'])}</a></td>"
+                    f"<td>{g['score']}/{g['max']}</td><td>{h(g['status'])}</td></tr>\n")
+    body.append("</table>\n")
+    return page("forklab: class summary", "".join(body))

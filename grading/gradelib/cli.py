@@ -1,0 +1,330 @@
+"""grading/grade: the command.  Parses the arguments, prepares the kit's
+declarations and the rubric, grades submissions in parallel, writes each
+student's files as the student finishes and the class's files after."""
+import argparse
+import concurrent.futures
+import hashlib
+import json
+import os
+import queue
+import shutil
+import sys
+import tempfile
+import threading
+import time
+
+from . import classfiles, kit, marks, reports, runner, submission
+
+DESCRIPTION = """\
+Grade a class of forklab submissions with the kit's own checks: a grade is
+exactly what `make check` shows the student, priced by the rubric.
+
+SUBMISSIONS is a folder with one entry per student, named by the student's
+id: a folder with the layout of exercises/ (all lessons or only some; a
+wrapper folder such as exercises/ or the repository inside is fine), or a
+.zip, .tar.gz, .tgz or .tar of one.  Archives holding absolute paths, "..",
+links or special files, or unpacking to more than 64 MB, are not graded
+(status "rejected").
+
+Each submission is copied into a scratch folder of its own, built with `make
+checkers` and checked with the driver; submissions run in parallel (-j).
+Run as root (as autograding services do), student code is built and run as
+an unprivileged uid per parallel slot (FORKLAB_GRADER_UID, default 64200,
+and up), limited to 256 processes; nothing it leaves running survives its
+grading.
+
+OUT receives, as each student finishes (atomically):
+  STUDENT/report.md, STUDENT/report.html   feedback: per lesson, per check
+        ✓/✗, points, and for each failure what `make check` prints
+  STUDENT/results.json                     Gradescope's autograder format
+  STUDENT/grade.json                       everything, for tools and re-runs
+and for the class:
+  gradebook.csv    student_id, a column per lesson, total, max, percent,
+                   status (graded, build-failed, empty, rejected)
+  junit.xml        a testsuite per student, a testcase per check
+  summary.html     score distribution and failures per check (SVG)
+  results.tap      TAP 14 (with --tap)
+
+Run the same command again after an interruption: students whose grade.json
+is complete and whose files, rubric and checks are unchanged are skipped
+(--force regrades everyone).
+
+The rubric (default grading/rubric) gives every check its points, one line
+`LESSON CHECK-ID POINTS` a check; --write-rubric writes it from the checks'
+declarations, keeping the points already set.  --extra DIR adds hidden
+checks of your own: DIR/NN-name/*.c written like harness/lessons/NN-name/
+checks.c (FL_CHECK...), built against each student's code; they need rubric
+lines too and are shown to students as "instructor's check" (hidden until
+published on Gradescope).
+
+Exit status: 0 when every submission was graded (whatever the scores),
+1 when the grader itself failed, 2 on a wrong argument.
+
+Example:
+  grading/grade grading/examples -o /tmp/out
+  grading/grade submissions/ -o out/ -j 4 --lesson 01 --lesson 02 --tap"""
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message):
+        """A wrong argument: one line saying what, then the usage."""
+        sys.stderr.write(f"grade: {message}\n")
+        self.print_usage(sys.stderr)
+        sys.exit(2)
+
+
+def parse(argv):
+    p = Parser(prog="grading/grade", description=DESCRIPTION,
+               formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("submissions", nargs="?", metavar="SUBMISSIONS",
+                   help="folder with one folder or archive per student")
+    p.add_argument("-o", "--out", metavar="OUT", help="folder for the reports (created)")
+    p.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1, metavar="N",
+                   help="submissions graded at once (default: the number of cores)")
+    p.add_argument("--rubric", default=kit.RUBRIC, metavar="FILE",
+                   help="points per check (default: grading/rubric)")
+    p.add_argument("--lesson", action="append", default=[], metavar="NN",
+                   help="grade only this lesson (repeatable; default: every lesson)")
+    p.add_argument("--extra", metavar="DIR", help="hidden checks: DIR/NN-name/*.c")
+    p.add_argument("--tap", action="store_true", help="also write OUT/results.tap (TAP 14)")
+    p.add_argument("--force", action="store_true", help="regrade students already graded")
+    p.add_argument("--write-rubric", action="store_true",
+                   help="write the rubric (--rubric FILE) from the checks' declarations and exit")
+    p.add_argument("--scratch", metavar="DIR", default=None,
+                   help="where scratch copies go (default: the system's temp folder)")
+    a = p.parse_args(argv)
+    if a.jobs < 1:
+        p.error("-j needs a number of at least 1")
+    if a.extra and not os.path.isdir(a.extra):
+        p.error(f"--extra {a.extra}: not a folder")
+    if not a.write_rubric:
+        if not a.submissions:
+            p.error("SUBMISSIONS is missing")
+        if not a.out:
+            p.error("-o OUT is missing")
+        if not os.path.isdir(a.submissions):
+            p.error(f"SUBMISSIONS {a.submissions}: not a folder")
+    return a
+
+
+# ---- preparing the kit ----
+
+class Context:
+    """Everything a submission is graded with; the same for the whole class."""
+
+
+def hidden_declarations(extra, lessons, scratch):
+    """Declarations of the hidden checks in extra/NN-name/, built on the stubs."""
+    out = {}
+    user = runner.User()
+    for lesson in lessons:
+        if not os.path.isdir(os.path.join(extra, lesson)):
+            continue
+        d = os.path.join(scratch, "decl-extra", lesson)
+        runner.compile_extra(user, dict(os.environ), kit.student_cflags(), lesson, extra,
+                             os.path.join(kit.ROOT, "exercises"), d)
+        if not os.path.exists(os.path.join(d, "check")):
+            log = open(os.path.join(d, "build.log"), encoding="utf-8").read()
+            raise kit.KitError(f"the extra checks in {extra}/{lesson} do not build:\n{log}")
+        out[lesson] = [dict(x, hidden=True) for x in kit.list_checker(os.path.join(d, "check"))]
+    return out
+
+
+def kit_digest(lessons):
+    """A digest of the harness and the selected lessons' checks: a change
+    to either makes earlier grades stale."""
+    hsh = hashlib.sha256()
+    base = os.path.join(kit.ROOT, "harness")
+    paths = sorted(os.path.join(base, f) for f in os.listdir(base) if f.endswith((".c", ".h")))
+    paths += [os.path.join(base, "lessons", l, "checks.c") for l in lessons]
+    for p in paths:
+        with open(p, "rb") as f:
+            hsh.update(p.encode() + b"\0" + f.read())
+    return hsh.hexdigest()
+
+
+def prepare(a):
+    ctx = Context()
+    ctx.all_lessons = kit.lessons()
+    ctx.lessons = kit.select_lessons(a.lesson)
+    kit.build_kit()
+    ctx.decls = kit.declarations(ctx.lessons)
+    ctx.extra = os.path.abspath(a.extra) if a.extra else None
+    ctx.scratch = a.scratch
+    tmp = tempfile.mkdtemp(prefix="forklab-decl-", dir=a.scratch)
+    try:
+        ctx.hidden_decls = hidden_declarations(ctx.extra, ctx.lessons, tmp) if ctx.extra else {}
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    ids = {(d["lesson"], d["id"]) for ds in ctx.decls.values() for d in ds}
+    for d in [d for ds in ctx.hidden_decls.values() for d in ds]:
+        if (d["lesson"], d["id"]) in ids:
+            raise kit.KitError(f"--extra: check {d['id']!r} of {d['lesson']} has the id of a kit check")
+    ctx.extra_lessons = set(ctx.hidden_decls)
+    ctx.cflags = kit.student_cflags() if ctx.extra else []
+    ctx.timeout_scale = float(os.environ.get("FORKLAB_TIMEOUT_SCALE", "1") or 1)
+    return ctx
+
+
+def combined(ctx):
+    """{lesson: kit declarations + hidden ones} (the rubric prices both)."""
+    return {l: ctx.decls[l] + ctx.hidden_decls.get(l, []) for l in ctx.lessons}
+
+
+def write_rubric(a):
+    ctx = prepare(a)
+    old = kit.read_rubric(a.rubric) if os.path.exists(a.rubric) else []
+    text = kit.rubric_text(combined(ctx), old)
+    write_atomic(a.rubric, text)
+    n = sum(len(v) for v in combined(ctx).values())
+    print(f"grade: wrote {a.rubric}: {n} checks in {len(ctx.lessons)} lessons")
+    return 0
+
+
+# ---- writing ----
+
+def write_atomic(path, text):
+    """Write text to path so that readers see the old file or the new one."""
+    d = os.path.dirname(os.path.abspath(path))
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=d)
+    with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+        f.write(text)
+    os.chmod(tmp, 0o644)
+    os.replace(tmp, path)
+
+
+def write_student(out, g):
+    """The student's folder, complete or not at all: filled under a temporary
+    name, then renamed; grade.json, written last, marks it complete."""
+    tmp = tempfile.mkdtemp(prefix=".tmp-", dir=out)
+    files = {"report.md": reports.markdown(g), "report.html": reports.html_report(g),
+             "results.json": reports.dumps(reports.gradescope(g)), "grade.json": reports.dumps(g)}
+    for name, text in files.items():
+        with open(os.path.join(tmp, name), "w", encoding="utf-8") as f:
+            f.write(text)
+    os.chmod(tmp, 0o755)
+    final = os.path.join(out, g["student"])
+    if os.path.exists(final):
+        old = tempfile.mkdtemp(prefix=".old-", dir=out)
+        os.rename(final, os.path.join(old, "x"))
+        os.rename(tmp, final)
+        shutil.rmtree(old)
+    else:
+        os.rename(tmp, final)
+
+
+def load_grade(out, sid):
+    try:
+        with open(os.path.join(out, sid, "grade.json"), encoding="utf-8") as f:
+            return json.load(f)
+    except (OSError, ValueError):
+        return None
+
+
+def write_class(out, grades, ctx, tap):
+    write_atomic(os.path.join(out, "gradebook.csv"), classfiles.gradebook(grades, ctx.lessons))
+    write_atomic(os.path.join(out, "junit.xml"), classfiles.junit(grades))
+    write_atomic(os.path.join(out, "summary.html"), classfiles.summary(grades, ctx.lessons))
+    if tap:
+        write_atomic(os.path.join(out, "results.tap"), classfiles.tap(grades))
+
+
+# ---- progress ----
+
+class Progress:
+    """A bar on a terminal (done/total, elapsed, failing to build), plain
+    lines otherwise."""
+
+    def __init__(self, total, stream=sys.stderr):
+        self.total, self.done, self.broken, self.skipped = total, 0, 0, 0
+        self.start = time.monotonic()
+        self.stream = stream
+        self.tty = stream.isatty()
+        self.lock = threading.Lock()
+
+    def finished(self, g, skipped=False):
+        with self.lock:
+            self.done += 1
+            self.broken += g["status"] == "build-failed"
+            self.skipped += skipped
+            secs = time.monotonic() - self.start
+            if self.tty:
+                width = 30
+                fill = width * self.done // max(1, self.total)
+                self.stream.write(f"\r[{'#' * fill}{'.' * (width - fill)}] {self.done}/{self.total}"
+                                  f" students · {int(secs) // 60}:{int(secs) % 60:02d} · "
+                                  f"{self.broken} failing to build\033[K")
+                if self.done == self.total:
+                    self.stream.write("\n")
+            else:
+                what = "unchanged, kept" if skipped else f"{g['status']}, {g['seconds']:.1f} s"
+                self.stream.write(f"grade: [{self.done}/{self.total}] {g['student']!r}: "
+                                  f"{g['score']}/{g['max']} points ({what})\n")
+            self.stream.flush()
+
+
+# ---- grading ----
+
+def grade_all(a, ctx):
+    os.makedirs(a.out, exist_ok=True)
+    subs = submission.find(a.submissions)
+    rubric_text = open(a.rubric, encoding="utf-8").read()
+    extra = json.dumps([ctx.lessons, combined(ctx), kit_digest(ctx.lessons), rubric_text],
+                       sort_keys=True)
+    grades, todo = {}, []
+    for sid, path in subs:
+        fp = submission.fingerprint(path, extra)
+        old = None if a.force else load_grade(a.out, sid)
+        if old and old.get("fingerprint") == fp:
+            grades[sid] = old
+        else:
+            todo.append((sid, path, fp))
+    progress = Progress(len(subs))
+    for sid in grades:
+        progress.finished(grades[sid], skipped=True)
+    slots = queue.Queue()
+    for i in range(a.jobs):
+        slots.put(i)
+    lock = threading.Lock()
+
+    def one(sid, path, fp):
+        slot = slots.get()
+        try:
+            t0 = time.monotonic()
+            result = runner.check(sid, path, ctx, slot)
+            g = marks.grade(sid, result, ctx, time.monotonic() - t0)
+            g["fingerprint"] = fp
+            write_student(a.out, g)
+        finally:
+            slots.put(slot)
+        with lock:
+            grades[sid] = g
+            write_class(a.out, [grades[s] for s, _ in subs if s in grades], ctx, a.tap)
+        progress.finished(g)
+
+    with concurrent.futures.ThreadPoolExecutor(a.jobs) as pool:
+        for fut in [pool.submit(one, *t) for t in todo]:
+            fut.result()
+    final = [grades[s] for s, _ in subs]
+    write_class(a.out, final, ctx, a.tap)
+    counts = {s: sum(g["status"] == s for g in final) for s in classfiles.STATUSES}
+    print(f"grade: {len(final)} students in {a.out} ("
+          + ", ".join(f"{v} {k}" for k, v in counts.items() if v)
+          + f"; {progress.skipped} unchanged) · {time.monotonic() - progress.start:.1f} s")
+    return 0
+
+
+def main(argv):
+    a = parse(argv)
+    try:
+        if a.write_rubric:
+            return write_rubric(a)
+        ctx = prepare(a)
+        kit.apply_rubric(a.rubric, combined(ctx), ctx.all_lessons)
+        return grade_all(a, ctx)
+    except (kit.KitError, ValueError) as e:
+        sys.stderr.write(f"grade: {e}\n")
+        return 1
+    except KeyboardInterrupt:
+        sys.stderr.write("\ngrade: interrupted; run the same command again to go on\n")
+        return 130

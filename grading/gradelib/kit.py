@@ -1,0 +1,179 @@
+"""The kit as the grader sees it: its lessons, the checks they declare, and
+the rubric that gives each check its points.
+
+A grade must be exactly what `make check` shows a student, so the list of
+checks is never written down here: it is read from the lessons' checkers
+(`check --list`), built from the students' own stubs in exercises/ (the
+declarations do not depend on the code under test, and the stubs hold no
+answers that an autograder image could leak)."""
+import os
+import re
+import subprocess
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+LESSON_RE = re.compile(r"^[0-9][0-9]-[A-Za-z0-9_.-]+$")
+DRIVER = os.path.join(ROOT, "build", "harness", "forklab")
+CORE_LIB = os.path.join(ROOT, "build", "harness", "libforklab.a")
+RUBRIC = os.path.join(ROOT, "grading", "rubric")
+
+
+class KitError(Exception):
+    """A problem with the kit, the rubric or the command line: one line."""
+
+
+def unescape(field):
+    """Undo harness/records.c's escaping of one record field."""
+    return re.sub(r"\\(x[0-9a-fA-F]{2}|.)",
+                  lambda m: chr(int(m.group(1)[1:], 16)) if m.group(1)[0] == "x"
+                  else {"t": "\t", "n": "\n"}.get(m.group(1), m.group(1)), field)
+
+
+def make(*args, env=None, timeout=600):
+    """Run the kit's Makefile; returns the CompletedProcess."""
+    return subprocess.run(["make", "--no-print-directory", "-C", ROOT, *args],
+                          capture_output=True, text=True, env=env, timeout=timeout)
+
+
+def lessons():
+    """Every lesson that has checks (harness/lessons/NN-name/checks.c), in order."""
+    base = os.path.join(ROOT, "harness", "lessons")
+    return sorted(d for d in os.listdir(base)
+                  if LESSON_RE.match(d) and os.path.isfile(os.path.join(base, d, "checks.c")))
+
+
+def select_lessons(wanted):
+    """The lessons named by --lesson values ("01", "01-processes"), or all."""
+    every = lessons()
+    if not wanted:
+        return every
+    chosen = []
+    for w in wanted:
+        hits = [l for l in every if l == w or l.startswith(w + "-") or l[:2] == w]
+        if not hits:
+            raise KitError(f"--lesson {w}: no such lesson (there are {', '.join(every)})")
+        chosen += [h for h in hits if h not in chosen]
+    return sorted(chosen)
+
+
+def build_kit():
+    """Build the harness library and the driver (as the invoking user)."""
+    r = make("kit")
+    if r.returncode != 0:
+        raise KitError("`make kit` failed:\n" + r.stdout + r.stderr)
+
+
+def build_dir(work, lesson):
+    """Where the Makefile puts WORK's checker for a lesson."""
+    return os.path.join(ROOT, "build", "work" + os.path.abspath(work), lesson)
+
+
+def list_checker(exe):
+    """Run `exe --list`; returns the declarations as dicts, in order."""
+    r = subprocess.run([exe, "--list"], capture_output=True, text=True, timeout=60)
+    if r.returncode != 0:
+        raise KitError(f"{exe} --list exited {r.returncode}: {r.stderr.strip()}")
+    decls = []
+    for line in r.stdout.splitlines():
+        f = [unescape(x) for x in line.split("\t")]
+        if f[0] != "list" or len(f) != 7:
+            raise KitError(f"{exe} --list printed an unexpected line: {line!r}")
+        decls.append({"lesson": f[1], "id": f[2], "title": f[3], "points": int(f[4]),
+                      "timeout": float(f[5]), "section": f[6], "hidden": False})
+    return decls
+
+
+def declarations(selected):
+    """{lesson: [declaration, ...]} for the selected lessons, read from the
+    checkers built on exercises/ (solutions/ when a stub does not build)."""
+    out = {}
+    for work in ("exercises", "solutions"):
+        todo = [l for l in selected if l not in out]
+        if not todo:
+            break
+        make("checkers", f"WORK={work}", "LESSON=" + " ".join(todo))
+        for lesson in todo:
+            exe = os.path.join(build_dir(os.path.join(ROOT, work), lesson), "check")
+            if os.path.exists(exe):
+                out[lesson] = list_checker(exe)
+    missing = [l for l in selected if l not in out]
+    if missing:
+        raise KitError(f"the checks of {', '.join(missing)} build neither with exercises/ nor "
+                       f"with solutions/ (see build/work{ROOT}/solutions/LESSON/build.log)")
+    return out
+
+
+def student_cflags():
+    """The Makefile's flags for student code, so hidden checks build the same way."""
+    r = make("-s", "--eval", "forklab-print-flags: ; @echo $(STUDENT_CFLAGS) $(EXTRA_CFLAGS)",
+             "forklab-print-flags")
+    if r.returncode != 0:
+        raise KitError("cannot read STUDENT_CFLAGS from the Makefile: " + r.stderr.strip())
+    return r.stdout.split()
+
+
+# ---- the rubric ----
+
+RUBRIC_HEAD = """\
+# forklab rubric: the points of every check, one line a check:
+#     LESSON  CHECK-ID  POINTS
+# Partial credit is per check: a passing check earns its points, a failing one
+# none.  Edit the points freely; every check of a graded lesson needs a line,
+# and every line must name a check (grading/grade says which line is wrong).
+# Regenerate after lessons change, keeping the points you set:
+#     grading/grade --write-rubric [--rubric FILE] [--extra DIR]
+"""
+
+
+def read_rubric(path):
+    """[(line number, lesson, id, points)] from a rubric file."""
+    rows = []
+    try:
+        text = open(path, encoding="utf-8").read()
+    except OSError as e:
+        raise KitError(f"cannot read the rubric {path}: {e.strerror}")
+    for n, line in enumerate(text.splitlines(), 1):
+        body = line.split("#", 1)[0].strip()
+        if not body:
+            continue
+        f = body.split()
+        if len(f) != 3 or not re.fullmatch(r"\d+", f[2]):
+            raise KitError(f"{path}:{n}: expected `LESSON CHECK-ID POINTS`, got {line.strip()!r}")
+        rows.append((n, f[0], f[1], int(f[2])))
+    return rows
+
+
+def apply_rubric(path, decls, known_lessons):
+    """Set each declaration's points from the rubric at path.  Every check of
+    the declared lessons needs exactly one line; every line must name a
+    check (lines for lessons not being graded need only name a lesson)."""
+    seen = {}
+    index = {(d["lesson"], d["id"]): d for ds in decls.values() for d in ds}
+    for n, lesson, cid, points in read_rubric(path):
+        if lesson not in known_lessons:
+            raise KitError(f"{path}:{n}: no lesson {lesson!r} (lessons: {', '.join(known_lessons)})")
+        if lesson not in decls:
+            continue
+        if (lesson, cid) not in index:
+            raise KitError(f"{path}:{n}: lesson {lesson} has no check {cid!r}")
+        if (lesson, cid) in seen:
+            raise KitError(f"{path}:{n}: {lesson} {cid} already has points on line {seen[lesson, cid]}")
+        seen[lesson, cid] = n
+        index[lesson, cid]["points"] = points
+    for key in index:
+        if key not in seen:
+            raise KitError(f"{path}: no line for check {key[1]!r} of lesson {key[0]} "
+                           f"(add `{key[0]} {key[1]} POINTS`, or run grading/grade --write-rubric)")
+
+
+def rubric_text(decls, old_rows=()):
+    """The rubric for decls, keeping the points of checks old_rows already had."""
+    kept = {(l, c): p for _, l, c, p in old_rows}
+    lines = [RUBRIC_HEAD]
+    for lesson in sorted(decls):
+        lines.append(f"\n# {lesson}\n")
+        width = max(len(d["id"]) for d in decls[lesson]) if decls[lesson] else 0
+        for d in decls[lesson]:
+            points = kept.get((lesson, d["id"]), d["points"])
+            tag = "   # hidden" if d["hidden"] else ""
+            lines.append(f"{lesson}  {d['id']:<{width}}  {points}{tag}\n")
+    return "".join(lines)

@@ -1,0 +1,163 @@
+"""One student's files: report.md, report.html (feedback) and results.json
+(Gradescope's autograder format).
+
+Whatever a student controls (their id, their code's output, the compiler's
+messages about it) is escaped for the format it lands in: backslashes and a
+long enough fence in Markdown, entities in HTML, json.dumps in JSON.
+Characters XML and HTML cannot carry (control characters) are shown as
+\\xNN."""
+import html
+import json
+import re
+
+from .marks import failure_text
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#!|&~])")
+
+
+def printable(s):
+    """s with the characters XML 1.0 forbids spelled as \\xNN."""
+    return _CONTROL.sub(lambda m: "\\x%02x" % ord(m.group()) if ord(m.group()) < 0x100
+                        else "\ufffd", s)
+
+
+def h(s):
+    """Text for HTML (and XML) content or attribute values."""
+    return html.escape(printable(str(s)), quote=True)
+
+
+def md(s):
+    """Text for a Markdown line: every special character backslashed, line
+    breaks as spaces."""
+    return _MD_SPECIAL.sub(r"\\\1", printable(s).replace("\r", " ").replace("\n", " "))
+
+
+def md_block(text):
+    """A fenced block that no run of backticks in text can close."""
+    longest = max((len(m) for m in re.findall(r"`+", text)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return f"{fence}text\n{printable(text)}\n{fence}\n"
+
+
+def mark(c):
+    return "✓" if c["verdict"] == "pass" else "–" if c["verdict"] == "skip" else "✗"
+
+
+STATUS_WORDS = {"ran": "", "missing": "not submitted", "build-failed": "did not compile",
+                "crashed": "checker stopped", "rejected": "not unpacked"}
+
+
+# ---- Markdown ----
+
+def markdown(g):
+    out = [f"# forklab report: {md(g['student'])}\n\n",
+           f"**{g['score']} / {g['max']} points** · status: {g['status']}\n\n"]
+    if g["rejected"]:
+        out.append(f"Your submission was not graded: {md(g['rejected'])}.\n\n")
+    for note in g["notes"]:
+        out.append(f"- note: {md(note)}\n")
+    for l in g["lessons"]:
+        words = STATUS_WORDS.get(l["status"], l["status"])
+        out.append(f"\n## {md(l['lesson'])}: {l['score']} / {l['max']}"
+                   f"{' (' + words + ')' if words else ''}\n\n")
+        if l["log"]:
+            out.append("Your code did not compile; none of this lesson's checks ran. "
+                       "The compiler said:\n\n" if l["status"] == "build-failed"
+                       else "What stopped the checks:\n\n")
+            out.append(md_block(l["log"]) + "\n")
+        elif l["warnings"]:
+            out.append("Your code compiled with warnings (they often point at the bug):\n\n")
+            out.append(md_block(l["warnings"]) + "\n")
+        out.append("| | check | points |\n|---|---|---|\n")
+        for c in l["checks"]:
+            hidden = " (instructor's check)" if c["hidden"] else ""
+            out.append(f"| {mark(c)} | {md(c['title'])}{hidden} | {c['score']}/{c['points']} |\n")
+        failed = [c for c in l["checks"] if c["verdict"] == "fail" and c["read"]]
+        for c in failed:
+            out.append(f"\n### ✗ {md(c['title'])}\n\n" + md_block(failure_text(c)))
+    return "".join(out)
+
+
+# ---- HTML ----
+
+STYLE = """
+body{font:15px/1.45 system-ui,sans-serif;max-width:60em;margin:2em auto;padding:0 1em;color:#222}
+table{border-collapse:collapse;margin:.5em 0}td,th{padding:.2em .6em;text-align:left;vertical-align:top}
+tr:nth-child(even){background:#f4f4f4}.pass{color:#1a7f37}.fail{color:#c62828}.skip{color:#9a6700}
+pre{background:#f6f8fa;padding:.6em;overflow:auto;white-space:pre-wrap}
+.status{font-weight:bold}svg text{font:12px sans-serif}
+"""
+
+
+def page(title, body):
+    """A whole HTML5 page that is also well-formed XML."""
+    return ("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n"
+            f"<head><meta charset=\"utf-8\"/><title>{h(title)}</title>"
+            f"<style>{STYLE}</style></head>\n<body>\n{body}</body>\n</html>\n")
+
+
+def _html_check(c):
+    cls = c["verdict"]
+    hidden = " <em>(instructor's check)</em>" if c["hidden"] else ""
+    row = (f"<tr class=\"{cls}\"><td class=\"{cls}\">{mark(c)}</td><td>{h(c['title'])}{hidden}"
+           f"<br/><small>{h(c['id'])}</small></td><td>{c['score']}/{c['points']}</td></tr>\n")
+    if c["verdict"] == "fail":
+        row += f"<tr><td></td><td colspan=\"2\"><pre>{h(failure_text(c))}</pre></td></tr>\n"
+    return row
+
+
+def html_report(g):
+    body = [f"<h1>forklab report: {h(g['student'])}</h1>\n",
+            f"<p class=\"status\">{g['score']} / {g['max']} points · status: {h(g['status'])}</p>\n"]
+    if g["rejected"]:
+        body.append(f"<p class=\"fail\">Your submission was not graded: {h(g['rejected'])}.</p>\n")
+    for note in g["notes"]:
+        body.append(f"<p>note: {h(note)}</p>\n")
+    for l in g["lessons"]:
+        words = STATUS_WORDS.get(l["status"], l["status"])
+        body.append(f"<h2>{h(l['lesson'])}: {l['score']} / {l['max']}"
+                    f"{' (' + h(words) + ')' if words else ''}</h2>\n")
+        if l["log"]:
+            body.append("<p class=\"fail\">" + ("Your code did not compile; none of this lesson's "
+                        "checks ran. The compiler said:" if l["status"] == "build-failed"
+                        else "What stopped the checks:") + f"</p>\n<pre>{h(l['log'])}</pre>\n")
+        elif l["warnings"]:
+            body.append("<p class=\"skip\">Your code compiled with warnings (they often point at "
+                        f"the bug):</p>\n<pre>{h(l['warnings'])}</pre>\n")
+        body.append("<table>\n<tr><th></th><th>check</th><th>points</th></tr>\n")
+        body += [_html_check(c) for c in l["checks"]]
+        body.append("</table>\n")
+    return page(f"forklab report: {g['student']}", "".join(body))
+
+
+# ---- Gradescope ----
+
+def gradescope(g):
+    """results.json for Gradescope's autograder: one test a check."""
+    tests = []
+    for l in g["lessons"]:
+        for c in l["checks"]:
+            out = "" if c["verdict"] == "pass" else failure_text(c)
+            if c["verdict"] == "skip":
+                out = "skipped: " + c["notes"]
+            if l["log"] and c["verdict"] != "pass":
+                out += "\n\n" + l["log"]
+            tests.append({"name": f"{l['lesson']}: {c['title']}", "score": c["score"],
+                          "max_score": c["points"],
+                          "status": "passed" if c["verdict"] == "pass" else "failed",
+                          "output": out, "tags": [l["lesson"], c["id"]],
+                          "visibility": "after_published" if c["hidden"] else "visible"})
+    summary = [f"{g['score']}/{g['max']} points ({g['status']})"]
+    if g["rejected"]:
+        summary.append("not graded: " + g["rejected"])
+    summary += [f"{l['lesson']}: {l['score']}/{l['max']}"
+                + (f" ({STATUS_WORDS[l['status']]})" if STATUS_WORDS.get(l["status"]) else "")
+                for l in g["lessons"]]
+    return {"score": g["score"], "execution_time": max(1, round(g["seconds"])),
+            "output": "\n".join(summary), "output_format": "text", "visibility": "visible",
+            "stdout_visibility": "hidden", "tests": tests}
+
+
+def dumps(obj):
+    return json.dumps(obj, ensure_ascii=False, indent=1) + "\n"
