@@ -81,3 +81,9 @@ bench: all
 
 clean:
 	rm -rf build
+
+# Gradescope's autograder zip (setup.sh, run_autograder and the kit, never
+# solutions/): build/gradescope/autograder.zip.  LESSON= grades only some.
+.PHONY: gradescope
+gradescope:
+	@$(PYTHON) grading/gradescope/make_zip.py build/gradescope/autograder.zip $(LESSON)
