@@ -7,6 +7,8 @@
 #   make check FORMAT=tap     TAP 14 (also: json)
 #   make test                 the kit's own tests
 #   make bench                how long the checks take on the solutions
+#   make memcheck             the checks under valgrind: leaks, bad reads, open fds
+#   make coverage             which lines of your code the checks ran (gcovr)
 #
 # Student code is compiled with warnings but without -Werror; the kit's own
 # code with -Werror.
@@ -42,7 +44,7 @@ all: kit
 kit: $(CORE_LIB) $(DRIVER)
 
 help:
-	@sed -n '2,12p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '2,14p' Makefile | sed 's/^# \{0,1\}//'
 
 build/harness/%.o: harness/%.c $(wildcard harness/*.h)
 	@mkdir -p $(@D)
@@ -57,14 +59,15 @@ $(DRIVER): build/harness/driver.o build/harness/records.o
 
 # A lesson's checker: its checks + the student's files + the core.  A
 # student's compile error must not stop the other lessons, so the messages go
-# to build.log and the checker is simply absent; the driver reports it.
+# to build.log and the checker is simply absent; the driver reports it.  The
+# link goes to a temporary name first: a checker is never seen half written.
 .SECONDEXPANSION:
 $(BUILD)/%/check: harness/lessons/%/checks.c $$(wildcard $(WORKDIR)/%/*.c $(WORKDIR)/%/*.h) $(CORE_LIB)
 	@mkdir -p $(@D)
 	@rm -f $@
 	@$(CC) $(STUDENT_CFLAGS) $(EXTRA_CFLAGS) -I$(WORKDIR)/$* -Iharness -DFL_LESSON='"$*"' \
-	    -o $@ harness/lessons/$*/checks.c $(wildcard $(WORKDIR)/$*/*.c) $(CORE_LIB) \
-	    $(EXTRA_LDFLAGS) >$(@D)/build.log 2>&1 || true
+	    -o $@.tmp harness/lessons/$*/checks.c $(wildcard $(WORKDIR)/$*/*.c) $(CORE_LIB) \
+	    $(EXTRA_LDFLAGS) >$(@D)/build.log 2>&1 && mv -f $@.tmp $@ || rm -f $@.tmp
 
 .PHONY: checkers
 checkers: kit $(call checkers,$(WORKDIR),$(BUILD))
@@ -81,6 +84,43 @@ bench: all
 
 clean:
 	rm -rf build
+
+# ---- deeper tiers: optional tools, each says how to install it ----
+# make memcheck: the same checkers, run under valgrind memcheck following
+# every fork; only findings in the student's own files are shown.
+.PHONY: memcheck coverage need-memcheck need-coverage
+need-memcheck:
+	@harness/memcheck/need valgrind $(PYTHON)
+need-coverage:
+	@harness/memcheck/need gcovr $(PYTHON)
+
+memcheck: need-memcheck checkers
+	@$(PYTHON) harness/memcheck/memcheck.py --work $(WORK) \
+	    --format $(if $(filter json,$(FORMAT)),json,human) $(foreach l,$(LESSONS),$(BUILD)/$(l))
+
+# make coverage: the student's files built with --coverage (the checks and
+# the harness without), every _exit wrapped to write gcov's counters first
+# (harness/coverage/gcov_exit.c), the checks run, gcovr reads the counters.
+COVBUILD    := build/coverage$(WORKDIR)
+COV_WRAP    := build/harness/coverage/gcov_exit.o
+.SECONDARY: $(COV_WRAP)
+$(COVBUILD)/%/check: harness/lessons/%/checks.c $$(wildcard $(WORKDIR)/%/*.c $(WORKDIR)/%/*.h) $(CORE_LIB) $(COV_WRAP)
+	@mkdir -p $(@D)
+	@rm -f $@ $(@D)/*.o $(@D)/*.gcno $(@D)/*.gcda
+	@{ for f in $(wildcard $(WORKDIR)/$*/*.c); do \
+	     $(CC) $(STUDENT_CFLAGS) $(EXTRA_CFLAGS) --coverage -I$(WORKDIR)/$* -Iharness \
+	         -c -o $(@D)/$$(basename $$f .c).o $$f || exit 1; done && \
+	   $(CC) $(STUDENT_CFLAGS) $(EXTRA_CFLAGS) -I$(WORKDIR)/$* -Iharness -DFL_LESSON='"$*"' \
+	     -c -o $(@D)/fl-checks.o harness/lessons/$*/checks.c && \
+	   $(CC) -o $@ $(@D)/*.o $(COV_WRAP) $(CORE_LIB) --coverage -Wl,--wrap=_exit,--wrap=_Exit \
+	     $(EXTRA_LDFLAGS); \
+	 } >$(@D)/build.log 2>&1 || true
+
+coverage: need-coverage kit $(call checkers,$(WORKDIR),$(COVBUILD))
+	@rm -f $(foreach l,$(LESSONS),$(COVBUILD)/$(l)/*.gcda)
+	@$(DRIVER) --format $(FORMAT) --work $(WORK) $(foreach l,$(LESSONS),$(COVBUILD)/$(l)); \
+	 st=$$?; $(PYTHON) harness/coverage/coverage.py --work $(WORK) --out coverage \
+	    $(foreach l,$(LESSONS),$(COVBUILD)/$(l)) && exit $$st
 
 # Gradescope's autograder zip (setup.sh, run_autograder and the kit, never
 # solutions/): build/gradescope/autograder.zip.  LESSON= grades only some.

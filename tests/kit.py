@@ -97,6 +97,12 @@ def variant_header(path):
     return head["caught-by"], head.get("mistake", "")
 
 
+def remove_work(work):
+    """Delete a temporary work folder and its build."""
+    shutil.rmtree(work, ignore_errors=True)
+    shutil.rmtree(os.path.join(ROOT, "build", "work" + os.path.abspath(work)), ignore_errors=True)
+
+
 def work_with_variant(lesson, patch):
     """A fresh work folder: the lesson's solution with `patch` applied."""
     tmp = tempfile.mkdtemp(prefix="forklab-variant-")

@@ -2,9 +2,9 @@
 is the same in both, and every broken variant is caught by its check."""
 import filecmp
 import os
-import shutil
 
-from kit import ROOT, describe, lessons, run_checker, variant_header, variants, work_with_variant
+from kit import (ROOT, describe, lessons, remove_work, run_checker, variant_header, variants,
+                 work_with_variant)
 
 SOLUTIONS = os.path.join(ROOT, "solutions")
 EXERCISES = os.path.join(ROOT, "exercises")
@@ -56,7 +56,7 @@ def variant_caught(lesson, patch):
         assert recs[check_id]["verdict"] == "fail", \
             f"'{mistake}' was not caught by {check_id}: it passed"
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        remove_work(work)
 
 
 def collect():
