@@ -102,6 +102,7 @@ memcheck: need-memcheck checkers
 # the harness without), every _exit wrapped to write gcov's counters first
 # (harness/coverage/gcov_exit.c), the checks run, gcovr reads the counters.
 COVBUILD    := build/coverage$(WORKDIR)
+COVERAGE_OUT ?= coverage
 COV_WRAP    := build/harness/coverage/gcov_exit.o
 .SECONDARY: $(COV_WRAP)
 $(COVBUILD)/%/check: harness/lessons/%/checks.c $$(wildcard $(WORKDIR)/%/*.c $(WORKDIR)/%/*.h) $(CORE_LIB) $(COV_WRAP)
@@ -112,14 +113,14 @@ $(COVBUILD)/%/check: harness/lessons/%/checks.c $$(wildcard $(WORKDIR)/%/*.c $(W
 	         -c -o $(@D)/$$(basename $$f .c).o $$f || exit 1; done && \
 	   $(CC) $(STUDENT_CFLAGS) $(EXTRA_CFLAGS) -I$(WORKDIR)/$* -Iharness -DFL_LESSON='"$*"' \
 	     -c -o $(@D)/fl-checks.o harness/lessons/$*/checks.c && \
-	   $(CC) -o $@ $(@D)/*.o $(COV_WRAP) $(CORE_LIB) --coverage -Wl,--wrap=_exit,--wrap=_Exit \
+	   $(CC) -o $@.tmp $(@D)/*.o $(COV_WRAP) $(CORE_LIB) --coverage -Wl,--wrap=_exit,--wrap=_Exit \
 	     $(EXTRA_LDFLAGS); \
-	 } >$(@D)/build.log 2>&1 || true
+	 } >$(@D)/build.log 2>&1 && mv -f $@.tmp $@ || rm -f $@.tmp
 
 coverage: need-coverage kit $(call checkers,$(WORKDIR),$(COVBUILD))
 	@rm -f $(foreach l,$(LESSONS),$(COVBUILD)/$(l)/*.gcda)
 	@$(DRIVER) --format $(FORMAT) --work $(WORK) $(foreach l,$(LESSONS),$(COVBUILD)/$(l)); \
-	 st=$$?; $(PYTHON) harness/coverage/coverage.py --work $(WORK) --out coverage \
+	 st=$$?; $(PYTHON) harness/coverage/coverage.py --work $(WORK) --out $(COVERAGE_OUT) --format $(FORMAT) \
 	    $(foreach l,$(LESSONS),$(COVBUILD)/$(l)) && exit $$st
 
 # Gradescope's autograder zip (setup.sh, run_autograder and the kit, never
