@@ -4,7 +4,9 @@
  * The check hands pc_run a consume function of its own: it runs in the
  * consumer processes and writes, into a MAP_SHARED board the check made,
  * each item with the pid and parent pid the kernel gives the process that
- * consumed it.  Exit statuses come from waitpid; leftovers from /proc. */
+ * consumed it.  pc_run itself runs in a child of the caller, so that a
+ * deadlock is a failure with a diagnosis rather than a hang.  Exit statuses
+ * come from waitpid; leftovers from /proc. */
 #include "fl.h"
 #include "pipeline.h"
 
@@ -74,7 +76,7 @@ static struct pc_config config(int np, int nc, int items, int capacity, struct b
 
 /* Fail unless every item {p, i} of cfg was consumed exactly once, by a
  * process other than the caller, and nothing else was. */
-static void expect_each_once(const struct board *b, const struct pc_config *cfg)
+static void expect_each_once(const struct board *b, const struct pc_config *cfg, pid_t main_pid)
 {
     int total = cfg->nproducers * cfg->items, n = b->n;
     FL_EXPECT(n <= MAX_RECS, "no more items consumed than were put",
@@ -83,8 +85,9 @@ static void expect_each_once(const struct board *b, const struct pc_config *cfg)
     memset(seen, 0, sizeof seen);
     for (int i = 0; i < n; i++) {
         const struct rec *r = &b->recs[i];
-        FL_EXPECT(r->pid != getpid(), "consumers to run in child processes",
-                  "consume ran in the caller itself (pid %d)", (int)getpid());
+        FL_EXPECT(r->pid != main_pid, "consumers to run in child processes",
+                  "consume ran in the process that called pc_run itself (pid %d)",
+                  (int)main_pid);
         FL_EXPECT(r->item.producer != PC_SENTINEL,
                   "a consumer to stop at a sentinel, never to hand it to consume",
                   "consumer %d (pid %d) passed a sentinel to consume as an item", r->consumer,
@@ -167,21 +170,6 @@ static void expect_no_children(const char *when)
     fl_fail("pc_run to join every producer and consumer before it returns",
             "%s, %d child%s of the caller were still there: %s", when, n, n == 1 ? "" : "ren",
             desc);
-}
-
-static void run_expect(const struct pc_config *cfg, int want)
-{
-    fl_stage("calling pc_run: %d producers x %d items, %d consumers, capacity %d "
-             "(a pipeline that deadlocks never returns)", cfg->nproducers, cfg->items,
-             cfg->nconsumers, cfg->capacity);
-    errno = 0;
-    int r = pc_run(cfg);
-    fl_stage("checking what pc_run did");
-    FL_EXPECT(r == want, want ? "pc_run to return how many children did not exit 0"
-                              : "pc_run to return 0: every producer and consumer exited 0",
-              "pc_run returned %d%s%s%s, not %d", r, r < 0 ? " (errno: " : "",
-              r < 0 ? strerror(errno) : "", r < 0 ? ")" : "", want);
-    expect_no_children("when pc_run returned");
 }
 
 /* ---- consumers the check starts itself ---- */
@@ -268,25 +256,148 @@ static void await_consumers(struct feed *f, int *status)
     close(f->alarm[1]);
 }
 
+/* ---- pc_run in a process of its own, with a ceiling ----
+ *
+ * A pipeline that deadlocks never returns.  So pc_run runs in a child of
+ * the caller ("main", as in the notes' __main__), and the caller waits for
+ * it with a generous ceiling; past it, the check says who still waits,
+ * stops them and fails instead of hanging.  The caller is a subreaper:
+ * whatever main leaves behind comes to the caller, which finds and reaps it. */
+
+struct outcome {
+    int result, err;
+};
+
+/* Who the pipeline's children are, as far as the board can tell. */
+static const char *role(const struct board *b, pid_t pid)
+{
+    for (int i = 0; i < b->n && i < MAX_RECS; i++)
+        if (b->recs[i].pid == pid)
+            return "consumer";
+    return "producer, or a consumer that got no item";
+}
+
+static void describe_stuck(const struct board *b, pid_t main_pid, char *desc, size_t size)
+{
+    pid_t kids[64];
+    int n = children_of(main_pid, kids, 64, NULL, 0);
+    desc[0] = '\0';
+    for (int i = 0; i < n; i++) {
+        size_t used = strlen(desc);
+        char st = fl_proc_state(kids[i]);
+        snprintf(desc + used, size - used, "%s%d (%s, %s)", i ? ", " : "", (int)kids[i],
+                 role(b, kids[i]), st == 'Z' ? "exited" : st == 'S' ? "waiting" : "running");
+    }
+    if (n == 0)
+        snprintf(desc, size, "none");
+}
+
+static const char *deadlock_hint(const struct board *b, int total)
+{
+    if (b->n == 0)
+        return "Nothing was consumed at all: were the producers joined before any "
+               "consumer ran?";
+    if (b->n >= total)
+        return "Every item was consumed, yet consumers still wait: each consumer needs a "
+               "sentinel of its own, put after the producers are joined and before the "
+               "consumers are";
+    return "Items were left: producers waiting in put for room that no consumer makes, or "
+           "consumers stopped early";
+}
+
+/* Kill what is left below main, then main; reap them all. */
+static void stop_pipeline(pid_t main_pid)
+{
+    pid_t kids[64];
+    int n = children_of(main_pid, kids, 64, NULL, 0);
+    for (int i = 0; i < n; i++)
+        kill(kids[i], SIGKILL);
+    kill(main_pid, SIGKILL);
+    while (waitpid(-1, NULL, 0) > 0 || errno == EINTR)
+        ;
+}
+
+/* Wait for main up to the ceiling; 1 if it ended. */
+static int await_main(pid_t main_pid, double ceiling)
+{
+    int pfd = (int)syscall(SYS_pidfd_open, main_pid, 0);
+    if (pfd < 0)
+        return 1;   /* no pidfds: fl_reap will block instead */
+    struct pollfd p = {.fd = pfd, .events = POLLIN};
+    double start = fl_now(), left;
+    int r = 0;
+    while ((left = ceiling - (fl_now() - start)) > 0) {
+        r = poll(&p, 1, (int)(left * 1000) + 1);
+        if (r > 0 || (r < 0 && errno != EINTR))
+            break;
+    }
+    close(pfd);
+    return r > 0;
+}
+
+/* Run pc_run(cfg) in main; fail on a deadlock, on leftovers, or unless it
+ * returns `want`.  Returns main's pid (the consumers' parent). */
+static pid_t run_pipeline(const struct pc_config *cfg, const struct board *b, int want)
+{
+    struct outcome *out = mmap(NULL, sizeof *out, PROT_READ | PROT_WRITE,
+                               MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    FL_EXPECT(out != MAP_FAILED, "shared memory for the check", "mmap failed: %s",
+              strerror(errno));
+    prctl(PR_SET_CHILD_SUBREAPER, 1);
+    fflush(NULL);
+    pid_t main_pid = fork();
+    FL_EXPECT(main_pid >= 0, "the check to start a process for pc_run", "fork failed: %s",
+              strerror(errno));
+    if (main_pid == 0) {
+        errno = 0;
+        out->result = pc_run(cfg);
+        out->err = errno;
+        _exit(0);
+    }
+    int total = cfg->nproducers * cfg->items;
+    double ceiling = fl_scaled(2.5);
+    fl_stage("waiting for pc_run (in process %d): %d producers x %d items, %d consumers, "
+             "capacity %d; it is given %.1f s", (int)main_pid, cfg->nproducers, cfg->items,
+             cfg->nconsumers, cfg->capacity, ceiling);
+    if (!await_main(main_pid, ceiling)) {
+        char desc[900];
+        describe_stuck(b, main_pid, desc, sizeof desc);
+        int consumed = b->n;
+        stop_pipeline(main_pid);
+        fl_fail("pc_run to finish: no process waiting for another that waits for it",
+                "after %.1f s pc_run had not returned; %d of %d items consumed; process %d "
+                "(running pc_run) still waited, with children %s. %s", ceiling, consumed,
+                total, (int)main_pid, desc, deadlock_hint(b, total));
+    }
+    fl_reap(main_pid, "the process running pc_run");
+    expect_no_children("when pc_run returned (and its process ended)");
+    FL_EXPECT(out->result == want,
+              want ? "pc_run to return how many children did not exit 0"
+                   : "pc_run to return 0: every producer and consumer exited 0",
+              "pc_run returned %d%s%s%s, not %d", out->result, out->result < 0 ? " (" : "",
+              out->result < 0 ? strerror(out->err) : "", out->result < 0 ? ")" : "", want);
+    return main_pid;
+}
+
 /* ---- checks ---- */
 
 FL_CHECK(every_item_once, "every item is consumed exactly once",
-         .section = "Every item exactly once", .timeout_s = 3)
+         .section = "Every item exactly once", .timeout_s = 5)
 {
     struct board *b = new_board();
     struct pc_config cfg = config(3, 2, 20, 4, b);
-    run_expect(&cfg, 0);
-    expect_each_once(b, &cfg);
+    pid_t main_pid = run_pipeline(&cfg, b, 0);
+    expect_each_once(b, &cfg, main_pid);
 }
 
 FL_CHECK(producer_order, "each producer's items reach a consumer in the order they were put",
-         .section = "Order per producer", .timeout_s = 3)
+         .section = "Order per producer", .timeout_s = 5)
 {
     struct board *b = new_board();
     struct pc_config cfg = config(2, 2, 30, 2, b);
-    run_expect(&cfg, 0);
+    pid_t main_pid = run_pipeline(&cfg, b, 0);
     expect_producer_order(b);
-    expect_each_once(b, &cfg);
+    expect_each_once(b, &cfg, main_pid);
 }
 
 FL_CHECK(stops_at_sentinel, "a consumer stops at its sentinel and leaves the rest",
@@ -322,103 +433,39 @@ FL_CHECK(consumers_exit_zero, "every consumer exits 0 after its sentinel",
                   "a consumer to return 0 from pc_consumer after its sentinel",
                   "consumer %d %s", (int)f.pids[i], fl_status_str(st[i]));
     struct pc_config cfg = config(1, 2, 6, 9, b);
-    expect_each_once(b, &cfg);
+    expect_each_once(b, &cfg, getpid());
     queue_free(f.q);
 }
 
 FL_CHECK(joins_everyone, "pc_run joins every producer and consumer before it returns",
-         .section = "Joining everyone", .timeout_s = 3)
+         .section = "Joining everyone", .timeout_s = 5)
 {
     struct board *b = new_board();
     struct pc_config cfg = config(2, 3, 10, 3, b);
-    run_expect(&cfg, 0);
+    pid_t main_pid = run_pipeline(&cfg, b, 0);
     for (int i = 0; i < b->n && i < MAX_RECS; i++)
-        FL_EXPECT(b->recs[i].ppid == getpid(),
+        FL_EXPECT(b->recs[i].ppid == main_pid,
                   "producers and consumers to be children of the process that called pc_run",
-                  "consumer pid %d had parent %d; the caller is %d", (int)b->recs[i].pid,
-                  (int)b->recs[i].ppid, (int)getpid());
+                  "consumer pid %d had parent %d; pc_run ran in %d", (int)b->recs[i].pid,
+                  (int)b->recs[i].ppid, (int)main_pid);
 }
 
 FL_CHECK(run_counts_failures, "pc_run reports a consumer that did not exit 0",
-         .section = "Joining everyone", .timeout_s = 3)
+         .section = "Joining everyone", .timeout_s = 5)
 {
     struct board *b = new_board();
     b->fail_first = 1;
     struct pc_config cfg = config(2, 2, 10, 4, b);
     fl_note("the check's consume function ends the first consumer that calls it with "
             "_exit(3)");
-    run_expect(&cfg, 1);
-}
-
-/* ---- capacity 1: run pc_run in a child, with a ceiling ---- */
-
-struct outcome {
-    int result, err;
-};
-
-/* Kill what is left below the pipeline's main process, then the main
- * process; the caller is their subreaper, so it reaps them all. */
-static void stop_pipeline(pid_t main_pid)
-{
-    pid_t kids[64];
-    int n = children_of(main_pid, kids, 64, NULL, 0);
-    for (int i = 0; i < n; i++)
-        kill(kids[i], SIGKILL);
-    kill(main_pid, SIGKILL);
-    while (waitpid(-1, NULL, 0) > 0 || errno == EINTR)
-        ;
+    run_pipeline(&cfg, b, 1);
 }
 
 FL_CHECK(capacity_one_no_deadlock, "with a queue of capacity 1 the pipeline still finishes",
          .section = "Capacity 1 and deadlocks", .timeout_s = 5)
 {
     struct board *b = new_board();
-    struct outcome *out = mmap(NULL, sizeof *out, PROT_READ | PROT_WRITE,
-                               MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-    FL_EXPECT(out != MAP_FAILED, "shared memory for the check", "mmap failed: %s",
-              strerror(errno));
-    /* Orphans of a stopped pipeline come to the caller, which reaps them. */
-    prctl(PR_SET_CHILD_SUBREAPER, 1);
     struct pc_config cfg = config(3, 3, 30, 1, b);
-    fflush(NULL);
-    pid_t main_pid = fork();
-    FL_EXPECT(main_pid >= 0, "the check to start a process for pc_run", "fork failed: %s",
-              strerror(errno));
-    if (main_pid == 0) {
-        errno = 0;
-        out->result = pc_run(&cfg);
-        out->err = errno;
-        _exit(0);
-    }
-    double ceiling = fl_scaled(2.5);
-    fl_stage("waiting for pc_run (in process %d): 3 producers x 30 items, 3 consumers, "
-             "capacity 1; it is given %.1f s", (int)main_pid, ceiling);
-    int pfd = (int)syscall(SYS_pidfd_open, main_pid, 0);
-    struct pollfd p = {.fd = pfd, .events = POLLIN};
-    int ended = 1;
-    if (pfd >= 0) {
-        double start = fl_now(), left;
-        while ((left = ceiling - (fl_now() - start)) > 0 &&
-               (ended = poll(&p, 1, (int)(left * 1000) + 1)) < 0 && errno == EINTR)
-            ;
-        close(pfd);
-    }
-    if (ended <= 0) {
-        pid_t kids[64];
-        char desc[700];
-        children_of(main_pid, kids, 64, desc, sizeof desc);
-        int consumed = b->n;
-        stop_pipeline(main_pid);
-        fl_fail("pc_run to finish with a queue of capacity 1: no process waits for "
-                "another that waits for it",
-                "after %.1f s pc_run had not returned and %d of 90 items had been consumed; "
-                "process %d (running pc_run) still waited, with children %s",
-                ceiling, consumed, (int)main_pid, desc[0] ? desc : "none");
-    }
-    fl_reap(main_pid, "the process running pc_run");
-    expect_no_children("when pc_run's process ended");
-    FL_EXPECT(out->result == 0, "pc_run to return 0: every producer and consumer exited 0",
-              "pc_run returned %d%s%s", out->result, out->result < 0 ? ": " : "",
-              out->result < 0 ? strerror(out->err) : "");
-    expect_each_once(b, &cfg);
+    pid_t main_pid = run_pipeline(&cfg, b, 0);
+    expect_each_once(b, &cfg, main_pid);
 }
