@@ -284,22 +284,34 @@ static int sigterm_pending(pid_t pid)
     return (pending & bit) != 0;
 }
 
+static int read_proc_file(pid_t pid, const char *name, char *buf, size_t size)
+{
+    char path[64];
+    snprintf(path, sizeof path, "/proc/%d/%s", (int)pid, name);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    ssize_t n = read(fd, buf, size - 1);
+    close(fd);
+    if (n <= 0)
+        return -1;
+    buf[n] = '\0';
+    return 0;
+}
+
 /* Whether `pid` sleeps in wait4 or waitid; *target is the pid it waits
- * for, -1 for any child, 0 when /proc does not say. */
+ * for, -1 for any child, 0 when /proc does not say.  /proc/PID/syscall
+ * names the call and its arguments; where a kernel lacks it, the wait
+ * channel "do_wait" still says the process waits for a child. */
 static int sleeps_in_wait(pid_t pid, pid_t *target)
 {
     if (fl_proc_state(pid) != 'S')
         return 0;
-    char path[64], buf[256];
-    snprintf(path, sizeof path, "/proc/%d/syscall", (int)pid);
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return 0;
-    ssize_t n = read(fd, buf, sizeof buf - 1);
-    close(fd);
-    if (n <= 0)
-        return 0;
-    buf[n] = '\0';
+    char buf[256];
+    if (read_proc_file(pid, "syscall", buf, sizeof buf) < 0) {
+        *target = 0;
+        return read_proc_file(pid, "wchan", buf, sizeof buf) == 0 && !strcmp(buf, "do_wait");
+    }
     long nr;
     unsigned long a0, a1;
     if (sscanf(buf, "%ld %lx %lx", &nr, &a0, &a1) != 3)
