@@ -23,6 +23,14 @@ struct fl_check {
     double timeout_s;      /* ceiling for the whole check; default 2 s */
     void (*body)(void);
     int line;              /* declaration order within the lesson */
+    /* Per-check ceilings (sandbox.c); 0 means the default in brackets.
+     * Time and memory stretch with FORKLAB_TIMEOUT_SCALE. */
+    int max_procs;         /* processes of the check at once [128] */
+    int max_output_kb;     /* what the check may print [1024] */
+    int max_memory_mb;     /* address space per process [512] */
+    int max_files;         /* open files per process [256] */
+    int max_file_kb;       /* size of a file it writes [16384] */
+    double cpu_s;          /* CPU time per process [the timeout + 1 s] */
 };
 
 /* Register a check; called by FL_CHECK's constructor. */

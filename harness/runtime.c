@@ -32,6 +32,18 @@ void fl_register(struct fl_check *c)
         c->points = 1;
     if (c->timeout_s <= 0)
         c->timeout_s = 2;
+    if (c->max_procs <= 0)
+        c->max_procs = 128;
+    if (c->max_output_kb <= 0)
+        c->max_output_kb = 1024;
+    if (c->max_memory_mb <= 0)
+        c->max_memory_mb = 512;
+    if (c->max_files <= 0)
+        c->max_files = 256;
+    if (c->max_file_kb <= 0)
+        c->max_file_kb = 16384;
+    if (c->cpu_s <= 0)
+        c->cpu_s = c->timeout_s + 1;
     registry[nregistry++] = c;
 }
 
