@@ -232,12 +232,6 @@ static void get_expect(struct queue *q, uint32_t producer, uint32_t seq, const c
               h.producer);
 }
 
-static int reap_code(pid_t pid, const char *what)
-{
-    int st = fl_reap(pid, what);
-    return WIFEXITED(st) ? WEXITSTATUS(st) : 100 + (st & 0x7f);
-}
-
 /* ---- checks ---- */
 
 FL_CHECK(crosses_processes, "a message put in one process is got in another",
@@ -247,9 +241,9 @@ FL_CHECK(crosses_processes, "a message put in one process is got in another",
     struct job a = {.q = q, .producer = 1, .count = 1, .len = 100};
     fl_stage("letting child A put one message");
     pid_t pa = spawn(put_job, &a);
-    int code = reap_code(pa, "child A");
-    FL_EXPECT(code == 0, "a put from a child to succeed", "child %d's queue_put returned %s",
-              (int)pa, code <= QUEUE_ERROR ? result_name((enum queue_result)code) : "nothing: it died");
+    int st = fl_reap(pa, "child A");
+    FL_EXPECT(WIFEXITED(st) && WEXITSTATUS(st) == 0, "a put from a child to succeed",
+              "child %d's put %s", (int)pa, child_said(st));
     fl_stage("getting child A's message in the caller");
     get_expect(q, 1, 0, "the caller to get the message child A put",
                "the message child A put");
@@ -258,9 +252,9 @@ FL_CHECK(crosses_processes, "a message put in one process is got in another",
     struct job b = {.q = q, .producer = 2, .count = 1, .len = 200};
     struct job c = {.q = q, .producer = 3, .count = 1, .len = 300};
     pid_t pb = spawn(put_job, &b);
-    reap_code(pb, "child B");
+    fl_reap(pb, "child B");
     pid_t pc = spawn(put_job, &c);
-    reap_code(pc, "child C");
+    fl_reap(pc, "child C");
     FL_EXPECT(queue_qsize(q) == 2, "two messages queued after two children put one each",
               "queue_qsize says %d: children %d and %d wrote into the same place",
               queue_qsize(q), (int)pb, (int)pc);
@@ -273,7 +267,7 @@ FL_CHECK(crosses_processes, "a message put in one process is got in another",
     put_ok(q, 4, 0, 400, "a put in the caller to succeed");
     struct job g = {.q = q, .producer = 4};
     pid_t pg = spawn(get_job, &g);
-    int st = fl_reap(pg, "the getting child");
+    st = fl_reap(pg, "the getting child");
     FL_EXPECT(WIFEXITED(st) && WEXITSTATUS(st) == 0,
               "a child to get the message the caller put",
               "child %d %s", (int)pg, child_said(st));
@@ -287,10 +281,9 @@ FL_CHECK(fifo_order, "messages come out in the order they were put",
     struct job a = {.q = q, .producer = 7, .count = 6};
     fl_stage("letting a child put 6 messages of different sizes");
     pid_t pa = spawn(put_job, &a);
-    int code = reap_code(pa, "the producer child");
-    FL_EXPECT(code == 0, "6 puts into a queue of 8 to succeed",
-              "child %d's put returned %s", (int)pa,
-              code <= QUEUE_ERROR ? result_name((enum queue_result)code) : "nothing: it died");
+    int st = fl_reap(pa, "the producer child");
+    FL_EXPECT(WIFEXITED(st) && WEXITSTATUS(st) == 0, "6 puts into a queue of 8 to succeed",
+              "child %d's put %s", (int)pa, child_said(st));
     for (uint32_t i = 0; i < 6; i++) {
         char what[64];
         snprintf(what, sizeof what, "message %u of 6", i + 1);
@@ -499,7 +492,7 @@ FL_CHECK(qsize_exact, "qsize, full and empty are exact after every put and get",
         fl_stage("checking qsize after %s", step[i]);
         if (i == 1) {
             struct job j = {.q = q, .producer = 1, .count = 1, .len = 100};
-            reap_code(spawn(put_job, &j), "the putting child");
+            fl_reap(spawn(put_job, &j), "the putting child");
         } else if (i == 2) {
             put_ok(q, 1, 1, 100, "a second put into a queue of 2 to succeed");
         } else if (i > 2) {

@@ -168,8 +168,8 @@ static void expect_no_children(const char *when)
         fl_reap(kids[i], "a child left by pc_run");
     }
     fl_fail("pc_run to join every producer and consumer before it returns",
-            "%s, %d child%s of the caller were still there: %s", when, n, n == 1 ? "" : "ren",
-            desc);
+            "%s, %d child%s it started had not been joined: %s", when, n,
+            n == 1 ? "" : "ren", desc);
 }
 
 /* ---- consumers the check starts itself ---- */
