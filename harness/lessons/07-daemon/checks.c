@@ -28,6 +28,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
+#include <sys/ptrace.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -515,6 +516,123 @@ FL_CHECK(daemon_dies_with_main, "a daemon child dies when its main process is ki
     FL_EXPECT(!r->late_work, "the daemon to die without working on",
               "daemon %d went on working after its main process was killed", (int)d);
     close(go);
+}
+
+/* ---- the parent dies before the daemon's request takes effect ----
+ *
+ * The race between fork and prctl(PR_SET_PDEATHSIG) is made to happen
+ * every time: the caller traces M (ptrace, fork events), so the daemon's
+ * process stops before it runs a single instruction of its own; the caller
+ * kills M, then lets the daemon go. */
+
+/* Wait until M stops at a fork event (returns the new pid) or ends
+ * without forking (returns 0: its proc_start failed, and M found the go
+ * pipe closed). */
+static pid_t await_fork_event(pid_t m)
+{
+    for (;;) {
+        int st;
+        pid_t r = waitpid(m, &st, __WALL);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r != m)
+            fl_fail("the main process to be the caller's child", "waitpid(%d): %s", (int)m,
+                    strerror(errno));
+        if (WIFSTOPPED(st) && ((st >> 8) == (SIGTRAP | (PTRACE_EVENT_FORK << 8)) ||
+                               (st >> 8) == (SIGTRAP | (PTRACE_EVENT_VFORK << 8)))) {
+            unsigned long child = 0;
+            ptrace(PTRACE_GETEVENTMSG, m, 0, &child);
+            return (pid_t)child;
+        }
+        if (WIFSTOPPED(st)) {
+            ptrace(PTRACE_CONT, m, 0, WSTOPSIG(st) == SIGSTOP ? 0 : WSTOPSIG(st));
+            continue;
+        }
+        if (WIFEXITED(st) && WEXITSTATUS(st) == 0)
+            return 0;
+        fl_fail("the main process to start a daemon child",
+                "main process %d %s inside proc_set_daemon or proc_start", (int)m,
+                fl_status_str(st));
+    }
+}
+
+static void await_stop(pid_t pid)
+{
+    int st;
+    while (waitpid(pid, &st, __WALL) < 0 && errno == EINTR)
+        ;
+}
+
+FL_CHECK(daemon_sees_parent_gone, "a daemon whose parent died before PR_SET_PDEATHSIG ends itself",
+         .section = "When the main process is killed", .points = 2)
+{
+    struct scene *s = shared_new(sizeof *s);
+    struct fl_probe *pd = fl_probe_new(1, 0);
+    struct kid kids[1] = {{.gate = {pd, 0}, .scene = s, .slot = 0, .daemon = 1}};
+    int rep[2], go[2];
+    if (pipe(rep) < 0 || pipe(go) < 0)
+        fl_fail("pipes for the check", "pipe failed: %s", strerror(errno));
+    fflush(NULL);
+    pid_t m = fork();
+    if (m < 0)
+        fl_fail("a main process for the check", "fork failed: %s", strerror(errno));
+    if (m == 0) {
+        close(rep[0]);
+        close(go[1]);
+        char c;
+        while (read(go[0], &c, 1) < 0 && errno == EINTR)
+            ;
+        run_main(s, kids, 1, rep[1], go[0], 0);
+    }
+    close(rep[1]);
+    close(go[0]);
+    if (ptrace(PTRACE_SEIZE, m, 0, PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | PTRACE_O_EXITKILL) < 0) {
+        int err = errno;
+        kill(m, SIGKILL);
+        fl_reap(m, "the main process");
+        fl_skip("this check needs ptrace, which this machine refuses (%s)", strerror(err));
+    }
+    say_go(go[1]);
+    close(go[1]);   /* then M's next read sees end-of-file and M ends */
+    fl_stage("waiting for main process %d to fork in proc_start", (int)m);
+    pid_t d = await_fork_event(m);
+    if (d == 0) {
+        FL_EXPECT(s->set_rc[0] == 0, "proc_set_daemon before start to return 0",
+                  "in main process %d it returned %d (errno %d: %s)", (int)m, s->set_rc[0],
+                  s->set_errno[0], strerror(s->set_errno[0]));
+        fl_fail("proc_start to fork a daemon child",
+                "in main process %d, proc_start returned %d without forking (errno %d: %s)",
+                (int)m, s->start_rc[0], s->start_errno[0], strerror(s->start_errno[0]));
+    }
+    fl_stage("holding daemon %d before its first instruction", (int)d);
+    await_stop(d);
+    fl_stage("killing main process %d while its daemon %d is held", (int)m, (int)d);
+    kill(m, SIGKILL);
+    for (;;) {
+        int st;
+        pid_t r = waitpid(m, &st, __WALL);
+        if ((r == m && !WIFSTOPPED(st)) || (r < 0 && errno != EINTR))
+            break;
+    }
+    int pfd = (int)syscall(SYS_pidfd_open, d, 0);
+    fl_stage("letting daemon %d run: its parent %d is dead already", (int)d, (int)m);
+    ptrace(PTRACE_DETACH, d, 0, 0);
+    struct pollfd fds[2] = {{.fd = pd->ready[0], .events = POLLIN},
+                            {.fd = pfd, .events = POLLIN}};
+    while (poll(fds, 2, -1) < 0 && errno == EINTR)
+        ;
+    int ran = (fds[0].revents & POLLIN) != 0;
+    if (ran)
+        kill(d, SIGKILL);
+    fl_await_exit(d);
+    close(pfd);
+    close(rep[0]);
+    FL_EXPECT(!ran,
+              "a daemon whose parent is already gone to end before its task runs",
+              "main process %d died before daemon %d could call prctl(PR_SET_PDEATHSIG); the "
+              "kernel will never send that signal, and daemon %d ran its task (its parent is "
+              "now %d): after prctl, compare getppid() with the parent's pid saved before fork",
+              (int)m, (int)d, (int)d, (int)s->kid[0].ppid);
 }
 
 FL_CHECK(child_outlives_killed_main, "a non-daemon child outlives its killed main process",
