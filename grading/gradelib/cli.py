@@ -6,7 +6,6 @@ import concurrent.futures
 import hashlib
 import json
 import os
-import queue
 import shutil
 import sys
 import tempfile
@@ -29,9 +28,9 @@ links or special files, or unpacking to more than 64 MB, are not graded
 Each submission is copied into a scratch folder of its own, built with `make
 checkers` and checked with the driver; submissions run in parallel (-j).
 Run as root (as autograding services do), student code is built and run as
-an unprivileged uid per parallel slot (FORKLAB_GRADER_UID, default 64200,
-and up), limited to 256 processes; nothing it leaves running survives its
-grading.
+an unprivileged uid of its own, leased per submission (from
+FORKLAB_GRADER_UID, default 64200, up), limited to 256 processes; nothing it
+leaves running survives its grading.
 
 OUT receives, as each student finishes (atomically):
   STUDENT/report.md, STUDENT/report.html   feedback: per lesson, per check
@@ -148,7 +147,8 @@ def prepare(a):
     ctx.all_lessons = kit.lessons()
     ctx.lessons = kit.select_lessons(a.lesson)
     kit.build_kit()
-    ctx.decls = kit.declarations(ctx.lessons)
+    kit.check_reachable()
+    ctx.decls = kit.declarations(ctx.lessons, a.scratch)
     ctx.extra = os.path.abspath(a.extra) if a.extra else None
     ctx.scratch = a.scratch
     tmp = tempfile.mkdtemp(prefix="forklab-decl-", dir=a.scratch)
@@ -282,21 +282,14 @@ def grade_all(a, ctx):
     progress = Progress(len(subs))
     for sid in grades:
         progress.finished(grades[sid], skipped=True)
-    slots = queue.Queue()
-    for i in range(a.jobs):
-        slots.put(i)
     lock = threading.Lock()
 
     def one(sid, path, fp):
-        slot = slots.get()
-        try:
-            t0 = time.monotonic()
-            result = runner.check(sid, path, ctx, slot)
-            g = marks.grade(sid, result, ctx, time.monotonic() - t0)
-            g["fingerprint"] = fp
-            write_student(a.out, g)
-        finally:
-            slots.put(slot)
+        t0 = time.monotonic()
+        result = runner.check(sid, path, ctx)
+        g = marks.grade(sid, result, ctx, time.monotonic() - t0)
+        g["fingerprint"] = fp
+        write_student(a.out, g)
         with lock:
             grades[sid] = g
             write_class(a.out, [grades[s] for s, _ in subs if s in grades], ctx, a.tap)

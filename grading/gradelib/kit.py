@@ -8,9 +8,11 @@ declarations do not depend on the code under test, and the stubs hold no
 answers that an autograder image could leak)."""
 import os
 import re
+import shutil
 import subprocess
+import tempfile
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.realpath(__file__))))
 LESSON_RE = re.compile(r"^[0-9][0-9]-[A-Za-z0-9_.-]+$")
 DRIVER = os.path.join(ROOT, "build", "harness", "forklab")
 CORE_LIB = os.path.join(ROOT, "build", "harness", "libforklab.a")
@@ -62,6 +64,19 @@ def build_kit():
         raise KitError("`make kit` failed:\n" + r.stdout + r.stderr)
 
 
+def check_reachable():
+    """Student code runs as another user when we are root: the kit (its
+    Makefile, harness and build) must be readable by other users."""
+    if os.geteuid() != 0:
+        return
+    path = ROOT
+    while path != "/":
+        if not os.stat(path).st_mode & 0o001:
+            raise KitError(f"other users cannot enter {path}, but student code runs as an "
+                           f"unprivileged user and needs the kit at {ROOT}: chmod o+x {path}")
+        path = os.path.dirname(path)
+
+
 def build_dir(work, lesson):
     """Where the Makefile puts WORK's checker for a lesson."""
     return os.path.join(ROOT, "build", "work" + os.path.abspath(work), lesson)
@@ -82,23 +97,34 @@ def list_checker(exe):
     return decls
 
 
-def declarations(selected):
-    """{lesson: [declaration, ...]} for the selected lessons, read from the
-    checkers built on exercises/ (solutions/ when a stub does not build)."""
+def declarations(selected, scratch=None):
+    """{lesson: [declaration, ...]} for the selected lessons, read from
+    checkers built on a private copy of exercises/ (of solutions/ when a
+    stub does not build): a copy, so that a `make check` running at the same
+    time never hands us a half-written checker."""
     out = {}
-    for work in ("exercises", "solutions"):
-        todo = [l for l in selected if l not in out]
-        if not todo:
-            break
-        make("checkers", f"WORK={work}", "LESSON=" + " ".join(todo))
-        for lesson in todo:
-            exe = os.path.join(build_dir(os.path.join(ROOT, work), lesson), "check")
-            if os.path.exists(exe):
-                out[lesson] = list_checker(exe)
+    tmp = tempfile.mkdtemp(prefix="forklab-decl-", dir=scratch)
+    try:
+        for work in ("exercises", "solutions"):
+            todo = [l for l in selected if l not in out
+                    and os.path.isdir(os.path.join(ROOT, work, l))]
+            if not todo:
+                continue
+            copy = os.path.join(tmp, work)
+            for lesson in todo:
+                shutil.copytree(os.path.join(ROOT, work, lesson), os.path.join(copy, lesson))
+            make(f"-j{os.cpu_count() or 1}", "checkers", f"WORK={copy}", "LESSON=" + " ".join(todo))
+            for lesson in todo:
+                exe = os.path.join(build_dir(copy, lesson), "check")
+                if os.path.exists(exe):
+                    out[lesson] = list_checker(exe)
+    finally:
+        shutil.rmtree(os.path.join(ROOT, "build", "work" + os.path.abspath(tmp)), ignore_errors=True)
+        shutil.rmtree(tmp, ignore_errors=True)
     missing = [l for l in selected if l not in out]
     if missing:
         raise KitError(f"the checks of {', '.join(missing)} build neither with exercises/ nor "
-                       f"with solutions/ (see build/work{ROOT}/solutions/LESSON/build.log)")
+                       f"with solutions/ (try `make checkers WORK=solutions LESSON=...`)")
     return out
 
 

@@ -3,11 +3,12 @@
 The submission's lesson folders are copied into a fresh scratch folder; the
 Makefile keys its build folder by the work folder's absolute path, so no
 two submissions share a file.  When the grader runs as root, everything the
-student's code touches runs as a uid of its own (one per parallel slot,
-FORKLAB_GRADER_UID + slot) with a cap on its processes: a student's code can
+student's code touches runs as a uid of its own (leased for the
+submission from FORKLAB_GRADER_UID up) with a cap on its processes: a student's code can
 neither read another's scratch folder nor signal its processes, and a fork
 bomb meets RLIMIT_NPROC.  After each submission every process of that uid
 is killed, so nothing outlives its grading."""
+import fcntl
 import json
 import os
 import pwd
@@ -26,19 +27,44 @@ RUN_MARGIN = 30              # seconds a checker may take beyond its checks' cei
 
 
 class User:
-    """Runs commands as the slot's unprivileged uid when we are root, else as
-    ourselves."""
+    """Runs commands as an unprivileged uid of its own when we are root, else
+    as ourselves.  The uid is leased with a lock file, so that concurrent
+    graders (and parallel slots) never share one: sharing would let one
+    submission's clean-up kill another's processes."""
 
-    def __init__(self, slot=None):
-        self.uid = UID_BASE + slot if slot is not None and os.geteuid() == 0 else None
-        if self.uid is not None:
+    LOCKS = os.path.join(tempfile.gettempdir(), "forklab-grader-uids")
+
+    def __init__(self, isolated=False):
+        self.uid, self._lock = None, None
+        if isolated and os.geteuid() == 0:
+            self._lease()
+
+    def _lease(self):
+        os.makedirs(self.LOCKS, mode=0o700, exist_ok=True)
+        for uid in range(UID_BASE, UID_BASE + 1000):
             try:
-                name = pwd.getpwuid(self.uid).pw_name
+                name = pwd.getpwuid(uid).pw_name
             except KeyError:
                 name = None
             if name and not name.startswith("forklab"):
-                raise kit.KitError(f"uid {self.uid} belongs to {name!r}; set FORKLAB_GRADER_UID "
-                                   f"to a free range for the grader's users")
+                continue   # a real account: never borrow it
+            fd = os.open(os.path.join(self.LOCKS, str(uid)), os.O_RDWR | os.O_CREAT, 0o600)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                os.close(fd)
+                continue
+            self.uid, self._lock = uid, fd
+            self.kill_all()   # whatever an earlier, interrupted grader left
+            return
+        raise kit.KitError(f"no free uid in {UID_BASE}..{UID_BASE + 999} for student code")
+
+    def release(self):
+        """Kill what is left of the uid's processes and give the uid back."""
+        self.kill_all()
+        if self._lock is not None:
+            os.close(self._lock)
+            self._lock = None
 
     def argv(self, argv):
         if self.uid is None:
@@ -48,7 +74,7 @@ class User:
                 "--core=0", "--", *argv]
 
     def own(self, path):
-        """Give path (recursively) to the slot's uid, readable by it only."""
+        """Give path (recursively) to the leased uid, readable by it only."""
         if self.uid is None:
             return
         for top, dirs, files in os.walk(path):
@@ -76,7 +102,7 @@ class User:
         self.kill_all()
 
     def kill_all(self):
-        """Kill every process of the slot's uid (kill -1 as that uid reaches
+        """Kill every process of the leased uid (kill -1 as that uid reaches
         exactly those)."""
         if self.uid is not None:
             subprocess.run(["setpriv", f"--reuid={self.uid}", f"--regid={self.uid}",
@@ -99,8 +125,12 @@ def compile_extra(user, env, cflags, lesson, extra_dir, work, out_dir):
     in work/LESSON, the way the Makefile builds the kit's: out_dir/check, or
     only out_dir/build.log when it does not compile."""
     os.makedirs(out_dir, exist_ok=True)
-    srcs = sorted(os.path.join(extra_dir, lesson, f) for f in os.listdir(os.path.join(extra_dir, lesson))
-                  if f.endswith(".c"))
+    # A copy the build's uid can read; the instructor's folder may be private.
+    srcs = []
+    for f in sorted(os.listdir(os.path.join(extra_dir, lesson))):
+        if f.endswith((".c", ".h")):
+            shutil.copyfile(os.path.join(extra_dir, lesson, f), os.path.join(out_dir, f))
+            srcs += [os.path.join(out_dir, f)] if f.endswith(".c") else []
     student = sorted(os.path.join(work, lesson, f) for f in os.listdir(os.path.join(work, lesson))
                      if f.endswith(".c"))
     cc = os.environ.get("CC", "cc")
@@ -134,12 +164,12 @@ def drive(user, env, lesson_dir, ceiling):
                 "log": "the driver printed no report: " + err.decode("utf-8", "replace")[-2000:]}
 
 
-def check(sid, path, ctx, slot):
+def check(sid, path, ctx):
     """Build and check one submission.  Returns a dict: lessons (the
     driver's record per lesson), hidden (the same for hidden checks),
     submitted (lesson names found), notes, rejected (why, or None)."""
     result = {"lessons": {}, "hidden": {}, "submitted": [], "notes": [], "rejected": None}
-    user = User(slot)
+    user = User(isolated=True)
     scratch = tempfile.mkdtemp(prefix="forklab-grade-", dir=ctx.scratch)
     build_top = os.path.join(kit.ROOT, "build", "work" + os.path.abspath(scratch))
     try:
@@ -166,7 +196,7 @@ def check(sid, path, ctx, slot):
         result["rejected"] = str(e)
         return result
     finally:
-        user.kill_all()
+        user.release()
         shutil.rmtree(scratch, ignore_errors=True)
         shutil.rmtree(build_top, ignore_errors=True)
 
@@ -185,15 +215,27 @@ def _build_and_run(user, scratch, work, build_top, result, ctx):
     os.makedirs(os.path.dirname(kit.build_dir(work, "any")), exist_ok=True)
     user.own(scratch)
     user.own(build_top)
-    status, so, se = user.run(["make", "--no-print-directory", "-C", kit.ROOT, "checkers",
+    # -o: the kit was built before grading began; student code's user must
+    # never be asked to rebuild it (and could not write it).
+    status, so, se = user.run(["make", "--no-print-directory", "-C", kit.ROOT,
+                               "-o", os.path.relpath(kit.CORE_LIB, kit.ROOT),
+                               "-o", os.path.relpath(kit.DRIVER, kit.ROOT), "checkers",
                                f"WORK={work}", "LESSON=" + " ".join(result["submitted"])], env,
                               BUILD_CEILING * len(result["submitted"]))
     if status != 0:
-        result["notes"].append("make checkers: " + (so + se).decode("utf-8", "replace")[-2000:])
-    for lesson in ctx.lessons:
+        # Student compile errors never fail `make checkers` (they land in
+        # build.log); this is the grader's trouble, not the student's.
+        why = "stopped after a ceiling" if status is None else f"exited {status}"
+        log = f"the grader could not build this lesson (make {why}):\n" + \
+            (so + se).decode("utf-8", "replace")[-3000:]
+        for lesson in ctx.lessons:
+            result["lessons"][lesson] = {"lesson": lesson, "status": "crashed", "log": log,
+                                         "checks": []}
+        return
+    for lesson in result["submitted"]:
         ceiling = sum(d["timeout"] for d in ctx.decls[lesson]) * ctx.timeout_scale + RUN_MARGIN
         result["lessons"][lesson] = drive(user, env, kit.build_dir(work, lesson), ceiling)
-        if lesson in ctx.extra_lessons and lesson in result["submitted"]:
+        if lesson in ctx.extra_lessons:
             d = os.path.join(scratch, "extra", lesson)
             compile_extra(user, env, ctx.cflags, lesson, ctx.extra, work, d)
             result["hidden"][lesson] = drive(user, env, d, ceiling)

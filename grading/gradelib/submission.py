@@ -171,7 +171,8 @@ def lesson_root(top, known):
     while queue:
         here = queue.pop(0)
         try:
-            names = sorted(os.listdir(here))
+            # exercises/ first: a whole kit repository also has lessons/ and solutions/.
+            names = sorted(os.listdir(here), key=lambda n: (n != "exercises", n))
         except OSError:
             continue
         if any(n in known and os.path.isdir(os.path.join(here, n)) for n in names):
