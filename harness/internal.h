@@ -26,7 +26,25 @@ struct fl_page {
     char exit_stage[200];
     int child_atexit;          /* the caller's atexit handlers ran in a child */
     pid_t child_atexit_pid;
+    /* Written by the sandbox's init once the caller has ended: */
+    long maxrss_kb;            /* the largest process of the check, in KB */
+    int nipc;                  /* IPC objects the check left behind */
+    char ipc[600];             /* ... named */
+    char setup_error[200];     /* the sandbox could not be set up */
 };
+
+/* How checks are contained on this machine, in words ("pid namespace,
+ * student code as uid N" or "session and subreaper (why)").  Decided once
+ * per process by trying the namespace sandbox. */
+const char *fl_sandbox_mode(void);
+
+/* IPC objects that outlive their processes: System V shared memory, message
+ * queues and semaphores (/proc/sysvipc), POSIX shared memory and semaphores
+ * (/dev/shm) and message queues (mq_dir, when not NULL).  Lists those owned
+ * by `uid` (every one when any_owner) into buf, removes them when `remove`,
+ * and returns how many there were. */
+int fl_ipc_leftovers(uid_t uid, int any_owner, const char *mq_dir, int remove, char *buf,
+                     size_t size);
 
 /* The check's page; set in the sandbox before the body runs. */
 extern struct fl_page *fl_page;

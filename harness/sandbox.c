@@ -1,30 +1,241 @@
 /* sandbox.c -- the checker's side: run one check in a sandbox and decide.
  *
- *   checker ──fork──> init (harness only: subreaper, own session)
- *                        └──fork──> caller (the check body + student code)
+ *   checker ──clone──> init (harness only: pid 1 of a new PID namespace,
+ *                        │   or a subreaper in a session of its own)
+ *                        └──fork──> caller (the check body + student code,
+ *                                      │     as an unprivileged uid, with ceilings)
  *                                      └── whatever the student starts
  *
- * The checker never runs student code.  init is a subreaper, so every
- * process the check starts -- setsid and double forks included -- stays in
- * the tree below init, where the checker finds it in /proc, reports it if
- * it outlived the check, and kills it.  init tells the checker how the
- * caller ended through a pipe; the only clock is the check's ceiling. */
+ * The checker never runs student code.  Two sandboxes, one mechanism:
+ *
+ * - namespace (root): init is pid 1 of new PID, mount and IPC namespaces.
+ *   kill(-1) and runaway children stay inside; when init dies the kernel
+ *   kills everything in it.  init mounts a fresh /proc (so the caller's
+ *   getpid and /proc agree), tmpfs on /tmp, /var/tmp and /dev/shm (the
+ *   check's scratch: nothing it writes survives) and an mqueue folder.
+ * - session (where namespaces are refused, or for valgrind and coverage
+ *   builds): init is a subreaper in a session of its own and the scratch
+ *   folder is a fresh folder under /tmp.
+ *
+ * In both, every process the check starts -- setsid and double forks
+ * included -- stays in the tree below init, where the checker finds it in
+ * the outer /proc, reports it if it outlived the check, and kills it.  As
+ * root the caller drops to a uid of its own (RLIMIT_NPROC binds, and it can
+ * signal nothing but its own processes); rlimits cap processes, memory,
+ * CPU, open files and file size; the checker caps output.  init tells the
+ * checker how the caller ended through a pipe; the only clock is the
+ * check's ceiling. */
 #include "internal.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <ftw.h>
+#include <grp.h>
 #include <poll.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/mount.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #define MAX_TREE 4096
+#define NS_FLAGS (CLONE_NEWPID | CLONE_NEWNS | CLONE_NEWIPC)
+#define MQ_DIR "/tmp/.forklab-mq"
+#define UID_BASE 1000000000u   /* sandbox uids: base + the checker's pid */
+
+/* ---- which sandbox: decided once per checker ---- */
+
+static struct {
+    int decided;
+    int ns;            /* namespace sandbox, else session */
+    int drop;          /* student code runs as a uid of its own */
+    int tool;          /* valgrind or coverage build: no uid drop, no AS cap */
+    char words[400];
+} mode;
+
+/* A coverage build links libgcov, which defines this; student processes
+ * must then write counters into the build folder as the invoking user. */
+extern void __gcov_dump(void) __attribute__((weak));
+
+static int under_tool(void)
+{
+    const char *pre = getenv("LD_PRELOAD");
+    return (pre && strstr(pre, "vgpreload")) || __gcov_dump != NULL;
+}
+
+/* fork() into new namespaces; flags 0 is a plain fork. */
+static pid_t clone_into(int flags)
+{
+    return (pid_t)syscall(SYS_clone, (unsigned long)(flags | SIGCHLD), NULL, NULL, NULL, NULL);
+}
+
+/* In init of the namespace sandbox: private mounts, a /proc of this PID
+ * namespace, tmpfs scratch over every world-writable folder, and an mqueue
+ * folder of this IPC namespace.  Returns 0 or -1 with `why` filled. */
+static int mount_sandbox(const struct fl_check *c, uid_t uid, char *why, size_t size)
+{
+    char opt[64];
+    snprintf(opt, sizeof opt, "size=%dk,mode=1777", 2 * (c ? c->max_file_kb : 16384) + 1024);
+    const struct { const char *src, *dst, *type; unsigned long fl; const char *data; int need; } m[] = {
+        {NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL, 1},
+        {"proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL, 1},
+        {"tmpfs", "/tmp", "tmpfs", MS_NOSUID | MS_NODEV, opt, 1},
+        {"tmpfs", "/var/tmp", "tmpfs", MS_NOSUID | MS_NODEV, opt, 0},
+        {"tmpfs", "/dev/shm", "tmpfs", MS_NOSUID | MS_NODEV, opt, 0},
+    };
+    for (size_t i = 0; i < sizeof m / sizeof m[0]; i++)
+        if (mount(m[i].src, m[i].dst, m[i].type, m[i].fl, m[i].data) < 0 && m[i].need) {
+            snprintf(why, size, "mount %s: %s", m[i].dst, strerror(errno));
+            return -1;
+        }
+    if (mkdir(MQ_DIR, 0700) < 0 || mount("mqueue", MQ_DIR, "mqueue", 0, NULL) < 0) {
+        snprintf(why, size, "mount mqueue: %s", strerror(errno));
+        return -1;
+    }
+    if (uid && chown("/tmp", uid, uid) < 0) {
+        snprintf(why, size, "chown /tmp: %s", strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
+/* Try the namespace sandbox once: clone into it and set it up. */
+static int namespaces_work(char *why, size_t size)
+{
+    int p[2];
+    if (pipe2(p, O_CLOEXEC) < 0)
+        return 0;
+    pid_t pid = clone_into(NS_FLAGS);
+    if (pid < 0) {
+        snprintf(why, size, "clone: %s", strerror(errno));
+        close(p[0]);
+        close(p[1]);
+        return 0;
+    }
+    if (pid == 0) {
+        char msg[200] = "";
+        int ok = mount_sandbox(NULL, 0, msg, sizeof msg) == 0;
+        if (!ok && write(p[1], msg, strlen(msg)) < 0)
+            _exit(1);
+        _exit(ok ? 0 : 1);
+    }
+    close(p[1]);
+    ssize_t n = read(p[0], why, size - 1);
+    why[n > 0 ? n : 0] = '\0';
+    close(p[0]);
+    int st;
+    while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+        ;
+    return WIFEXITED(st) && WEXITSTATUS(st) == 0;
+}
+
+static void decide_mode(void)
+{
+    if (mode.decided)
+        return;
+    mode.decided = 1;
+    mode.tool = under_tool();
+    mode.drop = geteuid() == 0 && !mode.tool;
+    char why[200] = "";
+    const char *want = getenv("FORKLAB_SANDBOX");
+    if (want && !strcmp(want, "session"))
+        snprintf(why, sizeof why, "FORKLAB_SANDBOX=session");
+    else if (mode.tool)
+        snprintf(why, sizeof why, "a valgrind or coverage run");
+    else if (geteuid() != 0)
+        snprintf(why, sizeof why, "not root");
+    else
+        mode.ns = namespaces_work(why, sizeof why);
+    char who[80];
+    if (mode.drop)
+        snprintf(who, sizeof who, "student code as uid %u", UID_BASE + (unsigned)getpid());
+    else
+        snprintf(who, sizeof who, "student code as uid %u (no drop)", (unsigned)geteuid());
+    if (mode.ns)
+        snprintf(mode.words, sizeof mode.words, "pid namespace, %s", who);
+    else
+        snprintf(mode.words, sizeof mode.words, "session and subreaper, %s (no namespaces: %s)",
+                 who, why);
+}
+
+const char *fl_sandbox_mode(void)
+{
+    decide_mode();
+    return mode.words;
+}
+
+/* Say once, on stderr, which sandbox runs; the driver says it instead and
+ * sets FORKLAB_SANDBOX_SAID for its checkers. */
+static void say_mode(void)
+{
+    static int said;
+    if (said++ || getenv("FORKLAB_SANDBOX_SAID"))
+        return;
+    fprintf(stderr, "forklab: sandbox: %s\n", fl_sandbox_mode());
+}
+
+/* ---- ceilings ---- */
+
+static double mem_scale(void)
+{
+    double s = fl_timeout_scale();
+    return s > 1 ? s : 1;
+}
+
+/* Processes of `uid` on the machine now (for RLIMIT_NPROC without a uid of
+ * our own: the limit counts every process of the real uid). */
+static int procs_of(uid_t uid)
+{
+    static pid_t pids[32768];
+    int n = fl_proc_tree(0, pids, 32768), k = 0;
+    for (int i = 0; i < n; i++) {
+        char path[64];
+        struct stat st;
+        snprintf(path, sizeof path, "/proc/%d", (int)pids[i]);
+        if (stat(path, &st) == 0 && st.st_uid == uid)
+            k++;
+    }
+    return k;
+}
+
+static int set_limit(int res, double v)
+{
+    struct rlimit r = {(rlim_t)v, (rlim_t)v};
+    return setrlimit(res, &r);
+}
+
+/* In the caller, before the body runs: the check's ceilings, then the
+ * unprivileged uid (after setrlimit, which the uid could not raise). */
+static int confine(const struct fl_check *c, uid_t uid, char *why, size_t size)
+{
+    double cpu = c->cpu_s * fl_timeout_scale();
+    double nproc = c->max_procs + (mode.drop ? 0 : procs_of(geteuid()));
+    if (set_limit(RLIMIT_NPROC, nproc) < 0 || set_limit(RLIMIT_NOFILE, c->max_files) < 0 ||
+        set_limit(RLIMIT_FSIZE, (double)c->max_file_kb * 1024) < 0 ||
+        set_limit(RLIMIT_CPU, (double)(long)cpu + 1) < 0 || set_limit(RLIMIT_CORE, 0) < 0 ||
+        (!mode.tool && set_limit(RLIMIT_AS, c->max_memory_mb * mem_scale() * 1048576) < 0)) {
+        snprintf(why, size, "setrlimit: %s", strerror(errno));
+        return -1;
+    }
+    if (!mode.drop)
+        return 0;
+    if (setgroups(0, NULL) < 0 || setgid(uid) < 0 || setuid(uid) < 0) {
+        snprintf(why, size, "dropping to uid %u: %s", (unsigned)uid, strerror(errno));
+        return -1;
+    }
+    /* A uid change makes a process non-dumpable: its /proc files would
+     * belong to root and lessons read their own children's /proc. */
+    prctl(PR_SET_DUMPABLE, 1);
+    return 0;
+}
 
 /* In the caller: atexit handlers run on exit(), never on _exit().  The
  * harness ends the caller with _exit, so a run of this handler means
@@ -74,13 +285,56 @@ static void run_caller(const struct fl_check *c)
     _exit(0);
 }
 
-static void run_init(const struct fl_check *c, pid_t checker, int status_fd, int out_fd)
+/* Keep only the fds the sandbox needs: student code must not reach the
+ * checker's stdout (the records) or anything else it holds open. */
+static void keep_fds(int *status_fd, int *out_fd)
+{
+    int s = fcntl(*status_fd, F_DUPFD, 10), w = fcntl(*out_fd, F_DUPFD, 10);
+    if (s < 0 || w < 0)
+        _exit(1);
+    dup2(s, 3);
+    dup2(w, 4);
+    *status_fd = 3;
+    *out_fd = 4;
+    if (syscall(SYS_close_range, 5u, ~0u, 0u) < 0)
+        for (int fd = 5; fd < 4096; fd++)
+            close(fd);
+}
+
+static void setup_failed(const char *why)
+{
+    snprintf(fl_page->setup_error, sizeof fl_page->setup_error, "%s", why);
+    _exit(1);
+}
+
+/* What init knows once the caller has ended: the largest process, and the
+ * IPC objects the check's namespace still holds. */
+static void note_after_caller(void)
+{
+    struct rusage ru;
+    if (getrusage(RUSAGE_CHILDREN, &ru) == 0)
+        fl_page->maxrss_kb = ru.ru_maxrss;
+    if (mode.ns)
+        fl_page->nipc = fl_ipc_leftovers(0, 1, MQ_DIR, 0, fl_page->ipc, sizeof fl_page->ipc);
+}
+
+static void run_init(const struct fl_check *c, uid_t uid, const char *scratch, int status_fd,
+                     int out_fd)
 {
     prctl(PR_SET_PDEATHSIG, SIGKILL);
-    if (getppid() != checker)
+    /* The checker may have died before PDEATHSIG was set: then nobody
+     * reads the status pipe. */
+    struct pollfd alive = {.fd = status_fd, .events = POLLOUT};
+    if (poll(&alive, 1, 0) > 0 && (alive.revents & POLLERR))
         _exit(1);
+    keep_fds(&status_fd, &out_fd);
     setsid();
     prctl(PR_SET_CHILD_SUBREAPER, 1);
+    char why[200] = "";
+    if (mode.ns && mount_sandbox(c, mode.drop ? uid : 0, why, sizeof why) < 0)
+        setup_failed(why);
+    if (chdir(mode.ns ? "/tmp" : scratch) < 0)
+        setup_failed("cannot enter the scratch folder");
     /* stdin is a pipe nobody writes to: reading it blocks, as a terminal
      * would, so "the child's stdin reads end-of-file" must be the student's
      * doing. */
@@ -98,6 +352,8 @@ static void run_init(const struct fl_check *c, pid_t checker, int status_fd, int
         close(in[0]);
         close(in[1]);
         close(out_fd);
+        if (confine(c, uid, why, sizeof why) < 0)
+            setup_failed(why);
         run_caller(c);
     }
     close(out_fd);
@@ -105,9 +361,11 @@ static void run_init(const struct fl_check *c, pid_t checker, int status_fd, int
     for (;;) {
         int st;
         pid_t r = wait(&st);
-        if (r == caller)
+        if (r == caller) {
+            note_after_caller();
             while (write(status_fd, &st, sizeof st) < 0 && errno == EINTR)
                 ;
+        }
         if (r < 0 && errno == ECHILD)
             pause();   /* nothing left to reap: the checker ends us */
     }
@@ -119,7 +377,8 @@ static void kill_sandbox(pid_t init)
 {
     static pid_t tree[MAX_TREE];
     static int fds[MAX_TREE];
-    for (int round = 0; round < 100; round++) {
+    /* pid 1 of a namespace takes every process in it along when it dies. */
+    for (int round = mode.ns ? 100 : 0; round < 100; round++) {
         int n = fl_proc_tree(init, tree, MAX_TREE), alive = 0;
         for (int i = 0; i < n; i++) {
             if (fl_proc_state(tree[i]) == 'Z')
@@ -168,6 +427,8 @@ static int list_leftovers(pid_t init, char *buf, size_t size)
     return alive;
 }
 
+/* Everything the check printed, the first of it kept; past the cap it is
+ * only counted. */
 static void take_output(int fd, struct fl_outcome *o)
 {
     char buf[8192];
@@ -188,17 +449,56 @@ static void take_output(int fd, struct fl_outcome *o)
     }
 }
 
-static void decide(const struct fl_check *c, const struct fl_page *pg, int timed_out,
-                   int have_status, int status, const char *leftovers, int nleft,
-                   double ceiling, struct fl_outcome *o)
+/* What the checker saw of one sandbox, for decide(). */
+struct seen {
+    int timed_out, flooded, have_status, status;
+    int ntree;               /* processes below init when the caller ended */
+    int nleft;               /* ... of which still running */
+    char leftovers[600];
+    int nipc;
+    char ipc[600];
+    double ceiling;
+};
+
+/* Why a caller killed by a signal died, when a ceiling explains it. */
+static void signal_reason(const struct fl_check *c, int sig, char *buf, size_t size)
 {
+    if (sig == SIGXCPU || sig == SIGKILL)
+        snprintf(buf, size, sig == SIGXCPU ? " (it used up its CPU-time ceiling of %g s)" : "",
+                 c->cpu_s * fl_timeout_scale());
+    else if (sig == SIGXFSZ)
+        snprintf(buf, size, " (it wrote a file past the size ceiling of %d KB)", c->max_file_kb);
+    else
+        buf[0] = '\0';
+}
+
+static void decide(const struct fl_check *c, const struct fl_page *pg, const struct seen *w,
+                   struct fl_outcome *o)
+{
+    int status = w->status;
     snprintf(o->section, sizeof o->section, "%s", pg->section[0] ? pg->section : c->section);
     snprintf(o->notes, sizeof o->notes, "%s", pg->notes);
     o->verdict = FL_FAIL;
-    if (timed_out) {
+    if (pg->setup_error[0]) {
+        snprintf(o->expected, sizeof o->expected, "the check's sandbox to be set up");
+        snprintf(o->observed, sizeof o->observed, "the harness could not set up the sandbox: %s "
+                 "(FORKLAB_SANDBOX=session uses the plain one)", pg->setup_error);
+    } else if (w->ntree >= c->max_procs && (w->timed_out || !w->have_status || w->nleft)) {
+        snprintf(o->expected, sizeof o->expected,
+                 "at most %d processes at once (the check's ceiling)", c->max_procs);
+        snprintf(o->observed, sizeof o->observed,
+                 "fork bomb: more than %d processes; the check was stopped while %s",
+                 c->max_procs, pg->stage);
+    } else if (w->flooded) {
+        snprintf(o->expected, sizeof o->expected, "the check's output to stay under %d KB",
+                 c->max_output_kb);
+        snprintf(o->observed, sizeof o->observed,
+                 "output flood: more than %d KB printed while %s; the output past the cap was "
+                 "cut and the check stopped", c->max_output_kb, pg->stage);
+    } else if (w->timed_out) {
         snprintf(o->expected, sizeof o->expected, "the check to finish within its ceiling of %g s",
-                 ceiling);
-        snprintf(o->observed, sizeof o->observed, "timed out after %g s while %s", ceiling,
+                 w->ceiling);
+        snprintf(o->observed, sizeof o->observed, "timed out after %g s while %s", w->ceiling,
                  pg->stage);
     } else if (pg->escaped) {
         snprintf(o->expected, sizeof o->expected,
@@ -208,15 +508,19 @@ static void decide(const struct fl_check *c, const struct fl_page *pg, int timed
                  "of the caller's program a second time",
                  (int)pg->escaped_pid, pg->escaped_stage);
         snprintf(o->section, sizeof o->section, "01-processes § Ending the child");
-    } else if (!have_status) {
+    } else if (!w->have_status) {
         snprintf(o->expected, sizeof o->expected, "the check's sandbox to stay up until the check ends");
         snprintf(o->observed, sizeof o->observed,
                  "the sandbox's init process was killed from inside while %s (did the code signal "
                  "every process it could, kill(-1, ...)?)", pg->stage);
     } else if (WIFSIGNALED(status)) {
+        char why[120];
+        signal_reason(c, WTERMSIG(status), why, sizeof why);
         snprintf(o->expected, sizeof o->expected, "the caller's process to survive the calls it made");
-        snprintf(o->observed, sizeof o->observed, "the caller's process %d was %s while %s",
-                 (int)pg->caller, fl_status_str(status), pg->stage);
+        snprintf(o->observed, sizeof o->observed, "the caller's process %d was %s while %s%s%s",
+                 (int)pg->caller, fl_status_str(status), pg->stage, why,
+                 WTERMSIG(status) == SIGKILL ? " (by its own code: kill(-1, SIGKILL) or a kill of "
+                                               "its process group would do it)" : "");
     } else if (pg->state == FL_RUNNING) {
         snprintf(o->expected, sizeof o->expected,
                  "the caller's process to keep running until the check ends");
@@ -230,19 +534,88 @@ static void decide(const struct fl_check *c, const struct fl_page *pg, int timed
         snprintf(o->observed, sizeof o->observed, "%s", pg->observed);
     } else if (pg->state == FL_SKIP) {
         o->verdict = FL_SKIP;
-    } else if (nleft > 0) {
+    } else if (w->nleft > 0) {
         snprintf(o->expected, sizeof o->expected,
                  "nothing the check started to outlive it");
         snprintf(o->observed, sizeof o->observed, "%d process%s still running after the check: %s",
-                 nleft, nleft == 1 ? " was" : "es were", leftovers);
+                 w->nleft, w->nleft == 1 ? " was" : "es were", w->leftovers);
+    } else if (w->nipc > 0) {
+        snprintf(o->expected, sizeof o->expected,
+                 "every IPC object the check created to be removed before it ended");
+        snprintf(o->observed, sizeof o->observed, "%d IPC object%s outlived the check (removed "
+                 "now): %s", w->nipc, w->nipc == 1 ? "" : "s", w->ipc);
     } else {
         o->verdict = FL_PASS;
+    }
+    if (o->verdict != FL_FAIL)
+        return;
+    long cap_kb = (long)(c->max_memory_mb * mem_scale() * 1024);
+    if (!mode.tool && pg->maxrss_kb >= cap_kb * 3 / 4)
+        fl_appendf(o->observed, sizeof o->observed, "; memory: a process of the check used "
+                   "%ld MB, near its ceiling of %ld MB, so allocations past it failed",
+                   pg->maxrss_kb / 1024, cap_kb / 1024);
+    if (w->nipc > 0 && !strstr(o->observed, "IPC object"))
+        fl_appendf(o->notes, sizeof o->notes, "IPC objects left behind (removed): %s\n", w->ipc);
+    const char *seed = getenv("FORKLAB_SHAKE");
+    if (seed && *seed)
+        fl_appendf(o->notes, sizeof o->notes, "race shaker seed %s: `make check SHAKE=%s` "
+                   "repeats these delays\n", seed, seed);
+}
+
+/* The session sandbox's scratch folder: made for the check's uid, removed
+ * with everything in it afterwards. */
+static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+    (void)st, (void)flag, (void)ftw;
+    remove(path);   /* best effort: what stays is in /tmp only */
+    return 0;
+}
+
+static void remove_tree(const char *dir)
+{
+    if (dir[0])
+        nftw(dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+/* Drain output and wait for init's report, with the ceiling as the only
+ * clock; stop early on an output flood. */
+static void watch(const struct fl_check *c, int st_fd, int out_fd, double start, struct seen *w,
+                  struct fl_outcome *o)
+{
+    int out_open = 1;
+    size_t cap = (size_t)c->max_output_kb * 1024;
+    for (;;) {
+        double left = w->ceiling - (fl_now() - start);
+        if (left <= 0) {
+            w->timed_out = 1;
+            return;
+        }
+        struct pollfd fds[2] = {{.fd = st_fd, .events = POLLIN},
+                                {.fd = out_open ? out_fd : -1, .events = POLLIN}};
+        int r = poll(fds, 2, (int)(left * 1000) + 1);
+        if (r < 0 && errno != EINTR)
+            return;
+        if (fds[1].revents) {
+            take_output(out_fd, o);
+            if (o->output_bytes > cap) {
+                w->flooded = 1;
+                return;
+            }
+            if (fds[1].revents & POLLHUP && !(fds[1].revents & POLLIN))
+                out_open = 0;
+        }
+        if (fds[0].revents) {
+            w->have_status = read(st_fd, &w->status, sizeof w->status) == (ssize_t)sizeof w->status;
+            return;
+        }
     }
 }
 
 int fl_sandbox_run(const struct fl_check *c, struct fl_outcome *o)
 {
     memset(o, 0, sizeof *o);
+    decide_mode();
+    say_mode();
     struct fl_page *pg = mmap(NULL, sizeof *pg, PROT_READ | PROT_WRITE,
                               MAP_SHARED | MAP_ANONYMOUS, -1, 0);
     if (pg == MAP_FAILED)
@@ -253,11 +626,17 @@ int fl_sandbox_run(const struct fl_check *c, struct fl_outcome *o)
         return -1;
     if (pipe2(out_pipe, O_CLOEXEC) < 0)
         return -1;
-    double ceiling = c->timeout_s * fl_timeout_scale();
+    uid_t uid = mode.drop ? UID_BASE + (uid_t)getpid() : geteuid();
+    char scratch[64] = "";
+    if (!mode.ns) {
+        snprintf(scratch, sizeof scratch, "/tmp/forklab-scratch-XXXXXX");
+        if (!mkdtemp(scratch) || (mode.drop && chown(scratch, uid, uid) < 0))
+            return -1;
+    }
+    struct seen w = {.ceiling = c->timeout_s * fl_timeout_scale()};
     double start = fl_now();
     fflush(NULL);
-    pid_t checker = getpid();
-    pid_t init = fork();
+    pid_t init = clone_into(mode.ns ? NS_FLAGS : 0);
     if (init < 0)
         return -1;
     if (init == 0) {
@@ -266,46 +645,34 @@ int fl_sandbox_run(const struct fl_check *c, struct fl_outcome *o)
         close(out_pipe[0]);
         /* The caller and the student's processes must not inherit the
          * checker's close-on-exec flags on these two; give them plain fds. */
-        int s = dup(st_pipe[1]), w = dup(out_pipe[1]);
+        int s = dup(st_pipe[1]), wr = dup(out_pipe[1]);
         close(st_pipe[1]);
         close(out_pipe[1]);
-        run_init(c, checker, s, w);
+        run_init(c, uid, scratch, s, wr);
     }
     close(st_pipe[1]);
     close(out_pipe[1]);
     fcntl(out_pipe[0], F_SETFL, O_NONBLOCK);
-
-    int status = 0, have_status = 0, timed_out = 0, out_open = 1;
-    for (;;) {
-        double left = ceiling - (fl_now() - start);
-        if (left <= 0) {
-            timed_out = 1;
-            break;
-        }
-        struct pollfd fds[2] = {{.fd = st_pipe[0], .events = POLLIN},
-                                {.fd = out_open ? out_pipe[0] : -1, .events = POLLIN}};
-        int r = poll(fds, 2, (int)(left * 1000) + 1);
-        if (r < 0 && errno != EINTR)
-            break;
-        if (fds[1].revents) {
-            take_output(out_pipe[0], o);
-            if (fds[1].revents & POLLHUP && !(fds[1].revents & POLLIN))
-                out_open = 0;
-        }
-        if (fds[0].revents) {
-            have_status = read(st_pipe[0], &status, sizeof status) == (ssize_t)sizeof status;
-            break;
-        }
-    }
+    watch(c, st_pipe[0], out_pipe[0], start, &w, o);
     o->seconds = fl_now() - start;
-    char leftovers[600] = "";
-    int nleft = have_status ? list_leftovers(init, leftovers, sizeof leftovers) : 0;
+    static pid_t tree[MAX_TREE];
+    w.ntree = fl_proc_tree(init, tree, MAX_TREE);
+    if (w.have_status)
+        w.nleft = list_leftovers(init, w.leftovers, sizeof w.leftovers);
     kill_sandbox(init);
     fcntl(out_pipe[0], F_SETFL, 0);
     take_output(out_pipe[0], o);
     close(out_pipe[0]);
     close(st_pipe[0]);
-    decide(c, pg, timed_out, have_status, status, leftovers, nleft, ceiling, o);
+    if (mode.ns) {
+        w.nipc = pg->nipc;
+        memcpy(w.ipc, pg->ipc, sizeof w.ipc);
+        w.ipc[sizeof w.ipc - 1] = '\0';
+    } else if (mode.drop) {
+        w.nipc = fl_ipc_leftovers(uid, 0, NULL, 1, w.ipc, sizeof w.ipc);
+    }
+    remove_tree(scratch);
+    decide(c, pg, &w, o);
     munmap(pg, sizeof *pg);
     return 0;
 }
