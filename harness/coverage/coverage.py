@@ -18,6 +18,7 @@ import argparse
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 
@@ -77,6 +78,7 @@ def main():
                          "lines TAP comments, json keeps stdout for the driver's document")
     ap.add_argument("build_dirs", nargs="*")
     a = ap.parse_args()
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)   # `| head` ends us quietly
     if not shutil.which("gcovr"):
         subprocess.run([os.path.join(os.path.dirname(os.path.abspath(__file__)), "..",
                                      "memcheck", "need"), "gcovr"])
