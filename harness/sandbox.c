@@ -208,7 +208,13 @@ static int procs_of(uid_t uid)
 
 static int set_limit(int res, double v)
 {
-    struct rlimit r = {(rlim_t)v, (rlim_t)v};
+    struct rlimit r = {(rlim_t)v, (rlim_t)v}, now;
+    /* valgrind keeps the hard limit on descriptors for its own and refuses
+     * to change it (EPERM): under it, the soft limit is the ceiling. */
+    if (res == RLIMIT_NOFILE && mode.tool && getrlimit(res, &now) == 0) {
+        r.rlim_max = now.rlim_max;
+        r.rlim_cur = r.rlim_cur < now.rlim_max ? r.rlim_cur : now.rlim_max;
+    }
     return setrlimit(res, &r);
 }
 
