@@ -118,7 +118,12 @@ static int worker_main(void *arg)
     struct task_msg t;
     /* End of file on the task pipe is the caller saying "no more work". */
     while (read_full(self->worker_in, &t, sizeof t) == 1) {
-        struct result_msg r = {t.job, t.task(t.arg)};
+        struct result_msg r;
+        /* Zero the padding between the fields too: all of r goes down the
+         * pipe, and bytes never written are garbage to the reader. */
+        memset(&r, 0, sizeof r);
+        r.job = t.job;
+        r.value = t.task(t.arg);
         fflush(NULL);
         if (write_full(self->worker_out, &r, sizeof r) < 0)
             return 1;
@@ -229,7 +234,11 @@ static void dispatch(struct pool *p)
         if (w->proc.pid == 0 || w->job >= 0)
             continue;
         int h = p->next_queued;
-        struct task_msg m = {p->jobs[h].task, p->jobs[h].arg, h};
+        struct task_msg m;
+        memset(&m, 0, sizeof m);   /* padding included: see worker_main */
+        m.task = p->jobs[h].task;
+        m.arg = p->jobs[h].arg;
+        m.job = h;
         if (send_task(w, &m) < 0) {
             bury_worker(p, w);   /* the task was not sent: it stays queued */
             continue;

@@ -368,6 +368,47 @@ FL_CHECK(results_match, "each result belongs to its task, whatever order tasks e
     close_and_join(p);
 }
 
+FL_CHECK(bad_handles, "unknown handles and NULL arguments are errors, not crashes",
+         .section = "Collecting results")
+{
+    struct pool *p = new_pool(1, 0);
+    int h = submit(p, pid_job, 1, "a task");
+    int bad[] = {h + 1, -1};
+    for (int i = 0; i < 2; i++) {
+        struct pool_result r;
+        fl_stage("calling pool_result_get with handle %d (only handle %d exists)", bad[i], h);
+        errno = 0;
+        enum pool_status s = pool_result_get(p, bad[i], 0, &r);
+        FL_EXPECT(s == POOL_ERROR && errno == EINVAL,
+                  "POOL_ERROR with errno EINVAL for a handle pool_apply_async never returned",
+                  "pool_result_get(handle %d) returned %s (errno %d: %s)", bad[i],
+                  status_name(s), errno, strerror(errno));
+    }
+    fl_stage("calling pool_result_get with out = NULL");
+    errno = 0;
+    enum pool_status s = pool_result_get(p, h, 0, NULL);
+    FL_EXPECT(s == POOL_ERROR && errno == EINVAL, "POOL_ERROR with errno EINVAL for out = NULL",
+              "it returned %s (errno %d: %s)", status_name(s), errno, strerror(errno));
+    fl_stage("calling pool_apply_async with task = NULL");
+    errno = 0;
+    int r = pool_apply_async(p, NULL, 0);
+    FL_EXPECT(r == -1 && errno == EINVAL, "-1 with errno EINVAL for a NULL task",
+              "pool_apply_async(p, NULL, 0) returned %d (errno %d: %s)", r, errno,
+              strerror(errno));
+    fl_stage("calling pool_close(NULL), pool_join(NULL) and pool_free(NULL)");
+    errno = 0;
+    r = pool_close(NULL);
+    FL_EXPECT(r == -1 && errno == EINVAL, "pool_close(NULL) to fail with EINVAL",
+              "it returned %d (errno %d: %s)", r, errno, strerror(errno));
+    errno = 0;
+    r = pool_join(NULL);
+    FL_EXPECT(r == -1 && errno == EINVAL, "pool_join(NULL) to fail with EINVAL",
+              "it returned %d (errno %d: %s)", r, errno, strerror(errno));
+    pool_free(NULL);
+    get_ok(p, h, "a task");
+    close_and_join(p);
+}
+
 FL_CHECK(get_timeout, "asking with a timeout before the task ends reports a timeout",
          .section = "Waiting with a timeout")
 {
@@ -569,5 +610,58 @@ FL_CHECK(max_tasks_replaces, "with at most 2 tasks per worker, each worker serve
     FL_EXPECT(n >= 4, "7 tasks at 2 per worker process to need at least 4 processes",
               "they ran in %d processes (%s)", n, pid_list(pids, n));
     /* Retired workers must be reaped too: close_and_join finds any zombie. */
+    close_and_join(p);
+}
+
+FL_CHECK(free_kills_workers, "pool_free on a pool not joined kills and reaps its workers",
+         .section = "Stopping a pool early")
+{
+    board_new(1);
+    struct fl_probe *pr = B->probe;
+    struct pool *p = new_pool(2, 0);
+    submit(p, probe_job, 1, "a task held at a gate for ever");
+    fl_stage("waiting for the task to reach the gate");
+    fl_probe_await(pr, 1, 0);
+    pid_t workers[64];
+    int n = my_children(workers, 64, 0);
+    fl_stage("calling pool_free with a task still running and no pool_join (the gate "
+             "never opens: pool_free must kill, not wait)");
+    pool_free(p);
+    pid_t kids[64];
+    int m = my_children(kids, 64, 1);
+    FL_EXPECT(m == 0, "no worker left after pool_free: each killed and reaped",
+              "after pool_free the caller still has %d child process%s: %s (state %c)", m,
+              m == 1 ? "" : "es", pid_list(kids, m), m ? fl_proc_state(kids[0]) : '?');
+    for (int i = 0; i < n; i++)
+        FL_EXPECT(fl_proc_state(workers[i]) == 0, "every worker gone after pool_free",
+                  "worker %d still exists (state %c)", (int)workers[i],
+                  fl_proc_state(workers[i]));
+}
+
+FL_CHECK(idle_worker_killed, "a worker killed from outside while idle is replaced; the caller lives",
+         .section = "When a worker dies")
+{
+    /* A program starts with SIGPIPE's default action (death); the checker
+     * ignores it for itself, and the sandbox inherits that.  Put the
+     * default back, so the caller meets SIGPIPE as a student's program
+     * would. */
+    signal(SIGPIPE, SIG_DFL);
+    struct pool *p = new_pool(1, 0);
+    pid_t w[64];
+    int n = my_children(w, 64, 0);
+    FL_EXPECT(n == 1, "one worker", "the caller has %d children", n);
+    fl_stage("killing idle worker %d with SIGKILL and waiting until it has died", (int)w[0]);
+    kill(w[0], SIGKILL);
+    fl_await_exit(w[0]);
+    int h = submit(p, pid_job, 7, "a task, after its only worker was killed (writing to the "
+                   "dead worker's task pipe raises SIGPIPE, which kills the caller unless it "
+                   "is ignored around the write)");
+    struct pool_result r = get_done(p, h, "a task given after the only worker was killed");
+    FL_EXPECT(r.status == POOL_OK && r.worker != w[0] && r.value == PID_JOB_VALUE(7, r.worker),
+              "the task to run in a new worker and succeed: it never started in the dead one",
+              "worker %d was killed before the task was given; the result says %s", (int)w[0],
+              describe(&r));
+    FL_EXPECT(!fl_is_unreaped_child(w[0], NULL), "the killed worker reaped",
+              "worker %d is still a zombie child of the caller", (int)w[0]);
     close_and_join(p);
 }
