@@ -3,12 +3,15 @@ format read back by a real parser (csv, json + jsonschema, ElementTree,
 html.parser, node-tap's tap-parser, PyYAML), the rubric, resuming, unsafe
 archives, hidden checks, and the Gradescope and GitHub Classroom layouts
 simulated locally."""
+import atexit
 import base64
 import csv
+import difflib
 import html.parser
 import io
 import json
 import os
+import pty
 import shutil
 import subprocess
 import sys
@@ -33,6 +36,13 @@ sys.path.insert(0, os.path.join(ROOT, "grading"))
 from gradelib import submission  # noqa: E402
 
 
+def mkdtemp(prefix):
+    """A temporary folder removed when the tests end."""
+    d = tempfile.mkdtemp(prefix=prefix)
+    atexit.register(shutil.rmtree, d, True)
+    return d
+
+
 def grade(*args, check=True, env=None):
     r = subprocess.run([sys.executable, GRADE, *args], capture_output=True, text=True, env=env)
     if check:
@@ -49,7 +59,7 @@ def example_class():
     shared by the tests that read its files."""
     with _class_lock:
         if "out" not in _class:
-            out = tempfile.mkdtemp(prefix="forklab-grade-test-")
+            out = mkdtemp(prefix="forklab-grade-test-")
             r = grade(EXAMPLES, "-o", out, "--tap", "--lesson", "01", "--lesson", "02")
             _class.update(out=out, stdout=r.stdout, stderr=r.stderr)
         return _class["out"]
@@ -213,17 +223,21 @@ def test_summary_html_draws_the_class():
 # ---- rubric ----
 
 def test_committed_rubric_matches_declarations():
-    tmp = tempfile.mkdtemp(prefix="forklab-rubric-")
+    tmp = mkdtemp(prefix="forklab-rubric-")
     fresh = os.path.join(tmp, "rubric")
     grade("--write-rubric", "--rubric", fresh)
     ours = open(os.path.join(ROOT, "grading", "rubric"), encoding="utf-8").read()
-    assert ours == open(fresh, encoding="utf-8").read(), (
+    theirs = open(fresh, encoding="utf-8").read()
+    diff = "".join(difflib.unified_diff(ours.splitlines(True), theirs.splitlines(True),
+                                        "grading/rubric", "the checks' declarations", n=0))
+    assert ours == theirs, (
         "grading/rubric is not the checks' declarations: the lessons' checks changed.  Run "
-        "`grading/grade --write-rubric` (it keeps points you set) and commit grading/rubric")
+        "`grading/grade --write-rubric` (it keeps points you set) and commit grading/rubric:\n"
+        + diff[:3000])
 
 
 def _rubric_error(edit):
-    tmp = tempfile.mkdtemp(prefix="forklab-rubric-")
+    tmp = mkdtemp(prefix="forklab-rubric-")
     path = os.path.join(tmp, "rubric")
     lines = open(os.path.join(ROOT, "grading", "rubric"), encoding="utf-8").read().splitlines()
     with open(path, "w", encoding="utf-8") as f:
@@ -250,7 +264,7 @@ def ls_of_rubric():
 
 
 def test_rubric_points_price_checks():
-    tmp = tempfile.mkdtemp(prefix="forklab-rubric-")
+    tmp = mkdtemp(prefix="forklab-rubric-")
     path = os.path.join(tmp, "rubric")
     text = open(os.path.join(ROOT, "grading", "rubric"), encoding="utf-8").read()
     with open(path, "w", encoding="utf-8") as f:
@@ -279,8 +293,37 @@ def test_help_and_wrong_arguments():
         assert lines[0].startswith("grade: ") and lines[1].startswith("usage: "), r.stderr
 
 
+def test_progress_bar_on_a_terminal():
+    """A bar (done/total, elapsed, failing to build) on a terminal; plain
+    lines, one per student, otherwise."""
+    tmp = mkdtemp(prefix="forklab-progress-")
+    cls = os.path.join(tmp, "class")
+    for sid in ("stub", "no-compile"):
+        shutil.copytree(os.path.join(EXAMPLES, sid), os.path.join(cls, sid))
+    main, sub = pty.openpty()
+    p = subprocess.Popen([sys.executable, GRADE, cls, "-o", os.path.join(tmp, "tty"), "--lesson",
+                          "01"], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=sub)
+    os.close(sub)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(main, 4096)
+        except OSError:   # EIO: the grader closed the terminal
+            break
+        if not chunk:
+            break
+        seen += chunk
+    assert p.wait() == 0
+    os.close(main)
+    text = seen.decode()
+    assert "\r[" in text and "2/2 students" in text and "1 failing to build" in text, text
+    r = grade(cls, "-o", os.path.join(tmp, "plain"), "--lesson", "01")
+    lines = [l for l in r.stderr.splitlines() if l.startswith("grade: [")]
+    assert len(lines) == 2 and "\r" not in r.stderr, r.stderr
+
+
 def test_rerun_skips_unchanged_and_force_regrades():
-    tmp = tempfile.mkdtemp(prefix="forklab-resume-")
+    tmp = mkdtemp(prefix="forklab-resume-")
     cls = os.path.join(tmp, "class")
     os.makedirs(cls)
     for sid in ("stub", "no-compile"):
@@ -310,7 +353,7 @@ def _zip(path, members):
 
 
 def test_unsafe_archives_are_rejected():
-    tmp = tempfile.mkdtemp(prefix="forklab-unsafe-")
+    tmp = mkdtemp(prefix="forklab-unsafe-")
     src = open(os.path.join(EXAMPLES, "complete", "01-processes", "processes.c")).read()
     cases = {
         "slip.zip": [("01-processes/processes.c", src), ("../../escaped.txt", "x")],
@@ -329,14 +372,14 @@ def test_unsafe_archives_are_rejected():
     with zipfile.ZipFile(os.path.join(tmp, "bomb.zip"), "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("01-processes/processes.c", b"\0" * (submission.LIMIT_BYTES + 1))
     for name in sorted(os.listdir(tmp)):
-        dest = tempfile.mkdtemp(prefix="forklab-unpack-")
+        dest = mkdtemp(prefix="forklab-unpack-")
         try:
             submission.unpack(os.path.join(tmp, name), dest)
         except submission.Rejected:
             continue
         raise AssertionError(f"{name} was unpacked")
     assert not os.path.exists("/tmp/forklab-absolute.txt")
-    out = os.path.join(tempfile.mkdtemp(prefix="forklab-unsafe-out-"), "out")
+    out = os.path.join(mkdtemp(prefix="forklab-unsafe-out-"), "out")
     grade(tmp, "-o", out, "--lesson", "01")
     for name in os.listdir(tmp):
         g = read_grade(out, submission.student_id(name))
@@ -344,7 +387,7 @@ def test_unsafe_archives_are_rejected():
 
 
 def test_tar_gz_and_wrapped_submissions_are_graded():
-    tmp = tempfile.mkdtemp(prefix="forklab-tar-")
+    tmp = mkdtemp(prefix="forklab-tar-")
     with tarfile.open(os.path.join(tmp, "ann.tar.gz"), "w:gz") as t:
         t.add(os.path.join(EXAMPLES, "complete", "01-processes"), "my-forklab/exercises/01-processes")
     out = os.path.join(tmp, "out")
@@ -359,7 +402,7 @@ def test_student_code_runs_unprivileged_and_apart():
     """Student code runs as a uid of its own, not root, in a scratch copy."""
     if os.geteuid() != 0:
         return   # only root can switch users; nothing to check
-    tmp = tempfile.mkdtemp(prefix="forklab-uid-")
+    tmp = mkdtemp(prefix="forklab-uid-")
     cls = os.path.join(tmp, "class")
     shutil.copytree(os.path.join(ROOT, "exercises", "01-processes"),
                     os.path.join(cls, "spy", "01-processes"))
@@ -400,7 +443,7 @@ FL_CHECK(init_clears_pid, "proc_init leaves pid at 0", .section = "Starting a ch
 
 
 def test_extra_hidden_checks():
-    tmp = tempfile.mkdtemp(prefix="forklab-extra-")
+    tmp = mkdtemp(prefix="forklab-extra-")
     extra = os.path.join(tmp, "extra", "01-processes")
     os.makedirs(extra)
     with open(os.path.join(extra, "hidden.c"), "w") as f:
@@ -426,7 +469,7 @@ def test_gradescope_autograder_layout():
     """Unpack `make gradescope`'s zip the way Gradescope documents it
     (/autograder/source, run_autograder copied to /autograder, the
     submission in /autograder/submission) and run it."""
-    tmp = tempfile.mkdtemp(prefix="forklab-gradescope-")
+    tmp = mkdtemp(prefix="forklab-gradescope-")
     os.chmod(tmp, 0o755)   # as /autograder is: student code runs as another user
     zpath = os.path.join(tmp, "autograder.zip")
     r = subprocess.run([sys.executable, os.path.join(ROOT, "grading", "gradescope", "make_zip.py"),
@@ -466,7 +509,7 @@ def test_github_classroom_workflow():
     runners = reporter["with"]["runners"].split(",")
     assert runners == ["forklab"]
     assert "steps.forklab.outputs.result" in reporter["env"]["FORKLAB_RESULTS"]
-    tmp = tempfile.mkdtemp(prefix="forklab-classroom-")
+    tmp = mkdtemp(prefix="forklab-classroom-")
     os.symlink(ROOT, os.path.join(tmp, "kit"))
     shutil.copytree(os.path.join(EXAMPLES, "hangs"), os.path.join(tmp, "student", "exercises"))
     outputs = os.path.join(tmp, "github_output")

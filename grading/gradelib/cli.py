@@ -287,6 +287,8 @@ def grade_all(a, ctx):
     def one(sid, path, fp):
         t0 = time.monotonic()
         result = runner.check(sid, path, ctx)
+        if runner.STOP.is_set():
+            return   # interrupted: no report, so the next run grades it
         g = marks.grade(sid, result, ctx, time.monotonic() - t0)
         g["fingerprint"] = fp
         write_student(a.out, g)
@@ -295,9 +297,15 @@ def grade_all(a, ctx):
             write_class(a.out, [grades[s] for s, _ in subs if s in grades], ctx, a.tap)
         progress.finished(g)
 
-    with concurrent.futures.ThreadPoolExecutor(a.jobs) as pool:
+    pool = concurrent.futures.ThreadPoolExecutor(a.jobs)
+    try:
         for fut in [pool.submit(one, *t) for t in todo]:
             fut.result()
+    except BaseException:
+        runner.stop_all()
+        raise
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
     final = [grades[s] for s, _ in subs]
     write_class(a.out, final, ctx, a.tap)
     counts = {s: sum(g["status"] == s for g in final) for s in classfiles.STATUSES}

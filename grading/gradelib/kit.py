@@ -6,6 +6,8 @@ checks is never written down here: it is read from the lessons' checkers
 (`check --list`), built from the students' own stubs in exercises/ (the
 declarations do not depend on the code under test, and the stubs hold no
 answers that an autograder image could leak)."""
+import hashlib
+import json
 import os
 import re
 import shutil
@@ -97,11 +99,51 @@ def list_checker(exe):
     return decls
 
 
+def _decl_digest(lesson):
+    """A digest of what a lesson's declarations depend on: the harness, its
+    checks and its stub."""
+    h = hashlib.sha256()
+    paths = [os.path.join(ROOT, "harness", f) for f in os.listdir(os.path.join(ROOT, "harness"))
+             if f.endswith((".c", ".h"))]
+    paths.append(os.path.join(ROOT, "harness", "lessons", lesson, "checks.c"))
+    stub = os.path.join(ROOT, "exercises", lesson)
+    if os.path.isdir(stub):
+        paths += [os.path.join(stub, f) for f in os.listdir(stub)]
+    for p in sorted(paths):
+        if os.path.isfile(p):
+            with open(p, "rb") as f:
+                h.update(p.encode() + b"\0" + f.read())
+    return h.hexdigest()[:20]
+
+
 def declarations(selected, scratch=None):
     """{lesson: [declaration, ...]} for the selected lessons, read from
     checkers built on a private copy of exercises/ (of solutions/ when a
     stub does not build): a copy, so that a `make check` running at the same
-    time never hands us a half-written checker."""
+    time never hands us a half-written checker.  Remembered in
+    build/grading/ until the harness, the checks or the stub change."""
+    cache = os.path.join(ROOT, "build", "grading", "declarations")
+    os.makedirs(cache, exist_ok=True)
+    keys = {l: os.path.join(cache, f"{l}-{_decl_digest(l)}.json") for l in selected}
+    out = {}
+    for lesson, path in keys.items():
+        try:
+            with open(path, encoding="utf-8") as f:
+                out[lesson] = json.load(f)
+        except (OSError, ValueError):
+            pass
+    if len(out) < len(selected):
+        fresh = _build_declarations([l for l in selected if l not in out], scratch)
+        for lesson, decls in fresh.items():
+            fd, tmp = tempfile.mkstemp(dir=cache)
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                json.dump(decls, f)
+            os.replace(tmp, keys[lesson])
+        out.update(fresh)
+    return {l: out[l] for l in selected}
+
+
+def _build_declarations(selected, scratch):
     out = {}
     tmp = tempfile.mkdtemp(prefix="forklab-decl-", dir=scratch)
     try:

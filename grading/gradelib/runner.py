@@ -16,6 +16,7 @@ import shutil
 import signal
 import subprocess
 import tempfile
+import threading
 
 from . import kit, submission
 
@@ -24,6 +25,24 @@ NPROC = 256                  # processes a submission may have at once
 FSIZE = 64 << 20             # largest file it may write
 BUILD_CEILING = 120          # seconds to compile one lesson
 RUN_MARGIN = 30              # seconds a checker may take beyond its checks' ceilings
+
+
+# Set when the grader is interrupted: nothing new starts, and what runs is
+# killed (its submission gets no report, so a re-run grades it).
+STOP = threading.Event()
+_active, _active_lock = set(), threading.Lock()
+
+
+def stop_all():
+    """Interrupt: stop every running build and check."""
+    STOP.set()
+    with _active_lock:
+        groups = list(_active)
+    for pgid in groups:
+        try:
+            os.killpg(pgid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
 
 
 class User:
@@ -84,8 +103,12 @@ class User:
 
     def run(self, argv, env, timeout, cwd=None):
         """Run argv; returns (exit status or None on timeout, stdout, stderr)."""
+        if STOP.is_set():
+            return None, b"", b"the grader was interrupted"
         p = subprocess.Popen(self.argv(argv), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                              env=env, cwd=cwd, start_new_session=True)
+        with _active_lock:
+            _active.add(p.pid)
         try:
             out, err = p.communicate(timeout=timeout)
             return p.returncode, out, err
@@ -93,6 +116,9 @@ class User:
             self._kill_group(p.pid)
             out, err = p.communicate()
             return None, out, err
+        finally:
+            with _active_lock:
+                _active.discard(p.pid)
 
     def _kill_group(self, pgid):
         try:
