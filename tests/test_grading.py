@@ -427,6 +427,25 @@ def test_student_code_runs_unprivileged_and_apart():
     assert "cwd-src-readable=0" in outputs, "student code could read the submissions folder"
 
 
+def test_fork_bomb_loses_only_its_lesson():
+    """Code that forks without limit meets the process cap, and loses only
+    the checks it broke: its other lesson still scores in full."""
+    tmp = mkdtemp(prefix="forklab-bomb-")
+    sub = os.path.join(tmp, "class", "bomb")
+    shutil.copytree(os.path.join(EXAMPLES, "complete"), sub)
+    src = os.path.join(sub, "01-processes", "processes.c")
+    text = open(src).read()
+    text = text.replace("    fflush(NULL);\n    pid_t pid = fork();",
+                        "    fflush(NULL);\n    while (fork() >= 0)\n        ;\n    pid_t pid = fork();", 1)
+    assert "while (fork() >= 0)" in text
+    open(src, "w").write(text)
+    out = os.path.join(tmp, "out")
+    grade(os.path.join(tmp, "class"), "-o", out, "--lesson", "01", "--lesson", "02")
+    g = read_grade(out, "bomb")
+    assert lesson(g, "02")["score"] == lesson(g, "02")["max"] > 0
+    assert lesson(g, "01")["score"] < lesson(g, "01")["max"]
+
+
 # ---- hidden checks ----
 
 HIDDEN = r'''#include "fl.h"
