@@ -40,6 +40,7 @@
 #include <sys/mman.h>
 #include <sys/mount.h>
 #include <sys/prctl.h>
+#include <sys/random.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -49,7 +50,7 @@
 #define MAX_TREE 4096
 #define NS_FLAGS (CLONE_NEWPID | CLONE_NEWNS | CLONE_NEWIPC)
 #define MQ_DIR "/tmp/.forklab-mq"
-#define UID_BASE 1000000000u   /* sandbox uids: base + the checker's pid */
+#define UID_BASE 1000000000u   /* sandbox uids: base + a random number */
 
 /* ---- which sandbox: decided once per checker ---- */
 
@@ -58,6 +59,7 @@ static struct {
     int ns;            /* namespace sandbox, else session */
     int drop;          /* student code runs as a uid of its own */
     int tool;          /* valgrind or coverage build: no uid drop, no AS cap */
+    uid_t uid;         /* the student code's uid when dropping */
     char words[400];
 } mode;
 
@@ -154,9 +156,15 @@ static void decide_mode(void)
         snprintf(why, sizeof why, "not root");
     else
         mode.ns = namespaces_work(why, sizeof why);
+    /* A uid no other sandbox uses: checkers in other PID namespaces may
+     * share our pid, so the number is drawn at random. */
+    unsigned r = (unsigned)getpid() * 2654435761u;
+    if (getrandom(&r, sizeof r, 0) < 0)
+        r ^= (unsigned)(fl_now() * 1e9);
+    mode.uid = UID_BASE + r % 2000000000u;
     char who[80];
     if (mode.drop)
-        snprintf(who, sizeof who, "student code as uid %u", UID_BASE + (unsigned)getpid());
+        snprintf(who, sizeof who, "student code as uid %u", (unsigned)mode.uid);
     else
         snprintf(who, sizeof who, "student code as uid %u (no drop)", (unsigned)geteuid());
     if (mode.ns)
@@ -632,7 +640,7 @@ int fl_sandbox_run(const struct fl_check *c, struct fl_outcome *o)
         return -1;
     if (pipe2(out_pipe, O_CLOEXEC) < 0)
         return -1;
-    uid_t uid = mode.drop ? UID_BASE + (uid_t)getpid() : geteuid();
+    uid_t uid = mode.drop ? mode.uid : geteuid();
     char scratch[64] = "";
     if (!mode.ns) {
         snprintf(scratch, sizeof scratch, "/tmp/forklab-scratch-XXXXXX");
