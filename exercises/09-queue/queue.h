@@ -9,40 +9,6 @@
 #define QUEUE_H
 
 #include <stddef.h>
-#include <sys/types.h>
-
-/* ---- given, from lessons 01 and 04: processes ---- */
-
-/* A task runs in the child.  Its return value becomes the child's exit
- * status (only the low 8 bits survive). */
-typedef int (*proc_task)(void *arg);
-
-struct proc {
-    pid_t pid;        /* 0 until proc_start succeeds, then the child's pid */
-    proc_task task;
-    void *arg;
-    int exitcode;     /* valid once ended: n & 0xff, or -N if killed by signal N */
-    int ended;        /* 1 once proc_join has reaped the child */
-};
-
-/* proc_init: prepare p to run task(arg) in a new process.  Starts nothing. */
-void proc_init(struct proc *p, proc_task task, void *arg);
-
-/* proc_start: fork a child that runs p->task(p->arg) and ends with
- * _exit(<its return value>).  Returns 0 at once with p->pid set; -1 with
- * errno (EINVAL: NULL, no task or already started; fork's errno). */
-int proc_start(struct proc *p);
-
-/* proc_join: wait until the child has exited, reap it and record its exit
- * code.  Joining an ended child again returns 0 at once.  Returns 0; -1 with
- * errno EINVAL if p was never started, or waitpid's errno. */
-int proc_join(struct proc *p);
-
-/* proc_exitcode: 1 with *code set once the child ended (see exitcode above);
- * 0 while it runs or was not joined yet (Python's None). */
-int proc_exitcode(const struct proc *p, int *code);
-
-/* ---- lesson 09: the queue ---- */
 
 /* The largest message a queue carries, in bytes: sixteen times PIPE_BUF,
  * so a message can be far larger than one atomic pipe write. */

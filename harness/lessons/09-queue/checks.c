@@ -620,3 +620,59 @@ FL_CHECK(free_releases_fds, "queue_free leaves no file descriptor open",
               "the caller had %d open before queue_new and %d after queue_free: %s "
               "(before: %s)", n0, n1, after, before);
 }
+
+FL_CHECK(bad_arguments, "bad arguments get QUEUE_ERROR or NULL with the documented errno",
+         .section = "Results and errors")
+{
+    static const int bad_sizes[] = {0, -1, QUEUE_MAXSIZE_MAX + 1};
+    for (int i = 0; i < 3; i++) {
+        fl_stage("calling queue_new(%d)", bad_sizes[i]);
+        errno = 0;
+        struct queue *bad = queue_new(bad_sizes[i]);
+        FL_EXPECT(bad == NULL && errno == EINVAL,
+                  "queue_new to refuse a maxsize outside 1..QUEUE_MAXSIZE_MAX: NULL, EINVAL",
+                  "queue_new(%d) returned %s (errno %d: %s)", bad_sizes[i],
+                  bad ? "a queue" : "NULL", errno, strerror(errno));
+    }
+    struct queue *q = new_queue(QUEUE_MAXSIZE_MAX);
+    size_t len;
+    fl_stage("calling queue_put and queue_get with NULL pointers");
+    errno = 0;
+    enum queue_result r = queue_put(NULL, outbuf, 10, 0);
+    FL_EXPECT(r == QUEUE_ERROR && errno == EINVAL, "queue_put(NULL, ...) to be QUEUE_ERROR, EINVAL",
+              "it returned %s", said(r));
+    errno = 0;
+    r = queue_put(q, NULL, 10, 0);
+    FL_EXPECT(r == QUEUE_ERROR && errno == EINVAL,
+              "queue_put of a NULL message with a length to be QUEUE_ERROR, EINVAL",
+              "it returned %s", said(r));
+    errno = 0;
+    r = queue_get(NULL, inbuf, sizeof inbuf, &len, 0);
+    FL_EXPECT(r == QUEUE_ERROR && errno == EINVAL, "queue_get(NULL, ...) to be QUEUE_ERROR, EINVAL",
+              "it returned %s", said(r));
+    errno = 0;
+    r = queue_get(q, NULL, sizeof inbuf, &len, 0);
+    FL_EXPECT(r == QUEUE_ERROR && errno == EINVAL,
+              "queue_get into a NULL buffer to be QUEUE_ERROR, EINVAL", "it returned %s",
+              said(r));
+    errno = 0;
+    int n = queue_qsize(NULL);
+    FL_EXPECT(n == -1 && errno == EINVAL, "queue_qsize(NULL) to be -1 with EINVAL",
+              "it returned %d (errno %d: %s)", n, errno, strerror(errno));
+    FL_EXPECT(!queue_full(NULL) && !queue_empty(NULL), "queue_full and queue_empty of NULL to be 0",
+              "queue_full(NULL) is %d, queue_empty(NULL) is %d", queue_full(NULL),
+              queue_empty(NULL));
+    queue_close(NULL);
+    queue_free(NULL);
+
+    fl_stage("getting a 5000-byte message into a 4096-byte buffer");
+    put_ok(q, 1, 0, 5000, "a 5000-byte put to succeed");
+    errno = 0;
+    r = queue_get(q, inbuf, 4096, &len, 0);
+    FL_EXPECT(r == QUEUE_ERROR && errno == EMSGSIZE,
+              "a get into a buffer too small for the message to be QUEUE_ERROR, EMSGSIZE",
+              "it returned %s", said(r));
+    get_expect(q, 1, 0, "a message too big for the buffer to stay at the head for the next get",
+               "the 5000-byte message, with a buffer big enough this time");
+    queue_free(q);
+}
