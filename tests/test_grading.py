@@ -1,6 +1,6 @@
 """grading/grade on the example class (grading/examples), every output
 format read back by a real parser (csv, json + jsonschema, ElementTree,
-html.parser, node-tap's tap-parser, PyYAML), the rubric, resuming, unsafe
+html.parser, node-tap's tap-parser, npm yaml), the rubric, resuming, unsafe
 archives, hidden checks, and the Gradescope and GitHub Classroom layouts
 simulated locally."""
 import atexit
@@ -44,6 +44,8 @@ def mkdtemp(prefix):
 
 
 def grade(*args, check=True, env=None):
+    if "-o" in args and "-j" not in args:
+        args += ("-j", "1")   # the test runner already runs tests side by side
     r = subprocess.run([sys.executable, GRADE, *args], capture_output=True, text=True, env=env)
     if check:
         assert r.returncode == 0, f"grade {args} exited {r.returncode}:\n{r.stdout}\n{r.stderr}"
@@ -517,11 +519,21 @@ def test_gradescope_autograder_layout():
     shutil.rmtree(os.path.join(ROOT, "build", "work" + ag), ignore_errors=True)
 
 
+def parse_yaml(path):
+    """YAML read by the npm package yaml (installed with tap-parser by
+    `npm ci --prefix tests`), the parser GitHub's own tooling uses."""
+    r = subprocess.run(["node", "-e", "const Y = require('yaml'); process.stdout.write("
+                        "JSON.stringify(Y.parse(require('fs').readFileSync(0, 'utf8'))))"],
+                       stdin=open(path), capture_output=True, text=True,
+                       cwd=os.path.join(ROOT, "tests"))
+    assert r.returncode == 0, r.stderr
+    return json.loads(r.stdout)
+
+
 def test_github_classroom_workflow():
     """Run classroom.yml's grading step in a simulated checkout and read its
     output the way GitHub Classroom's grading reporter does."""
-    import yaml
-    wf = yaml.safe_load(open(os.path.join(ROOT, "grading", "github-classroom", "classroom.yml")))
+    wf = parse_yaml(os.path.join(ROOT, "grading", "github-classroom", "classroom.yml"))
     steps = wf["jobs"]["run-autograding-tests"]["steps"]
     step = next(s for s in steps if s.get("id") == "forklab")
     reporter = next(s for s in steps if "autograding-grading-reporter" in s.get("uses", ""))
