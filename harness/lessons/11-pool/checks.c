@@ -423,7 +423,7 @@ FL_CHECK(get_timeout, "asking with a timeout before the task ends reports a time
     enum pool_status s = pool_result_get(p, h, 0, &r);
     FL_EXPECT(s == POOL_TIMEOUT, "POOL_TIMEOUT at once for a task still running (timeout 0)",
               "pool_result_get returned %s (%s)", status_name(s), describe(&r));
-    double wait = fl_scaled(0.06);
+    double wait = fl_scaled(0.05);
     fl_stage("calling pool_result_get with timeout %.3f s on a task held at a gate", wait);
     double t0 = fl_now();
     s = pool_result_get(p, h, wait, &r);
