@@ -39,16 +39,6 @@ int proc_join(struct proc *p)
     return 0;
 }
 
-/* given, from lesson 04 */
-int proc_exitcode(const struct proc *p)
-{
-    if (!p || !p->reaped)
-        return PROC_NO_EXITCODE;
-    if (WIFSIGNALED(p->status))
-        return -WTERMSIG(p->status);
-    return WEXITSTATUS(p->status);
-}
-
 /* given, from lesson 05 */
 int proc_terminate(struct proc *p)
 {

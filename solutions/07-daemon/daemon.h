@@ -9,7 +9,6 @@
 #ifndef DAEMON_H
 #define DAEMON_H
 
-#include <limits.h>
 #include <sys/types.h>
 
 /* A task runs in the child.  Its return value becomes the child's exit
@@ -26,9 +25,6 @@ struct proc {
     int daemon;       /* 1: a daemon child (see proc_set_daemon); 0 by default */
 };
 
-/* What proc_exitcode returns while there is no exit code yet. */
-#define PROC_NO_EXITCODE INT_MIN
-
 /* How many started, not yet joined children one process keeps track of. */
 #define PROC_MAX_CHILDREN 64
 
@@ -41,10 +37,6 @@ void proc_init(struct proc *p, proc_task task, void *arg);
  * Errors: -1 with errno: EINVAL if p was never started; waitpid's errno.
  * (given, from lesson 04) */
 int proc_join(struct proc *p);
-
-/* proc_exitcode: n for a child that ended with n, -N for one killed by
- * signal N, PROC_NO_EXITCODE while not reaped.  (given, from lesson 04) */
-int proc_exitcode(const struct proc *p);
 
 /* proc_terminate: send SIGTERM to the child; does nothing (returns 0) once
  * it was reaped.  Errors: -1 with errno: EINVAL if p was never started;

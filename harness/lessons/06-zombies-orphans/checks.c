@@ -196,6 +196,17 @@ FL_CHECK(handler_reaps, "the SIGCHLD handler reaps an exited child and records i
     expect_reaped(p.pid, 11);
     FL_EXPECT(reaper_count() == 1, "reaper_count to be 1 after one child was reaped",
               "it is %d", reaper_count());
+    int status = 0;
+    errno = 0;
+    int r = reaper_status(getpid(), &status);
+    FL_EXPECT(r == -1 && errno == ECHILD,
+              "reaper_status for a pid the handler never reaped to fail with ECHILD",
+              "reaper_status(%d, &status), the caller's own pid, returned %d (errno %d: %s)",
+              (int)getpid(), r, errno, strerror(errno));
+    errno = 0;
+    r = reaper_status(p.pid, NULL);
+    FL_EXPECT(r == -1 && errno == EINVAL, "reaper_status(pid, NULL) to fail with EINVAL",
+              "it returned %d (errno %d: %s)", r, errno, strerror(errno));
     reaper_uninstall();
 }
 
@@ -487,4 +498,12 @@ FL_CHECK(orphan_leaves_no_zombie, "proc_start_orphan waits for its middle child:
     fl_probe_await(pr, 1, 0);
     fl_stage("waiting on orphan %d's pidfd until it has exited", (int)p.pid);
     fl_await_exit(pr->runs[0].pid);
+    fl_stage("calling proc_start_orphan again on the same proc");
+    pid_t first = p.pid;
+    errno = 0;
+    r = proc_start_orphan(&p);
+    FL_EXPECT(r == -1 && errno == EINVAL && p.pid == first,
+              "proc_start_orphan on a started proc to fail with EINVAL",
+              "it returned %d (errno %d: %s) and p->pid is %d (was %d)", r, errno,
+              strerror(errno), (int)p.pid, (int)first);
 }

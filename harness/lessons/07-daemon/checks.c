@@ -77,6 +77,28 @@ static void *shared_new(size_t size)
     return m;
 }
 
+/* Wait until `fd` is readable (returns 1) or process `pid` has exited
+ * (returns 0).  A pidfd says when it exits; where there is none (valgrind
+ * does not know the call), /proc is watched instead. */
+static int await_fd_or_exit(int fd, pid_t pid)
+{
+    int pfd = (int)syscall(SYS_pidfd_open, pid, 0);
+    for (;;) {
+        struct pollfd fds[2] = {{.fd = fd, .events = POLLIN}, {.fd = pfd, .events = POLLIN}};
+        if (poll(fds, 2, pfd >= 0 ? -1 : 0) < 0 && errno == EINTR)
+            continue;
+        int readable = (fds[0].revents & POLLIN) != 0;
+        char st = pfd >= 0 ? 0 : fl_proc_state(pid);
+        int exited = pfd >= 0 ? (fds[1].revents & POLLIN) != 0 : st == 0 || st == 'Z' || st == 'X';
+        if (readable || exited) {
+            if (pfd >= 0)
+                close(pfd);
+            return readable;
+        }
+        sched_yield();
+    }
+}
+
 /* ---- inside the tasks (never call fl_ functions here but the probe) ---- */
 
 static struct kid_record *term_record;
@@ -180,43 +202,23 @@ static void run_main(struct scene *s, struct kid *kids, int n, int report_fd, in
 
 static void await_report(int fd, pid_t m)
 {
-    int pfd = (int)syscall(SYS_pidfd_open, m, 0);
-    for (;;) {
-        struct pollfd fds[2] = {{.fd = fd, .events = POLLIN}, {.fd = pfd, .events = POLLIN}};
-        if (poll(fds, 2, -1) < 0 && errno == EINTR)
-            continue;
-        char c;
-        if ((fds[0].revents & POLLIN) && read(fd, &c, 1) == 1)
-            break;
-        if (fds[1].revents & POLLIN) {
-            int st = fl_reap(m, "the main process");
-            fl_fail("the main process to start its children and go on",
-                    "main process %d %s inside proc_set_daemon or proc_start",
-                    (int)m, fl_status_str(st));
-        }
-    }
-    if (pfd >= 0)
-        close(pfd);
+    char c;
+    if (await_fd_or_exit(fd, m) && read(fd, &c, 1) == 1)
+        return;
+    int st = fl_reap(m, "the main process");
+    fl_fail("the main process to start its children and go on",
+            "main process %d %s inside proc_set_daemon or proc_start", (int)m,
+            fl_status_str(st));
 }
 
 /* Wait until the task in `pid` (not the caller's child) says ready. */
 static void await_ready(struct fl_probe *p, pid_t pid, const char *who)
 {
     fl_stage("waiting for the task of %s %d to start", who, (int)pid);
-    int pfd = (int)syscall(SYS_pidfd_open, pid, 0);
-    for (;;) {
-        struct pollfd fds[2] = {{.fd = p->ready[0], .events = POLLIN},
-                                {.fd = pfd, .events = POLLIN}};
-        if (poll(fds, 2, -1) < 0 && errno == EINTR)
-            continue;
-        char c;
-        if ((fds[0].revents & POLLIN) && read(p->ready[0], &c, 1) == 1)
-            break;
-        if (pfd < 0 || (fds[1].revents & POLLIN))
-            fl_fail("the task to start in the new process",
-                    "%s %d was gone before its task was ready to work", who, (int)pid);
-    }
-    close(pfd);
+    char c;
+    if (!await_fd_or_exit(p->ready[0], pid) || read(p->ready[0], &c, 1) != 1)
+        fl_fail("the task to start in the new process",
+                "%s %d was gone before its task was ready to work", who, (int)pid);
 }
 
 /* Fork M, let it start the kids, and check that every start worked. */
@@ -368,8 +370,21 @@ FL_CHECK(daemon_flag_fixed_after_start, "the daemon flag is set before start and
     errno = 0;
     r = proc_set_daemon(&p, 1);
     int err = errno, flag = p.daemon;
+    fl_stage("calling proc_start again on running child %d", (int)p.pid);
+    pid_t first = p.pid;
+    errno = 0;
+    int again = proc_start(&p), again_err = errno;
+    fl_stage("calling proc_set_daemon(NULL, 1)");
+    errno = 0;
+    int null_rc = proc_set_daemon(NULL, 1), null_err = errno;
     fl_probe_release(pr, 1);
-    fl_reap(p.pid, "the child");
+    fl_reap(first, "the child");
+    FL_EXPECT(again == -1 && again_err == EINVAL && p.pid == first && pr->nruns == 1,
+              "proc_start on a started proc to fail with EINVAL and start nothing",
+              "it returned %d (errno %d: %s); p->pid is %d (was %d); the task ran %d times",
+              again, again_err, strerror(again_err), (int)p.pid, (int)first, pr->nruns);
+    FL_EXPECT(null_rc == -1 && null_err == EINVAL, "proc_set_daemon(NULL, 1) to fail with EINVAL",
+              "it returned %d (errno %d: %s)", null_rc, null_err, strerror(null_err));
     FL_EXPECT(r == -1 && err == EBUSY, "proc_set_daemon after start to fail with EBUSY",
               "child %d was already running and proc_set_daemon returned %d (errno %d: %s): "
               "the child was started as a non-daemon, and changing the flag now would not "
@@ -614,18 +629,12 @@ FL_CHECK(daemon_sees_parent_gone, "a daemon whose parent died before PR_SET_PDEA
         if ((r == m && !WIFSTOPPED(st)) || (r < 0 && errno != EINTR))
             break;
     }
-    int pfd = (int)syscall(SYS_pidfd_open, d, 0);
     fl_stage("letting daemon %d run: its parent %d is dead already", (int)d, (int)m);
     ptrace(PTRACE_DETACH, d, 0, 0);
-    struct pollfd fds[2] = {{.fd = pd->ready[0], .events = POLLIN},
-                            {.fd = pfd, .events = POLLIN}};
-    while (poll(fds, 2, -1) < 0 && errno == EINTR)
-        ;
-    int ran = (fds[0].revents & POLLIN) != 0;
+    int ran = await_fd_or_exit(pd->ready[0], d);
     if (ran)
         kill(d, SIGKILL);
     fl_await_exit(d);
-    close(pfd);
     close(rep[0]);
     FL_EXPECT(!ran,
               "a daemon whose parent is already gone to end before its task runs",
