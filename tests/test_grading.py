@@ -392,10 +392,15 @@ def test_tar_gz_and_wrapped_submissions_are_graded():
     tmp = mkdtemp(prefix="forklab-tar-")
     with tarfile.open(os.path.join(tmp, "ann.tar.gz"), "w:gz") as t:
         t.add(os.path.join(EXAMPLES, "complete", "01-processes"), "my-forklab/exercises/01-processes")
+    os.makedirs(os.path.join(tmp, "nobody", "notes"))
+    open(os.path.join(tmp, "stray.txt"), "w").close()
     out = os.path.join(tmp, "out")
-    grade(tmp, "-o", out, "--lesson", "01")
+    r = grade(tmp, "-o", out, "--lesson", "01")
     g = read_grade(out, "ann")
     assert g["status"] == "graded" and g["score"] == g["max"] > 0, g["status"]
+    assert read_grade(out, "nobody")["status"] == "empty"
+    assert "ignored 'stray.txt'" in r.stderr, r.stderr
+    assert not os.path.exists(os.path.join(out, "out")), "OUT inside SUBMISSIONS is no student"
 
 
 # ---- isolation ----

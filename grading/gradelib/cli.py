@@ -267,7 +267,8 @@ class Progress:
 
 def grade_all(a, ctx):
     os.makedirs(a.out, exist_ok=True)
-    subs = submission.find(a.submissions)
+    subs = submission.find(a.submissions, lambda msg: sys.stderr.write(f"grade: {msg}\n"),
+                             exclude=a.out)
     rubric_text = open(a.rubric, encoding="utf-8").read()
     extra = json.dumps([ctx.lessons, combined(ctx), kit_digest(ctx.lessons), rubric_text],
                        sort_keys=True)

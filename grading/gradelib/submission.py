@@ -31,15 +31,20 @@ def student_id(name):
     return name
 
 
-def find(submissions):
+def find(submissions, warn=lambda msg: None, exclude=None):
     """[(student id, path)] for every entry of the SUBMISSIONS folder, sorted
-    by id.  Hidden entries are ignored; two entries for one id are an error."""
+    by id.  Hidden entries are ignored, other files reported to warn; two
+    entries for one id are an error.  exclude (the output folder, when it
+    lies inside SUBMISSIONS) is never a student."""
     found = {}
     for name in sorted(os.listdir(submissions)):
         if name.startswith("."):
             continue
         path = os.path.join(submissions, name)
+        if exclude and os.path.realpath(path) == os.path.realpath(exclude):
+            continue
         if not os.path.isdir(path) and not name.lower().endswith(ARCHIVES):
+            warn(f"ignored {name!r}: neither a folder nor a .zip, .tar.gz, .tgz or .tar")
             continue
         sid = student_id(name)
         if sid in found:
