@@ -312,10 +312,14 @@ def run_lesson(build_dir, work):
     # can see this and fl_skip.
     env["FORKLAB_MEMCHECK"] = "1"
     logdir = tempfile.mkdtemp(prefix="forklab-memcheck-")
+    limit = ceiling * float(env["FORKLAB_TIMEOUT_SCALE"]) + 120
     try:
-        r = subprocess.run(valgrind_cmd(logdir) + [checker], capture_output=True, text=True,
-                           errors="replace", env=env,
-                           timeout=ceiling * float(env["FORKLAB_TIMEOUT_SCALE"]) + 120)
+        try:
+            r = subprocess.run(valgrind_cmd(logdir) + [checker], capture_output=True, text=True,
+                               errors="replace", env=env, timeout=limit)
+        except subprocess.TimeoutExpired:
+            return {"lesson": lesson, "status": "crashed", "checks": [],
+                    "log": f"the checker did not end within {limit:g} s under valgrind"}
         results = [f for f in records(r.stdout) if f[0] == "result" and len(f) == 13]
         procs = processes(logdir)
         boxes = sandboxes(procs)
@@ -366,10 +370,11 @@ def print_lesson(l, paint):
     for c in l["checks"]:
         bad = c["findings"]
         verdict = "" if c["verdict"] in ("pass", "skip") else \
-            paint("33", f" (the check itself: {c['verdict']} under valgrind)")
+            paint("33", f" (the check itself did not pass: {c['verdict']}; "
+                        "`make check` says why)")
         mark = paint("32", "✓") if not bad else paint("31", "✗")
         n = f" -- {len(bad)} finding{'s' if len(bad) != 1 else ''}" if bad else ""
-        print(f"  {mark} {c['id']}{n}{verdict}", flush=True)
+        print(f"  {mark} {c['id']}{n or ': no memory findings'}{verdict}", flush=True)
         for f in bad:
             print(f"      {paint('31', f['kind'])} at {f['file']}:{f['line']} in "
                   f"{f['function']} (pid {f['pid']}, {f['process']}): {f['what']}")
