@@ -335,9 +335,10 @@ static int await_main(pid_t main_pid, double ceiling)
     return r > 0;
 }
 
-/* Run pc_run(cfg) in main; fail on a deadlock, on leftovers, or unless it
- * returns `want`.  Returns main's pid (the consumers' parent). */
-static pid_t run_pipeline(const struct pc_config *cfg, const struct board *b, int want)
+/* Run pc_run(cfg) in main and wait for it; fail on a deadlock or on
+ * leftovers.  Stores pc_run's result and errno; returns main's pid. */
+static pid_t run_in_main(const struct pc_config *cfg, const struct board *b, int *result,
+                         int *err)
 {
     struct outcome *out = mmap(NULL, sizeof *out, PROT_READ | PROT_WRITE,
                                MAP_SHARED | MAP_ANONYMOUS, -1, 0);
@@ -369,13 +370,26 @@ static pid_t run_pipeline(const struct pc_config *cfg, const struct board *b, in
                 "(running pc_run) still waited, with children %s. %s", ceiling, consumed,
                 total, (int)main_pid, desc, deadlock_hint(b, total));
     }
-    fl_reap(main_pid, "the process running pc_run");
+    int st = fl_reap(main_pid, "the process running pc_run");
     expect_no_children("when pc_run returned (and its process ended)");
-    FL_EXPECT(out->result == want,
+    FL_EXPECT(WIFEXITED(st), "pc_run to return to its caller",
+              "process %d, running pc_run, was %s", (int)main_pid, fl_status_str(st));
+    *result = out->result;
+    *err = out->err;
+    munmap(out, sizeof *out);
+    return main_pid;
+}
+
+/* Run pc_run(cfg) as above and fail unless it returns `want`. */
+static pid_t run_pipeline(const struct pc_config *cfg, const struct board *b, int want)
+{
+    int result, err;
+    pid_t main_pid = run_in_main(cfg, b, &result, &err);
+    FL_EXPECT(result == want,
               want ? "pc_run to return how many children did not exit 0"
                    : "pc_run to return 0: every producer and consumer exited 0",
-              "pc_run returned %d%s%s%s, not %d", out->result, out->result < 0 ? " (" : "",
-              out->result < 0 ? strerror(out->err) : "", out->result < 0 ? ")" : "", want);
+              "pc_run returned %d%s%s%s, not %d", result, result < 0 ? " (" : "",
+              result < 0 ? strerror(err) : "", result < 0 ? ")" : "", want);
     return main_pid;
 }
 
@@ -468,4 +482,83 @@ FL_CHECK(capacity_one_no_deadlock, "with a queue of capacity 1 the pipeline stil
     struct pc_config cfg = config(3, 3, 30, 1, b);
     pid_t main_pid = run_pipeline(&cfg, b, 0);
     expect_each_once(b, &cfg, main_pid);
+}
+
+/* Run a worker task on q in a child of the check; its wait status. */
+static int run_worker(proc_task task, const char *name, struct queue *q,
+                      const struct pc_config *cfg)
+{
+    struct pc_worker w = {q, cfg, 0};
+    fl_stage("running %s in a child", name);
+    fflush(NULL);
+    pid_t pid = fork();
+    FL_EXPECT(pid >= 0, "the check to start a child", "fork failed: %s", strerror(errno));
+    if (pid == 0)
+        _exit(task(&w) & 0xff);
+    return fl_reap(pid, "the child running a worker");
+}
+
+FL_CHECK(workers_report_queue_failures,
+         "a worker exits 0 when its puts and gets work, 1 once its queue is closed",
+         .section = "When the queue breaks")
+{
+    struct board *b = new_board();
+    struct pc_config cfg = config(1, 1, 3, 4, b);
+    fl_stage("calling queue_new(4) (given)");
+    struct queue *q = queue_new(4);
+    FL_EXPECT(q, "the given queue_new to work", "it returned NULL (%s)", strerror(errno));
+    int st = run_worker(pc_producer, "pc_producer (3 items, an open queue)", q, &cfg);
+    FL_EXPECT(WIFEXITED(st) && WEXITSTATUS(st) == 0,
+              "pc_producer to put its items and return 0", "it %s", fl_status_str(st));
+    for (int i = 0; i < 3; i++) {
+        struct pc_item it = {-2, -2};
+        size_t len = 0;
+        enum queue_result r = queue_get(q, &it, sizeof it, &len, 0);
+        FL_EXPECT(r == QUEUE_OK && len == sizeof it && it.producer == 0 && it.seq == i,
+                  "producer 0 to put {0, 0}, {0, 1}, {0, 2}, each sizeof(struct pc_item) bytes",
+                  "get %d of 3 gave result %d, %zu bytes, {%d, %d}", i + 1, (int)r, len,
+                  it.producer, it.seq);
+    }
+    struct pc_item stop = {PC_SENTINEL, 0};
+    queue_put(q, &stop, sizeof stop, 0);
+    st = run_worker(pc_consumer, "pc_consumer (a sentinel, an open queue)", q, &cfg);
+    FL_EXPECT(WIFEXITED(st) && WEXITSTATUS(st) == 0, "pc_consumer to return 0 at its sentinel",
+              "it %s", fl_status_str(st));
+    queue_close(q);
+    static const char *const names[] = {"pc_producer", "pc_consumer"};
+    proc_task tasks[] = {pc_producer, pc_consumer};
+    for (int i = 0; i < 2; i++) {
+        st = run_worker(tasks[i], names[i], q, &cfg);
+        FL_EXPECT(WIFEXITED(st) && WEXITSTATUS(st) == 1,
+                  "a worker whose put or get returns QUEUE_CLOSED to stop and return 1",
+                  "%s on a closed queue %s", names[i], fl_status_str(st));
+    }
+    queue_free(q);
+}
+
+FL_CHECK(run_rejects_bad_config, "pc_run refuses a bad configuration with -1 and EINVAL",
+         .section = "Your exercise: the contract", .timeout_s = 5)
+{
+    struct board *b = new_board();
+    struct pc_config bad[] = {
+        config(0, 1, 5, 1, b), config(1, 0, 5, 1, b), config(PC_MAX_WORKERS + 1, 1, 5, 1, b),
+        config(1, PC_MAX_WORKERS + 1, 5, 1, b), config(1, 1, -1, 1, b), config(1, 1, 5, 0, b),
+        config(1, 1, 5, QUEUE_MAXSIZE_MAX + 1, b)};
+    static const char *const what[] = {"0 producers", "0 consumers", "too many producers",
+                                       "too many consumers", "-1 items", "capacity 0",
+                                       "capacity over QUEUE_MAXSIZE_MAX"};
+    for (int i = 0; i < (int)(sizeof bad / sizeof bad[0]); i++) {
+        int result, err;
+        run_in_main(&bad[i], b, &result, &err);
+        FL_EXPECT(result == -1 && err == EINVAL, "pc_run to return -1 with EINVAL, starting nothing",
+                  "with %s, pc_run returned %d (errno %d: %s)", what[i], result, err,
+                  strerror(err));
+    }
+    int result, err;
+    fl_stage("calling pc_run(NULL)");
+    errno = 0;
+    result = pc_run(NULL);
+    err = errno;
+    FL_EXPECT(result == -1 && err == EINVAL, "pc_run(NULL) to return -1 with EINVAL",
+              "it returned %d (errno %d: %s)", result, err, strerror(err));
 }
