@@ -235,7 +235,8 @@ static void close_and_join(struct pool *p)
 
 /* ---- the checks ---- */
 
-FL_CHECK(pool_zero_fails, "a pool of 0 workers is an error", .section = "Starting the workers")
+FL_CHECK(pool_zero_fails, "a pool of 0 workers is an error",
+         .section = "Starting the workers", .timeout_s = 4)
 {
     int ns[] = {0, -2};
     for (int i = 0; i < 2; i++) {
@@ -260,14 +261,14 @@ FL_CHECK(pool_zero_fails, "a pool of 0 workers is an error", .section = "Startin
 }
 
 FL_CHECK(workers_started, "pool_new(3) starts 3 workers at once, before any task",
-         .section = "Starting the workers")
+         .section = "Starting the workers", .timeout_s = 4)
 {
     struct pool *p = new_pool(3, 0);
     close_and_join(p);
 }
 
 FL_CHECK(workers_reused, "6 tasks in a pool of 2 run in at most 2 processes, reused",
-         .section = "Reusing workers")
+         .section = "Reusing workers", .timeout_s = 4)
 {
     board_new(0);
     struct pool *p = new_pool(2, 0);
@@ -296,7 +297,7 @@ FL_CHECK(workers_reused, "6 tasks in a pool of 2 run in at most 2 processes, reu
 }
 
 FL_CHECK(at_most_n_at_once, "with 3 workers and 5 tasks, exactly 3 run at once; the rest wait",
-         .section = "At most n at once")
+         .section = "At most n at once", .timeout_s = 4)
 {
     board_new(1);
     struct fl_probe *pr = B->probe;
@@ -325,7 +326,7 @@ FL_CHECK(at_most_n_at_once, "with 3 workers and 5 tasks, exactly 3 run at once; 
 }
 
 FL_CHECK(results_match, "each result belongs to its task, whatever order tasks end in",
-         .section = "Collecting results")
+         .section = "Collecting results", .timeout_s = 4)
 {
     board_new(1);
     struct fl_probe *pr = B->probe;
@@ -369,7 +370,7 @@ FL_CHECK(results_match, "each result belongs to its task, whatever order tasks e
 }
 
 FL_CHECK(bad_handles, "unknown handles and NULL arguments are errors, not crashes",
-         .section = "Collecting results")
+         .section = "Collecting results", .timeout_s = 4)
 {
     struct pool *p = new_pool(1, 0);
     int h = submit(p, pid_job, 1, "a task");
@@ -410,7 +411,7 @@ FL_CHECK(bad_handles, "unknown handles and NULL arguments are errors, not crashe
 }
 
 FL_CHECK(get_timeout, "asking with a timeout before the task ends reports a timeout",
-         .section = "Waiting with a timeout")
+         .section = "Waiting with a timeout", .timeout_s = 4)
 {
     board_new(1);
     struct fl_probe *pr = B->probe;
@@ -443,7 +444,7 @@ FL_CHECK(get_timeout, "asking with a timeout before the task ends reports a time
 }
 
 FL_CHECK(close_rejects_tasks, "after pool_close, submitting fails; queued tasks still run",
-         .section = "Closing and joining")
+         .section = "Closing and joining", .timeout_s = 4)
 {
     struct pool *p = new_pool(2, 0);
     int h = submit(p, pid_job, 1, "a task before pool_close");
@@ -466,7 +467,7 @@ FL_CHECK(close_rejects_tasks, "after pool_close, submitting fails; queued tasks 
 }
 
 FL_CHECK(join_finishes_work, "pool_join runs every queued task before it returns",
-         .section = "Closing and joining")
+         .section = "Closing and joining", .timeout_s = 4)
 {
     board_new(1);
     struct fl_probe *pr = B->probe;
@@ -505,7 +506,7 @@ FL_CHECK(join_finishes_work, "pool_join runs every queued task before it returns
 }
 
 FL_CHECK(join_ends_workers, "pool_join waits for every worker to exit and reaps it",
-         .section = "Closing and joining")
+         .section = "Closing and joining", .timeout_s = 4)
 {
     struct pool *p = new_pool(3, 0);
     pid_t workers[64];
@@ -520,7 +521,7 @@ FL_CHECK(join_ends_workers, "pool_join waits for every worker to exit and reaps 
 }
 
 FL_CHECK(crash_reported, "a task that kills its worker is reported: which task, worker, signal",
-         .section = "When a worker dies")
+         .section = "When a worker dies", .timeout_s = 4)
 {
     board_new(0);
     struct pool *p = new_pool(2, 0);
@@ -552,7 +553,7 @@ FL_CHECK(crash_reported, "a task that kills its worker is reported: which task, 
 }
 
 FL_CHECK(dead_worker_replaced, "a worker that died is replaced by a new process",
-         .section = "When a worker dies")
+         .section = "When a worker dies", .timeout_s = 4)
 {
     board_new(1);
     struct fl_probe *pr = B->probe;
@@ -584,7 +585,7 @@ FL_CHECK(dead_worker_replaced, "a worker that died is replaced by a new process"
 }
 
 FL_CHECK(max_tasks_replaces, "with at most 2 tasks per worker, each worker serves 2 and is replaced",
-         .section = "Retiring workers after k tasks")
+         .section = "Retiring workers after k tasks", .timeout_s = 4)
 {
     board_new(0);
     struct fl_probe *pr = B->probe;
@@ -614,7 +615,7 @@ FL_CHECK(max_tasks_replaces, "with at most 2 tasks per worker, each worker serve
 }
 
 FL_CHECK(free_kills_workers, "pool_free on a pool not joined kills and reaps its workers",
-         .section = "Stopping a pool early")
+         .section = "Stopping a pool early", .timeout_s = 4)
 {
     board_new(1);
     struct fl_probe *pr = B->probe;
@@ -639,7 +640,7 @@ FL_CHECK(free_kills_workers, "pool_free on a pool not joined kills and reaps its
 }
 
 FL_CHECK(idle_worker_killed, "a worker killed from outside while idle is replaced; the caller lives",
-         .section = "When a worker dies")
+         .section = "When a worker dies", .timeout_s = 4)
 {
     /* A program starts with SIGPIPE's default action (death); the checker
      * ignores it for itself, and the sandbox inherits that.  Put the
