@@ -98,6 +98,9 @@ int fl_pidfd_open(pid_t pid);
  * it has exited, 0 on timeout. */
 int fl_pidfd_wait(int fd, pid_t pid, int timeout_ms);
 
+/* The most resident memory `pid` has used (VmHWM), in KB; 0 when unknown. */
+long fl_proc_hwm_kb(pid_t pid);
+
 /* The command name of `pid` (/proc/PID/comm) into buf; "?" when unknown. */
 void fl_proc_comm(pid_t pid, char *buf, size_t size);
 

@@ -68,6 +68,21 @@ void fl_proc_comm(pid_t pid, char *buf, size_t size)
     buf[strcspn(buf, "\n")] = '\0';
 }
 
+long fl_proc_hwm_kb(pid_t pid)
+{
+    char path[64], line[256];
+    long kb = 0;
+    snprintf(path, sizeof path, "/proc/%d/status", (int)pid);
+    FILE *f = fopen(path, "re");
+    if (!f)
+        return 0;
+    while (fgets(line, sizeof line, f))
+        if (!strncmp(line, "VmHWM:", 6))
+            kb = strtol(line + 6, NULL, 10);
+    fclose(f);
+    return kb;
+}
+
 /* Every (pid, ppid) pair on the machine; /proc has no per-process list of
  * children on every kernel, so the parent links are read from each stat. */
 static int snapshot(pid_t *pids, pid_t *ppids, int max)

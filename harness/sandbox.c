@@ -192,12 +192,6 @@ static void say_mode(void)
 
 /* ---- ceilings ---- */
 
-static double mem_scale(void)
-{
-    double s = fl_timeout_scale();
-    return s > 1 ? s : 1;
-}
-
 /* Processes of `uid` on the machine now (for RLIMIT_NPROC without a uid of
  * our own: the limit counts every process of the real uid). */
 static int procs_of(uid_t uid)
@@ -235,7 +229,7 @@ static int confine(const struct fl_check *c, uid_t uid, char *why, size_t size)
     if (set_limit(RLIMIT_NPROC, nproc) < 0 || set_limit(RLIMIT_NOFILE, c->max_files) < 0 ||
         set_limit(RLIMIT_FSIZE, (double)c->max_file_kb * 1024) < 0 ||
         set_limit(RLIMIT_CPU, (double)(long)cpu + 1) < 0 || set_limit(RLIMIT_CORE, 0) < 0 ||
-        (!mode.tool && set_limit(RLIMIT_AS, c->max_memory_mb * mem_scale() * 1048576) < 0)) {
+        (!mode.tool && set_limit(RLIMIT_AS, (double)c->max_memory_mb * 1048576) < 0)) {
         snprintf(why, size, "setrlimit: %s", strerror(errno));
         return -1;
     }
@@ -467,6 +461,7 @@ static void take_output(int fd, struct fl_outcome *o)
 struct seen {
     int timed_out, flooded, have_status, status;
     int ntree;               /* processes below init when the caller ended */
+    long hwm_kb;             /* the most memory one of them has used */
     int nleft;               /* ... of which still running */
     char leftovers[600];
     int nipc;
@@ -563,11 +558,12 @@ static void decide(const struct fl_check *c, const struct fl_page *pg, const str
     }
     if (o->verdict != FL_FAIL)
         return;
-    long cap_kb = (long)(c->max_memory_mb * mem_scale() * 1024);
-    if (!mode.tool && pg->maxrss_kb >= cap_kb * 3 / 4)
+    long cap_kb = (long)c->max_memory_mb * 1024;
+    long used_kb = pg->maxrss_kb > w->hwm_kb ? pg->maxrss_kb : w->hwm_kb;
+    if (!mode.tool && used_kb >= cap_kb / 2)
         fl_appendf(o->observed, sizeof o->observed, "; memory: a process of the check used "
-                   "%ld MB, near its ceiling of %ld MB, so allocations past it failed",
-                   pg->maxrss_kb / 1024, cap_kb / 1024);
+                   "%ld MB of its ceiling of %ld MB, so allocations past it failed",
+                   used_kb / 1024, cap_kb / 1024);
     if (w->nipc > 0 && !strstr(o->observed, "IPC object"))
         fl_appendf(o->notes, sizeof o->notes, "IPC objects left behind (removed): %s\n", w->ipc);
     const char *seed = getenv("FORKLAB_SHAKE");
@@ -671,6 +667,10 @@ int fl_sandbox_run(const struct fl_check *c, struct fl_outcome *o)
     o->seconds = fl_now() - start;
     static pid_t tree[MAX_TREE];
     w.ntree = fl_proc_tree(init, tree, MAX_TREE);
+    for (int i = 0; i < w.ntree; i++) {
+        long kb = fl_proc_hwm_kb(tree[i]);
+        w.hwm_kb = kb > w.hwm_kb ? kb : w.hwm_kb;
+    }
     if (w.have_status)
         w.nleft = list_leftovers(init, w.leftovers, sizeof w.leftovers);
     kill_sandbox(init);
