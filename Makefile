@@ -7,6 +7,8 @@
 #   make check FORMAT=tap     TAP 14 (also: json)
 #   make test                 the kit's own tests
 #   make bench                how long the checks take on the solutions
+#   make check SHAKE=SEED     with seeded random delays around process calls
+#   make soak                 every check on the solutions, 200 rounds under load
 #   make memcheck             the checks under valgrind: leaks, bad reads, open fds
 #   make coverage             which lines of your code the checks ran (gcovr)
 #
@@ -72,8 +74,9 @@ $(BUILD)/%/check: harness/lessons/%/checks.c $$(wildcard $(WORKDIR)/%/*.c $(WORK
 .PHONY: checkers
 checkers: kit $(call checkers,$(WORKDIR),$(BUILD))
 
-check: checkers
-	@$(DRIVER) --format $(FORMAT) --work $(WORK) $(foreach l,$(LESSONS),$(BUILD)/$(l))
+check: checkers $(if $(SHAKE),shake-checkers)
+	@$(if $(SHAKE),FORKLAB_SHAKE=$(SHAKE) )$(DRIVER) --format $(FORMAT) --work $(WORK) \
+	    $(foreach l,$(LESSONS),$(if $(SHAKE),$(SHAKEBUILD),$(BUILD))/$(l))
 
 test: all
 	@$(PYTHON) tests/run.py
@@ -128,3 +131,42 @@ coverage: need-coverage kit $(call checkers,$(WORKDIR),$(COVBUILD))
 .PHONY: gradescope
 gradescope:
 	@$(PYTHON) grading/gradescope/make_zip.py build/gradescope/autograder.zip $(LESSON)
+
+# ---- the race shaker and the soak ----
+# make check SHAKE=SEED: the student's objects and the lesson's checks are
+# rewritten so that their fork, wait*, kill, read, write and shared-queue
+# mutex/condition calls go through harness/shake/shake.c, which adds seeded
+# random delays (FORKLAB_SHAKE=SEED at run time): a race fails, and fails
+# again with the same seed.  The core is not shaken.
+SHAKE       ?=
+SHAKEBUILD  := build/shake$(WORKDIR)
+SHAKE_OBJ   := build/harness/shake/shake.o
+SHAKE_SYMS  := fork wait waitpid waitid kill read write pthread_mutex_lock pthread_mutex_unlock \
+               pthread_cond_wait pthread_cond_timedwait pthread_cond_signal pthread_cond_broadcast
+OBJCOPY     ?= objcopy
+.SECONDARY: $(SHAKE_OBJ)
+$(SHAKEBUILD)/%/check: harness/lessons/%/checks.c $$(wildcard $(WORKDIR)/%/*.c $(WORKDIR)/%/*.h) $(CORE_LIB) $(SHAKE_OBJ)
+	@mkdir -p $(@D)
+	@rm -f $@ $(@D)/*.o
+	@{ for f in $(wildcard $(WORKDIR)/$*/*.c); do \
+	     $(CC) $(STUDENT_CFLAGS) $(EXTRA_CFLAGS) -I$(WORKDIR)/$* -Iharness \
+	         -c -o $(@D)/$$(basename $$f .c).o $$f || exit 1; done && \
+	   $(CC) $(STUDENT_CFLAGS) $(EXTRA_CFLAGS) -I$(WORKDIR)/$* -Iharness -DFL_LESSON='"$*"' \
+	     -c -o $(@D)/fl-checks.o harness/lessons/$*/checks.c && \
+	   for o in $(@D)/*.o; do \
+	     $(OBJCOPY) $(foreach s,$(SHAKE_SYMS),--redefine-sym $(s)=fl_shake_$(s)) $$o || exit 1; done && \
+	   $(CC) -o $@.tmp $(@D)/*.o $(SHAKE_OBJ) $(CORE_LIB) $(EXTRA_LDFLAGS); \
+	 } >$(@D)/build.log 2>&1 && mv -f $@.tmp $@ || rm -f $@.tmp
+
+$(SHAKE_OBJ): harness/shake/shake.c
+	@mkdir -p $(@D)
+	$(CC) $(KIT_CFLAGS) -c -o $@ $<
+
+.PHONY: shake-checkers soak
+shake-checkers: kit $(call checkers,$(WORKDIR),$(SHAKEBUILD))
+
+# make soak: every check on the solutions, ROUNDS rounds (default 200), odd
+# rounds shaken with seed SEED+round, while busy loops load every core;
+# reports rounds, failures (must be 0) and the load.
+soak: kit
+	@$(PYTHON) tests/test_soak.py $(if $(ROUNDS),--rounds $(ROUNDS)) $(if $(SEED),--seed $(SEED))

@@ -1,0 +1,152 @@
+"""No flakes: every check on the solutions, round after round, while busy
+loops load every core; odd rounds run the race shaker's builds with a new
+seed each.  `make test` runs 20 rounds, `make soak` 200 (this file run as a
+program: python3 tests/test_soak.py [--rounds N] [--seed S]).
+
+Also the race shaker itself: it rewrites the student's and the checks'
+process calls (never the core's), and a submission that is right under
+one scheduling only fails under it, again with the same seed, and the
+failure names the seed."""
+import argparse
+import contextlib
+import shutil
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from kit import ROOT, lessons, make, remove_work, unescape, RESULT_FIELDS  # noqa: E402
+
+SOLUTIONS = os.path.join(ROOT, "solutions")
+RACE = os.path.join(ROOT, "tests", "hostile", "race", "processes.c")
+
+
+def checker(work, lesson, shaken):
+    top = "shake" if shaken else "work"
+    return os.path.join(ROOT, "build", top + os.path.abspath(work), lesson, "check")
+
+
+def build_all(work, lesson_list):
+    make("checkers", f"WORK={work}")
+    make("shake-checkers", f"WORK={work}")
+    for lesson in lesson_list:
+        for shaken in (False, True):
+            exe = checker(work, lesson, shaken)
+            if not os.path.exists(exe):
+                log = open(os.path.join(os.path.dirname(exe), "build.log")).read()
+                raise AssertionError(f"{exe} did not build:\n{log}")
+
+
+def run_records(exe, seed=None):
+    env = dict(os.environ, FORKLAB_SANDBOX_SAID="1")
+    env.pop("FORKLAB_SHAKE", None)
+    if seed is not None:
+        env["FORKLAB_SHAKE"] = str(seed)
+    r = subprocess.run([exe], capture_output=True, env=env, timeout=600)
+    assert r.returncode == 0, f"{exe} exited {r.returncode}: {r.stderr!r}"
+    recs = []
+    for line in r.stdout.decode("utf-8", "surrogateescape").splitlines():
+        recs.append(dict(zip(RESULT_FIELDS, (unescape(f) for f in line.split("\t")))))
+    return recs
+
+
+@contextlib.contextmanager
+def load(n):
+    """n busy loops (one a core), ended by pid when the block ends."""
+    procs = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(n)]
+    try:
+        yield procs
+    finally:
+        for p in procs:
+            p.kill()
+            p.wait()
+
+
+def soak(rounds, seed, out=None):
+    """Run every check on the solutions `rounds` times under load; returns
+    (failures, summary line)."""
+    lesson_list = [l for l in lessons() if os.path.isdir(os.path.join(SOLUTIONS, l))]
+    build_all(SOLUTIONS, lesson_list)
+    cores = os.cpu_count() or 1
+    failures, checks, loads = [], 0, []
+    start = time.monotonic()
+    with load(cores):
+        for rnd in range(1, rounds + 1):
+            shaken = rnd % 2 == 1
+            rseed = seed + rnd if shaken else None
+            for lesson in lesson_list:
+                for rec in run_records(checker(SOLUTIONS, lesson, shaken), rseed):
+                    checks += 1
+                    if rec["verdict"] not in ("pass", "skip"):
+                        failures.append(f"round {rnd} ({'shake seed %d' % rseed if shaken else 'plain'})"
+                                        f" {lesson}/{rec['id']}: {rec['expected']} / {rec['observed']}")
+            loads.append(os.getloadavg()[0])
+            if out and (rnd % 10 == 0 or rnd == rounds):
+                print(f"soak: round {rnd}/{rounds}, {len(failures)} failures", file=out, flush=True)
+    secs = time.monotonic() - start
+    summary = (f"soak: {rounds} rounds ({(rounds + 1) // 2} shaken, seeds {seed + 1}..{seed + rounds} odd), "
+               f"{len(lesson_list)} lessons, {checks} check runs, {len(failures)} failures, "
+               f"{secs:.0f} s; load: {cores} busy loops on {cores} cores, load average "
+               f"{min(loads):.1f}-{max(loads):.1f}")
+    return failures, summary
+
+
+def test_soak_20_rounds_under_load():
+    failures, summary = soak(int(os.environ.get("FORKLAB_SOAK_ROUNDS", "20")), 1000)
+    print(f"# {summary}")
+    assert not failures, summary + "\n" + "\n".join(failures[:20])
+
+
+def test_shaker_rewrites_student_and_check_calls_only():
+    make("shake-checkers", f"WORK={SOLUTIONS}", "LESSON=01")
+    d = os.path.dirname(checker(SOLUTIONS, "01-processes", True))
+    undefined = subprocess.run(["nm", "-u", os.path.join(d, "processes.o")], capture_output=True,
+                               text=True, check=True).stdout.split()
+    assert "fl_shake_fork" in undefined and "fork" not in undefined, undefined
+    core = subprocess.run(["nm", "-u", os.path.join(ROOT, "build", "harness", "libforklab.a")],
+                          capture_output=True, text=True, check=True).stdout
+    assert "fl_shake_" not in core, "the core must not be shaken"
+
+
+def test_shaker_fails_a_race_again_with_its_seed():
+    work = tempfile.mkdtemp(prefix="forklab-race-")
+    try:
+        os.makedirs(os.path.join(work, "01-processes"))
+        for src in (RACE, os.path.join(SOLUTIONS, "01-processes", "processes.h")):
+            with open(src) as f, open(os.path.join(work, "01-processes", os.path.basename(src)), "w") as g:
+                g.write(f.read())
+        make("shake-checkers", f"WORK={work}", "LESSON=01")
+        exe = checker(work, "01-processes", True)
+        failing = None
+        for seed in range(1, 41):
+            bad = [r for r in run_records(exe, seed) if r["verdict"] == "fail"]
+            if bad:
+                failing = (seed, bad)
+                break
+        assert failing, "no seed in 1..40 made the racy submission fail"
+        seed, bad = failing
+        assert f"race shaker seed {seed}" in bad[0]["notes"], bad[0]["notes"]
+        again = [r for r in run_records(exe, seed) if r["verdict"] == "fail"]
+        assert again, f"seed {seed} failed once and then passed"
+    finally:
+        remove_work(work)
+        shutil.rmtree(os.path.join(ROOT, "build", "shake" + os.path.abspath(work)),
+                      ignore_errors=True)
+
+
+def main():
+    ap = argparse.ArgumentParser(description="make soak: the checks on the solutions, under load")
+    ap.add_argument("--rounds", type=int, default=200)
+    ap.add_argument("--seed", type=int, default=int(time.time()) % 100000)
+    a = ap.parse_args()
+    failures, summary = soak(a.rounds, a.seed, out=sys.stderr)
+    for f in failures:
+        print(f"FAIL {f}")
+    print(summary)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
