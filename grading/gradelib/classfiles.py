@@ -101,20 +101,23 @@ def tap(grades):
 
 # ---- summary.html ----
 
-def _bars(rows, width=640, label_w=300, bar_h=18, colour="#c62828", max_value=None, unit=""):
-    """A horizontal bar chart: rows of (label, value, tooltip)."""
-    top = max_value if max_value else max([v for _, v, _ in rows] + [1])
-    height = bar_h * len(rows) + 24
-    room = width - label_w - 60
+def _label(text, room=44):
+    return text if len(text) <= room else text[:room - 1] + "…"
+
+
+def _bars(rows, width=720, label_w=330, bar_h=18, colour="#c62828"):
+    """A horizontal bar chart: rows of (label, fraction 0..1, value text, tooltip)."""
+    height = bar_h * len(rows) + 8
+    room = width - label_w - 70
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
              f'viewBox="0 0 {width} {height}" role="img">']
-    for i, (label, value, tip) in enumerate(rows):
+    for i, (label, frac, shown, tip) in enumerate(rows):
         y = 4 + i * bar_h
-        w = 0 if not top else round(room * value / top, 1)
+        w = round(room * frac, 1)
         parts.append(f'<g><title>{h(tip)}</title>'
-                     f'<text x="{label_w - 6}" y="{y + 13}" text-anchor="end">{h(label[:48])}</text>'
+                     f'<text x="{label_w - 6}" y="{y + 13}" text-anchor="end">{h(_label(label))}</text>'
                      f'<rect x="{label_w}" y="{y + 2}" width="{w}" height="{bar_h - 5}" fill="{colour}"/>'
-                     f'<text x="{label_w + w + 4}" y="{y + 13}">{value}{unit}</text></g>')
+                     f'<text x="{label_w + w + 4}" y="{y + 13}">{h(shown)}</text></g>')
     parts.append("</svg>")
     return "".join(parts)
 
@@ -127,36 +130,45 @@ def _histogram(grades, bins=10, width=640, height=200):
         counts[min(bins - 1, int(pct * bins / 100))] += 1
     top = max(counts + [1])
     col = (width - 40) / bins
-    plot = height - 40
+    plot = height - 50   # room above the tallest bar for its count
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
              f'viewBox="0 0 {width} {height}" role="img">',
-             f'<line x1="30" y1="{plot + 10}" x2="{width - 10}" y2="{plot + 10}" stroke="#888"/>']
+             f'<line x1="30" y1="{plot + 20}" x2="{width - 10}" y2="{plot + 20}" stroke="#888"/>']
     for i, n in enumerate(counts):
         x = 30 + i * col
         bh = round(plot * n / top, 1)
         lo, hi = i * 100 // bins, (i + 1) * 100 // bins - (0 if i == bins - 1 else 1)
         parts.append(f'<g><title>{n} student{"s" if n != 1 else ""} scored {lo}-{hi} %</title>'
-                     f'<rect x="{x + 3:.1f}" y="{plot + 10 - bh}" width="{col - 6:.1f}" height="{bh}" '
-                     f'fill="#1f6feb"/><text x="{x + col / 2:.1f}" y="{plot + 10 - bh - 3}" '
-                     f'text-anchor="middle">{n}</text><text x="{x + col / 2:.1f}" y="{plot + 26}" '
+                     f'<rect x="{x + 3:.1f}" y="{plot + 20 - bh}" width="{col - 6:.1f}" height="{bh}" '
+                     f'fill="#1f6feb"/><text x="{x + col / 2:.1f}" y="{plot + 20 - bh - 3}" '
+                     f'text-anchor="middle">{n}</text><text x="{x + col / 2:.1f}" y="{plot + 36}" '
                      f'text-anchor="middle">{lo}–{hi}%</text></g>')
     parts.append("</svg>")
     return "".join(parts)
 
 
 def _failures(grades):
-    """[(lesson: title, students failing, tooltip)] for every check, most failed first."""
-    fails, order = {}, []
+    """A row per check of every lesson someone handed in: the share of those
+    students who failed it, most failed first.  Students who did not hand the
+    lesson in are left out: they say nothing about its ideas."""
+    seen, order = {}, []
     for g in grades:
-        for c in all_checks(g):
-            key = (c["lesson"], c["id"])
-            if key not in fails:
-                fails[key] = [c["title"], 0]
-                order.append(key)
-            fails[key][1] += c["verdict"] == "fail"
-    rows = [(f"{k[0][:2]} {fails[k][0]}", fails[k][1],
-             f"{k[0]} {k[1]}: {fails[k][0]} -- failed by {fails[k][1]} of {len(grades)}")
-            for k in order]
+        for l in g["lessons"]:
+            for c in l["checks"]:
+                key = (c["lesson"], c["id"])
+                if key not in seen:
+                    seen[key] = [c["title"], 0, 0]
+                    order.append(key)
+                if l["status"] not in ("missing", "rejected"):
+                    seen[key][1] += c["verdict"] == "fail"
+                    seen[key][2] += 1
+    rows = []
+    for key in order:
+        title, failed, handed = seen[key]
+        if handed:
+            rows.append((f"{key[0][:2]} {title}", failed / handed, f"{failed}/{handed}",
+                         f"{key[0]} {key[1]}: {title} -- failed by {failed} of the {handed} "
+                         f"students who handed in {key[0]}"))
     return sorted(rows, key=lambda r: -r[1])
 
 
@@ -168,14 +180,15 @@ def summary(grades, lessons):
             + " · ".join(f"{v} {k}" for k, v in counts.items() if v) + "</p>\n",
             "<h2>Score distribution</h2>\n", _histogram(grades), "\n",
             "<h2>Failed checks: which idea has the class not understood?</h2>\n"
-            "<p>Students failing each check, most failed first (hover for the check's id).</p>\n",
-            _bars(_failures(grades), max_value=n or 1), "\n", "<h2>Lessons</h2>\n"]
+            "<p>For each check, the students who failed it among those who handed its lesson in, "
+            "most failed first (hover for the check's id).</p>\n",
+            _bars(_failures(grades)), "\n", "<h2>Lessons</h2>\n"]
     per_lesson = []
     for lesson in lessons:
         got = [l for g in grades for l in g["lessons"] if l["lesson"] == lesson]
         avg = sum(100.0 * l["score"] / l["max"] for l in got if l["max"]) / len(got) if got else 0
-        per_lesson.append((lesson, round(avg), f"{lesson}: mean {avg:.1f} % of its points"))
-    body += [_bars(per_lesson, colour="#1a7f37", max_value=100, unit=" %"), "\n",
+        per_lesson.append((lesson, avg / 100, f"{avg:.0f} %", f"{lesson}: mean {avg:.1f} % of its points"))
+    body += [_bars(per_lesson, colour="#1a7f37"), "\n",
              "<h2>Students</h2>\n<table>\n<tr><th>student</th><th>score</th><th>status</th></tr>\n"]
     for g in grades:
         href = urllib.parse.quote(g["student"]) + "/report.html"
