@@ -48,7 +48,8 @@ def solution_clean(lesson):
 
 
 def header(patch):
-    """The finding kind and the mistake a variant patch declares."""
+    """The finding kind, the mistake and (optional) the process -- caller or
+    child -- a variant patch declares."""
     head = {}
     with open(patch) as f:
         for line in f:
@@ -56,7 +57,7 @@ def header(patch):
                 break
             key, _, value = line.partition(":")
             head[key.strip()] = value.strip()
-    return head["finding"], head.get("mistake", "")
+    return head["finding"], head.get("mistake", ""), head.get("process")
 
 
 def added_lines(patch):
@@ -65,7 +66,7 @@ def added_lines(patch):
 
 
 def variant_caught(lesson, patch):
-    kind, mistake = header(patch)
+    kind, mistake, process = header(patch)
     tmp = tempfile.mkdtemp(prefix="forklab-memcheck-")
     try:
         shutil.copytree(os.path.join(SOLUTIONS, lesson), os.path.join(tmp, lesson))
@@ -82,6 +83,8 @@ def variant_caught(lesson, patch):
             assert os.path.dirname(f["file"]).endswith(lesson), f"not in the student's files: {show(f)}"
             text = open(path).read().splitlines()[f["line"] - 1].strip()
             assert text in added, f"attributed to a line the patch did not add: {show(f)}: {text!r}"
+            if process:
+                assert f["process"] == process, f"expected in the {process}: {show(f)}"
             if kind == "open-fd":
                 assert f["section"] == "09-queue § Closing pipe ends", show(f)
                 assert "pipe" in f["hint"], f["hint"]
