@@ -3,10 +3,13 @@
 
     memcheck.py --work DIR [--format human|json] [--json FILE] LESSON_BUILD_DIR...
 
-Each check runs alone (`check --only ID`) under valgrind, which follows every
-fork and writes one text log per process (vg.%p; valgrind 3.19 reopens a %p
-log file in a forked child, but not an XML one, so the text log is what each
-process gets to itself).  The logs are read back here and only findings that
+A lesson's checker runs once under valgrind, which follows every fork and
+writes one text log per process (vg.%p; valgrind 3.19 reopens a %p log file
+in a forked child, but not an XML one, so the text log is what each process
+gets to itself).  The logs' parent pids give the tree checker -> init ->
+caller -> the student's processes; the checker starts one init per check,
+in order, so the inits' start times (--time-stamp) pair each sandbox with
+its check's record.  The logs are read back here and only findings that
 belong to the student are kept: a finding is the student's when one of its
 stacks has a frame in WORK/NN-name/*.c.  The harness's own allocations and
 descriptors, and the copies of them every forked child holds when it exits
@@ -16,8 +19,8 @@ kill children on purpose, and judge crashes themselves.
 
 What counts, per check, deduplicated across its processes:
   invalid reads/writes/frees, uses of uninitialised values, leaks (definitely
-  and indirectly lost), and descriptors
-  the student's code opened that are still open when the check's caller ends
+  and indirectly lost), and descriptors the student's code opened that are
+  still open when the check's caller ends
   (in the caller only: a forked child holds copies of its parent's
   descriptors by design, and the kernel closes them at its exit).
 
