@@ -25,8 +25,9 @@ struct proc {
     int daemon;       /* 1: a daemon child (see proc_set_daemon); 0 by default */
 };
 
-/* How many started, not yet joined children one process keeps track of. */
-#define PROC_MAX_CHILDREN 64
+/* How many started, not yet joined children one process keeps track of
+ * (a fixed table keeps the lesson short; a real one would grow). */
+#define PROC_MAX_CHILDREN 16
 
 /* proc_init: prepare p to run task(arg) in a new process; not a daemon.
  * Starts nothing.  (given, from lesson 01) */

@@ -45,14 +45,11 @@ int proc_state(pid_t pid)
     char path[64], buf[512];
     snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
     int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-        errno = ESRCH;
-        return -1;
-    }
-    ssize_t n = read(fd, buf, sizeof buf - 1);
-    close(fd);
+    ssize_t n = fd < 0 ? -1 : read(fd, buf, sizeof buf - 1);
+    if (fd >= 0)
+        close(fd);
     if (n <= 0) {
-        /* It went away between open and read. */
+        /* No such process, or it was reaped between open and read. */
         errno = ESRCH;
         return -1;
     }

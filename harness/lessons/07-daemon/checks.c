@@ -502,6 +502,51 @@ FL_CHECK(main_exit_waits_for_children, "proc_main_exit waits for non-daemon chil
               strerror(o.s->exit_errno));
 }
 
+static int quick_task(void *arg)
+{
+    (void)arg;
+    return 0;
+}
+
+FL_CHECK(start_table_full, "proc_start refuses with EAGAIN once its list of children is full",
+         .section = "When the main process ends")
+{
+    static struct proc kids[PROC_MAX_CHILDREN + 1];
+    for (int i = 0; i < PROC_MAX_CHILDREN; i++) {
+        proc_init(&kids[i], quick_task, NULL);
+        fl_stage("calling proc_start for child %d of %d", i + 1, PROC_MAX_CHILDREN);
+        errno = 0;
+        int r = proc_start(&kids[i]);
+        FL_EXPECT(r == 0 && kids[i].pid > 0, "proc_start to start up to PROC_MAX_CHILDREN children",
+                  "proc_start for child %d returned %d (errno %d: %s)", i + 1, r, errno,
+                  strerror(errno));
+    }
+    struct proc *extra = &kids[PROC_MAX_CHILDREN];
+    proc_init(extra, quick_task, NULL);
+    fl_stage("calling proc_start with %d children started and none joined", PROC_MAX_CHILDREN);
+    errno = 0;
+    int r = proc_start(extra);
+    int err = errno;
+    if (r == 0 && extra->pid > 0)
+        fl_reap(extra->pid, "the child started beyond the list");
+    fl_stage("calling proc_main_exit to join the %d children", PROC_MAX_CHILDREN);
+    errno = 0;
+    int rc = proc_main_exit();
+    int exit_err = errno;
+    FL_EXPECT(r == -1 && err == EAGAIN,
+              "proc_start to fail with EAGAIN when PROC_MAX_CHILDREN children are not joined",
+              "it returned %d (errno %d: %s): a child the list cannot hold would never be "
+              "joined by proc_main_exit (or would be written past the end of the list)",
+              r, err, strerror(err));
+    FL_EXPECT(rc == 0, "proc_main_exit to join every child and return 0",
+              "it returned %d (errno %d: %s)", rc, exit_err, strerror(exit_err));
+    for (int i = 0; i < PROC_MAX_CHILDREN; i++)
+        FL_EXPECT(!fl_is_unreaped_child(kids[i].pid, NULL),
+                  "proc_main_exit to join every child it started",
+                  "child %d (number %d of %d) was not reaped", (int)kids[i].pid, i + 1,
+                  PROC_MAX_CHILDREN);
+}
+
 /* ---- the main process is killed ---- */
 
 FL_CHECK(daemon_dies_with_main, "a daemon child dies when its main process is killed with SIGKILL",
