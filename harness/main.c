@@ -1,6 +1,7 @@
 /* main.c -- a lesson's checker: runs the lesson's checks, prints records.
  *
  *   check [--list] [--only ID]...
+ *   check --sandbox        how checks are contained here, in one line
  *
  * Each check runs in its own sandbox (sandbox.c).  The output is one record
  * a check for the driver (forklab), which renders it for people and tools:
@@ -71,10 +72,14 @@ int main(int argc, char **argv)
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--list"))
             list = 1;
+        else if (!strcmp(argv[i], "--sandbox")) {
+            printf("%s\n", fl_sandbox_mode());
+            return 0;
+        }
         else if (!strcmp(argv[i], "--only") && i + 1 < argc)
             i++;
         else {
-            fprintf(stderr, "usage: %s [--list] [--only ID]...\n"
+            fprintf(stderr, "usage: %s [--list] [--only ID]... | --sandbox\n"
                             "Runs the checks of lesson %s and prints one record a check;\n"
                             "`make check` shows them for people.\n", argv[0],
                     n ? checks[0]->lesson : "?");

@@ -164,7 +164,7 @@ static void decide_mode(void)
     mode.uid = UID_BASE + r % 2000000000u;
     char who[80];
     if (mode.drop)
-        snprintf(who, sizeof who, "student code as uid %u", (unsigned)mode.uid);
+        snprintf(who, sizeof who, "student code as an unprivileged uid of its own");
     else
         snprintf(who, sizeof who, "student code as uid %u (no drop)", (unsigned)geteuid());
     if (mode.ns)
@@ -187,7 +187,10 @@ static void say_mode(void)
     static int said;
     if (said++ || getenv("FORKLAB_SANDBOX_SAID"))
         return;
-    fprintf(stderr, "forklab: sandbox: %s\n", fl_sandbox_mode());
+    fprintf(stderr, "forklab: sandbox: %s", fl_sandbox_mode());
+    if (mode.drop)
+        fprintf(stderr, " (uid %u)", (unsigned)mode.uid);
+    fputc('\n', stderr);
 }
 
 /* ---- ceilings ---- */
