@@ -147,7 +147,6 @@ def prepare(a):
     ctx.all_lessons = kit.lessons()
     ctx.lessons = kit.select_lessons(a.lesson)
     kit.build_kit()
-    kit.check_reachable()
     ctx.decls = kit.declarations(ctx.lessons, a.scratch)
     ctx.extra = os.path.abspath(a.extra) if a.extra else None
     ctx.scratch = a.scratch
@@ -163,6 +162,7 @@ def prepare(a):
     ctx.extra_lessons = set(ctx.hidden_decls)
     ctx.cflags = kit.student_cflags() if ctx.extra else []
     ctx.timeout_scale = float(os.environ.get("FORKLAB_TIMEOUT_SCALE", "1") or 1)
+    ctx.kit_root = None
     return ctx
 
 
@@ -323,7 +323,11 @@ def main(argv):
             return write_rubric(a)
         ctx = prepare(a)
         kit.apply_rubric(a.rubric, combined(ctx), ctx.all_lessons)
-        return grade_all(a, ctx)
+        ctx.kit_root = kit.snapshot(a.scratch)
+        try:
+            return grade_all(a, ctx)
+        finally:
+            shutil.rmtree(ctx.kit_root, ignore_errors=True)
     except (kit.KitError, ValueError) as e:
         sys.stderr.write(f"grade: {e}\n")
         return 1

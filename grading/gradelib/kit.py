@@ -16,8 +16,15 @@ import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.realpath(__file__))))
 LESSON_RE = re.compile(r"^[0-9][0-9]-[A-Za-z0-9_.-]+$")
-DRIVER = os.path.join(ROOT, "build", "harness", "forklab")
-CORE_LIB = os.path.join(ROOT, "build", "harness", "libforklab.a")
+
+
+def driver(root=ROOT):
+    return os.path.join(root, "build", "harness", "forklab")
+
+
+def core_lib(root=ROOT):
+    return os.path.join(root, "build", "harness", "libforklab.a")
+
 RUBRIC = os.path.join(ROOT, "grading", "rubric")
 
 
@@ -66,22 +73,45 @@ def build_kit():
         raise KitError("`make kit` failed:\n" + r.stdout + r.stderr)
 
 
-def check_reachable():
-    """Student code runs as another user when we are root: the kit (its
-    Makefile, harness and build) must be readable by other users."""
+def snapshot(parent=None):
+    """A copy of what `make checkers` and the driver need (the Makefile,
+    harness/ with every lesson's checks, the built library and driver), in
+    a fresh folder other users can read.  Every submission is graded with
+    the same kit even if the tree changes meanwhile, and the kit may live in
+    a folder the graders' uids cannot enter (such as /root)."""
+    dest = tempfile.mkdtemp(prefix="forklab-kit-", dir=parent)
+    os.chmod(dest, 0o755)
+    shutil.copy2(os.path.join(ROOT, "Makefile"), dest)
+    shutil.copytree(os.path.join(ROOT, "harness"), os.path.join(dest, "harness"),
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    os.makedirs(os.path.join(dest, "build", "harness"))
+    for path in (core_lib(), driver()):
+        shutil.copy2(path, os.path.join(dest, "build", "harness"))
+    for top, dirs, files in os.walk(dest):
+        for name in dirs + files:
+            p = os.path.join(top, name)
+            os.chmod(p, os.stat(p).st_mode | 0o044 | (0o011 if os.path.isdir(p) else 0))
+    check_reachable(dest)
+    return dest
+
+
+def check_reachable(root):
+    """Student code runs as another user when we are root: the kit's copy
+    must be readable by other users."""
     if os.geteuid() != 0:
         return
-    path = ROOT
+    path = root
     while path != "/":
         if not os.stat(path).st_mode & 0o001:
             raise KitError(f"other users cannot enter {path}, but student code runs as an "
-                           f"unprivileged user and needs the kit at {ROOT}: chmod o+x {path}")
+                           f"unprivileged user and needs the kit at {root}: use --scratch DIR "
+                           f"with a DIR they can enter")
         path = os.path.dirname(path)
 
 
-def build_dir(work, lesson):
-    """Where the Makefile puts WORK's checker for a lesson."""
-    return os.path.join(ROOT, "build", "work" + os.path.abspath(work), lesson)
+def build_dir(work, lesson, root=ROOT):
+    """Where the Makefile (of the kit at root) puts WORK's checker for a lesson."""
+    return os.path.join(root, "build", "work" + os.path.abspath(work), lesson)
 
 
 def list_checker(exe):

@@ -146,7 +146,7 @@ def clean_env(home):
     return env
 
 
-def compile_extra(user, env, cflags, lesson, extra_dir, work, out_dir):
+def compile_extra(user, env, cflags, lesson, extra_dir, work, out_dir, root=kit.ROOT):
     """Build a lesson's hidden checks (extra_dir/LESSON/*.c) against the code
     in work/LESSON, the way the Makefile builds the kit's: out_dir/check, or
     only out_dir/build.log when it does not compile."""
@@ -160,9 +160,9 @@ def compile_extra(user, env, cflags, lesson, extra_dir, work, out_dir):
     student = sorted(os.path.join(work, lesson, f) for f in os.listdir(os.path.join(work, lesson))
                      if f.endswith(".c"))
     cc = os.environ.get("CC", "cc")
-    argv = [cc, *cflags, f"-I{os.path.join(work, lesson)}", f"-I{os.path.join(kit.ROOT, 'harness')}",
+    argv = [cc, *cflags, f"-I{os.path.join(work, lesson)}", f"-I{os.path.join(root, 'harness')}",
             f'-DFL_LESSON="{lesson}"', "-o", os.path.join(out_dir, "check"), *srcs, *student,
-            kit.CORE_LIB]
+            kit.core_lib(root)]
     user.own(out_dir)
     status, out, err = user.run(argv, env, BUILD_CEILING)
     log = (out + err).decode("utf-8", "replace")
@@ -174,10 +174,10 @@ def compile_extra(user, env, cflags, lesson, extra_dir, work, out_dir):
         os.unlink(os.path.join(out_dir, "check"))
 
 
-def drive(user, env, lesson_dir, ceiling):
+def drive(user, env, lesson_dir, ceiling, root=kit.ROOT):
     """Run the driver on one lesson build folder; returns its lesson record
     (status ran / build-failed / missing / crashed, log, checks)."""
-    status, out, err = user.run([kit.DRIVER, "--format", "json", "--work", "submission",
+    status, out, err = user.run([kit.driver(root), "--format", "json", "--work", "submission",
                                  lesson_dir], env, ceiling)
     lesson = os.path.basename(lesson_dir)
     if status is None:
@@ -197,7 +197,7 @@ def check(sid, path, ctx):
     result = {"lessons": {}, "hidden": {}, "submitted": [], "notes": [], "rejected": None}
     user = User(isolated=True)
     scratch = tempfile.mkdtemp(prefix="forklab-grade-", dir=ctx.scratch)
-    build_top = os.path.join(kit.ROOT, "build", "work" + os.path.abspath(scratch))
+    build_top = os.path.join(ctx.kit_root, "build", "work" + os.path.abspath(scratch))
     try:
         root = path
         if os.path.isfile(path):
@@ -238,14 +238,15 @@ def _scrub_paths(result, prefix):
 
 def _build_and_run(user, scratch, work, build_top, result, ctx):
     env = clean_env(scratch)
-    os.makedirs(os.path.dirname(kit.build_dir(work, "any")), exist_ok=True)
+    root = ctx.kit_root
+    os.makedirs(os.path.dirname(kit.build_dir(work, "any", root)), exist_ok=True)
     user.own(scratch)
     user.own(build_top)
     # -o: the kit was built before grading began; student code's user must
     # never be asked to rebuild it (and could not write it).
-    status, so, se = user.run(["make", "--no-print-directory", "-C", kit.ROOT,
-                               "-o", os.path.relpath(kit.CORE_LIB, kit.ROOT),
-                               "-o", os.path.relpath(kit.DRIVER, kit.ROOT), "checkers",
+    status, so, se = user.run(["make", "--no-print-directory", "-C", root,
+                               "-o", os.path.relpath(kit.core_lib(root), root),
+                               "-o", os.path.relpath(kit.driver(root), root), "checkers",
                                f"WORK={work}", "LESSON=" + " ".join(result["submitted"])], env,
                               BUILD_CEILING * len(result["submitted"]))
     if status != 0:
@@ -260,8 +261,8 @@ def _build_and_run(user, scratch, work, build_top, result, ctx):
         return
     for lesson in result["submitted"]:
         ceiling = sum(d["timeout"] for d in ctx.decls[lesson]) * ctx.timeout_scale + RUN_MARGIN
-        result["lessons"][lesson] = drive(user, env, kit.build_dir(work, lesson), ceiling)
+        result["lessons"][lesson] = drive(user, env, kit.build_dir(work, lesson, root), ceiling, root)
         if lesson in ctx.extra_lessons:
             d = os.path.join(scratch, "extra", lesson)
-            compile_extra(user, env, ctx.cflags, lesson, ctx.extra, work, d)
-            result["hidden"][lesson] = drive(user, env, d, ceiling)
+            compile_extra(user, env, ctx.cflags, lesson, ctx.extra, work, d, root)
+            result["hidden"][lesson] = drive(user, env, d, ceiling, root)
