@@ -356,7 +356,7 @@ static pid_t run_in_main(const struct pc_config *cfg, const struct board *b, int
         _exit(0);
     }
     int total = cfg->nproducers * cfg->items;
-    double ceiling = fl_scaled(2.5);
+    double ceiling = fl_scaled(4.0);
     fl_stage("waiting for pc_run (in process %d): %d producers x %d items, %d consumers, "
              "capacity %d; it is given %.1f s", (int)main_pid, cfg->nproducers, cfg->items,
              cfg->nconsumers, cfg->capacity, ceiling);
@@ -396,7 +396,7 @@ static pid_t run_pipeline(const struct pc_config *cfg, const struct board *b, in
 /* ---- checks ---- */
 
 FL_CHECK(every_item_once, "every item is consumed exactly once",
-         .section = "Every item exactly once", .timeout_s = 5)
+         .section = "Every item exactly once", .timeout_s = 8)
 {
     struct board *b = new_board();
     struct pc_config cfg = config(3, 2, 20, 4, b);
@@ -405,7 +405,7 @@ FL_CHECK(every_item_once, "every item is consumed exactly once",
 }
 
 FL_CHECK(producer_order, "each producer's items reach a consumer in the order they were put",
-         .section = "Order per producer", .timeout_s = 5)
+         .section = "Order per producer", .timeout_s = 8)
 {
     struct board *b = new_board();
     struct pc_config cfg = config(2, 2, 30, 2, b);
@@ -452,7 +452,7 @@ FL_CHECK(consumers_exit_zero, "every consumer exits 0 after its sentinel",
 }
 
 FL_CHECK(joins_everyone, "pc_run joins every producer and consumer before it returns",
-         .section = "Joining everyone", .timeout_s = 5)
+         .section = "Joining everyone", .timeout_s = 8)
 {
     struct board *b = new_board();
     struct pc_config cfg = config(2, 3, 10, 3, b);
@@ -465,7 +465,7 @@ FL_CHECK(joins_everyone, "pc_run joins every producer and consumer before it ret
 }
 
 FL_CHECK(run_counts_failures, "pc_run reports a consumer that did not exit 0",
-         .section = "Joining everyone", .timeout_s = 5)
+         .section = "Joining everyone", .timeout_s = 8)
 {
     struct board *b = new_board();
     b->fail_first = 1;
@@ -476,7 +476,7 @@ FL_CHECK(run_counts_failures, "pc_run reports a consumer that did not exit 0",
 }
 
 FL_CHECK(capacity_one_no_deadlock, "with a queue of capacity 1 the pipeline still finishes",
-         .section = "Capacity 1 and deadlocks", .timeout_s = 5)
+         .section = "Capacity 1 and deadlocks", .timeout_s = 8)
 {
     struct board *b = new_board();
     struct pc_config cfg = config(3, 3, 30, 1, b);
@@ -537,7 +537,7 @@ FL_CHECK(workers_report_queue_failures,
 }
 
 FL_CHECK(run_rejects_bad_config, "pc_run refuses a bad configuration with -1 and EINVAL",
-         .section = "Your exercise: the contract", .timeout_s = 5)
+         .section = "Your exercise: the contract", .timeout_s = 8)
 {
     struct board *b = new_board();
     struct pc_config bad[] = {
