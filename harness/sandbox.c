@@ -73,10 +73,60 @@ static int under_tool(void)
     return (pre && strstr(pre, "vgpreload")) || __gcov_dump != NULL;
 }
 
-/* fork() into new namespaces; flags 0 is a plain fork. */
+/* Namespaces for this checker: as root PID, mount and IPC; otherwise a
+ * user namespace too, in which the checker's uid is root. */
+static int ns_flags(void)
+{
+    return NS_FLAGS | (geteuid() == 0 ? 0 : CLONE_NEWUSER);
+}
+
+static int write_file(pid_t pid, const char *name, const char *text)
+{
+    char path[64];
+    snprintf(path, sizeof path, "/proc/%d/%s", (int)pid, name);
+    int fd = open(path, O_WRONLY | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    ssize_t n = write(fd, text, strlen(text));
+    close(fd);
+    return n == (ssize_t)strlen(text) ? 0 : -1;
+}
+
+/* fork() into new namespaces (flags 0: a plain fork).  With a user
+ * namespace, the child waits until the parent has mapped its uid and gid
+ * to root inside; returns -1 when the kernel refuses. */
 static pid_t clone_into(int flags)
 {
-    return (pid_t)syscall(SYS_clone, (unsigned long)(flags | SIGCHLD), NULL, NULL, NULL, NULL);
+    int sync[2];
+    if (pipe2(sync, O_CLOEXEC) < 0)
+        return -1;
+    uid_t uid = geteuid();
+    gid_t gid = getegid();
+    pid_t pid = (pid_t)syscall(SYS_clone, (unsigned long)(flags | SIGCHLD), NULL, NULL, NULL, NULL);
+    if (pid == 0) {
+        char c;
+        close(sync[1]);
+        while (read(sync[0], &c, 1) < 0 && errno == EINTR)
+            ;   /* end of file: the maps are written */
+        close(sync[0]);
+        return 0;
+    }
+    close(sync[0]);
+    if (pid > 0 && (flags & CLONE_NEWUSER)) {
+        char map[64];
+        snprintf(map, sizeof map, "0 %u 1\n", (unsigned)uid);
+        int ok = write_file(pid, "uid_map", map) == 0 && write_file(pid, "setgroups", "deny") == 0;
+        snprintf(map, sizeof map, "0 %u 1\n", (unsigned)gid);
+        if (!ok || write_file(pid, "gid_map", map) < 0) {
+            kill(pid, SIGKILL);
+            waitpid(pid, NULL, 0);
+            close(sync[1]);
+            errno = EPERM;
+            return -1;
+        }
+    }
+    close(sync[1]);
+    return pid;
 }
 
 /* In init of the namespace sandbox: private mounts, a /proc of this PID
@@ -115,7 +165,7 @@ static int namespaces_work(char *why, size_t size)
     int p[2];
     if (pipe2(p, O_CLOEXEC) < 0)
         return 0;
-    pid_t pid = clone_into(NS_FLAGS);
+    pid_t pid = clone_into(ns_flags());
     if (pid < 0) {
         snprintf(why, size, "clone: %s", strerror(errno));
         close(p[0]);
@@ -124,7 +174,7 @@ static int namespaces_work(char *why, size_t size)
     }
     if (pid == 0) {
         char msg[200] = "";
-        int ok = mount_sandbox(NULL, 0, msg, sizeof msg) == 0;
+        int ok = mount_sandbox(NULL, mode.drop ? mode.uid : 0, msg, sizeof msg) == 0;
         if (!ok && write(p[1], msg, strlen(msg)) < 0)
             _exit(1);
         _exit(ok ? 0 : 1);
@@ -139,36 +189,48 @@ static int namespaces_work(char *why, size_t size)
     return WIFEXITED(st) && WEXITSTATUS(st) == 0;
 }
 
+/* Whether this process may become `uid` (root in a user namespace of a
+ * container may not: only its own uid is mapped). */
+static int can_become(uid_t uid)
+{
+    pid_t pid = fork();
+    if (pid == 0)
+        _exit(setgroups(0, NULL) == 0 && setgid(uid) == 0 && setuid(uid) == 0 ? 0 : 1);
+    int st = 1;
+    while (pid > 0 && waitpid(pid, &st, 0) < 0 && errno == EINTR)
+        ;
+    return pid > 0 && WIFEXITED(st) && WEXITSTATUS(st) == 0;
+}
+
 static void decide_mode(void)
 {
     if (mode.decided)
         return;
     mode.decided = 1;
     mode.tool = under_tool();
-    mode.drop = geteuid() == 0 && !mode.tool;
-    char why[200] = "";
-    const char *want = getenv("FORKLAB_SANDBOX");
-    if (want && !strcmp(want, "session"))
-        snprintf(why, sizeof why, "FORKLAB_SANDBOX=session");
-    else if (mode.tool)
-        snprintf(why, sizeof why, "a valgrind or coverage run");
-    else if (geteuid() != 0)
-        snprintf(why, sizeof why, "not root");
-    else
-        mode.ns = namespaces_work(why, sizeof why);
     /* A uid no other sandbox uses: checkers in other PID namespaces may
      * share our pid, so the number is drawn at random. */
     unsigned r = (unsigned)getpid() * 2654435761u;
     if (getrandom(&r, sizeof r, 0) < 0)
         r ^= (unsigned)(fl_now() * 1e9);
     mode.uid = UID_BASE + r % 2000000000u;
+    mode.drop = geteuid() == 0 && !mode.tool && can_become(mode.uid);
+    char why[200] = "";
+    const char *want = getenv("FORKLAB_SANDBOX");
+    if (want && !strcmp(want, "session"))
+        snprintf(why, sizeof why, "FORKLAB_SANDBOX=session");
+    else if (mode.tool)
+        snprintf(why, sizeof why, "a valgrind or coverage run");
+    else
+        mode.ns = namespaces_work(why, sizeof why);
     char who[80];
     if (mode.drop)
         snprintf(who, sizeof who, "student code as an unprivileged uid of its own");
     else
         snprintf(who, sizeof who, "student code as uid %u (no drop)", (unsigned)geteuid());
     if (mode.ns)
-        snprintf(mode.words, sizeof mode.words, "pid namespace, %s", who);
+        snprintf(mode.words, sizeof mode.words, "pid namespace%s, %s",
+                 geteuid() ? " in a user namespace" : "", who);
     else
         snprintf(mode.words, sizeof mode.words, "session and subreaper, %s (no namespaces: %s)",
                  who, why);
@@ -211,9 +273,17 @@ static int procs_of(uid_t uid)
     return k;
 }
 
+/* Processes of the checker's uid when the sandbox started; without a uid
+ * of its own the check's process ceiling comes on top of them. */
+static int outer_procs;
+
+/* Set soft and hard limit to v, never above a hard limit we cannot raise. */
 static int set_limit(int res, double v)
 {
-    struct rlimit r = {(rlim_t)v, (rlim_t)v}, now;
+    struct rlimit now;
+    if (getrlimit(res, &now) == 0 && now.rlim_max != RLIM_INFINITY && (double)now.rlim_max < v)
+        v = (double)now.rlim_max;
+    struct rlimit r = {(rlim_t)v, (rlim_t)v};
     /* valgrind keeps the hard limit on descriptors for its own and refuses
      * to change it (EPERM): under it, the soft limit is the ceiling. */
     if (res == RLIMIT_NOFILE && mode.tool && getrlimit(res, &now) == 0) {
@@ -228,7 +298,7 @@ static int set_limit(int res, double v)
 static int confine(const struct fl_check *c, uid_t uid, char *why, size_t size)
 {
     double cpu = c->cpu_s * fl_timeout_scale();
-    double nproc = c->max_procs + (mode.drop ? 0 : procs_of(geteuid()));
+    double nproc = c->max_procs + (mode.drop ? 0 : outer_procs + 1);   /* + init */
     if (set_limit(RLIMIT_NPROC, nproc) < 0 || set_limit(RLIMIT_NOFILE, c->max_files) < 0 ||
         set_limit(RLIMIT_FSIZE, (double)c->max_file_kb * 1024) < 0 ||
         set_limit(RLIMIT_CPU, (double)(long)cpu + 1) < 0 || set_limit(RLIMIT_CORE, 0) < 0 ||
@@ -495,7 +565,9 @@ static void decide(const struct fl_check *c, const struct fl_page *pg, const str
         snprintf(o->expected, sizeof o->expected, "the check's sandbox to be set up");
         snprintf(o->observed, sizeof o->observed, "the harness could not set up the sandbox: %s "
                  "(FORKLAB_SANDBOX=session uses the plain one)", pg->setup_error);
-    } else if (w->ntree >= c->max_procs && (w->timed_out || !w->have_status || w->nleft)) {
+    } else if (w->ntree >= c->max_procs * 9 / 10 && (w->timed_out || !w->have_status || w->nleft)) {
+        /* 9/10: without a uid of its own the ceiling counts the user's
+         * other processes too, so the tree may stop a little short of it. */
         snprintf(o->expected, sizeof o->expected,
                  "at most %d processes at once (the check's ceiling)", c->max_procs);
         snprintf(o->observed, sizeof o->observed,
@@ -646,10 +718,12 @@ int fl_sandbox_run(const struct fl_check *c, struct fl_outcome *o)
         if (!mkdtemp(scratch) || (mode.drop && chown(scratch, uid, uid) < 0))
             return -1;
     }
+    if (!mode.drop)
+        outer_procs = procs_of(geteuid());
     struct seen w = {.ceiling = c->timeout_s * fl_timeout_scale()};
     double start = fl_now();
     fflush(NULL);
-    pid_t init = clone_into(mode.ns ? NS_FLAGS : 0);
+    pid_t init = clone_into(mode.ns ? ns_flags() : 0);
     if (init < 0)
         return -1;
     if (init == 0) {
