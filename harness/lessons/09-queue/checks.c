@@ -355,11 +355,17 @@ FL_CHECK(no_interleaving, "four producers at once: every message whole and in it
         const char *bad = msg_problem(inbuf, len, &h);
         FL_EXPECT(!bad, "every message to come out whole, with no other message's bytes in it",
                   "message %d that came out was %s", got + 1, bad);
-        FL_EXPECT(h.producer < NPROD && h.seq == next[h.producer],
+        FL_EXPECT(h.producer < NPROD, "only the messages the producers put",
+                  "message %d that came out names producer %u; there are %d", got + 1,
+                  h.producer, NPROD);
+        if (h.seq != next[h.producer] && next[h.producer] == 0)
+            fl_fail("each producer's messages once each, in the order it put them",
+                    "the first message of producer %u (child %d) to come out was its "
+                    "message %u, not 0", h.producer, (int)pids[h.producer], h.seq);
+        FL_EXPECT(h.seq == next[h.producer],
                   "each producer's messages once each, in the order it put them",
                   "after message %u of producer %u (child %d) came message %u of it",
-                  next[h.producer < NPROD ? h.producer : 0] - 1, h.producer,
-                  (int)pids[h.producer < NPROD ? h.producer : 0], h.seq);
+                  next[h.producer] - 1, h.producer, (int)pids[h.producer], h.seq);
         next[h.producer]++;
         got++;
     }
