@@ -42,8 +42,9 @@ def coverage(lesson, work="solutions"):
             summary = json.load(f)
         with open(SCHEMA) as f:
             jsonschema.validate(summary, json.load(f))
-        assert os.path.exists(os.path.join(out, "index.html")), "no HTML report"
         (lrec,) = summary["lessons"]
+        assert lrec["status"] == "ran", f"{work}/{lesson}: {lrec['status']}:\n{r.stdout[-3000:]}"
+        assert os.path.exists(os.path.join(out, "index.html")), "no HTML report"
         return r, lrec
     finally:
         shutil.rmtree(out, ignore_errors=True)
