@@ -22,8 +22,8 @@ struct proc {
     pid_t pid;        /* 0 until proc_start succeeds, then the child's pid */
     proc_task task;
     void *arg;
+    int ended;        /* 1 once the child has been reaped: pid is no longer ours */
     int exitcode;     /* valid once ended: n & 0xff, or -N if killed by signal N */
-    int ended;        /* 1 once proc_join has reaped the child */
 };
 
 /* proc_init: prepare p to run task(arg) in a new process.  Starts nothing. */
