@@ -84,6 +84,11 @@ def main():
                                      "memcheck", "need"), "gcovr"])
         return 2
     os.makedirs(a.out, exist_ok=True)
+    # gcovr names its pages after the files; pages of an earlier run over
+    # other lessons would still be linked from nowhere and look current.
+    for name in os.listdir(a.out):
+        if name.startswith("index.") and name.endswith((".html", ".css")):
+            os.remove(os.path.join(a.out, name))
     built = [d for d in a.build_dirs if os.path.exists(os.path.join(d, "check"))]
     try:
         data = run_gcovr(a.work, a.out, built) if built else {"files": []}
