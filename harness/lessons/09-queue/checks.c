@@ -611,7 +611,7 @@ static int count_fds(char *list, size_t size)
 }
 
 FL_CHECK(free_releases_fds, "queue_free leaves no file descriptor open",
-         .section = "File descriptors and the 64 KiB deadlock")
+         .section = "Closing pipe ends")
 {
     char before[600], after[600];
     int n0 = count_fds(before, sizeof before);
