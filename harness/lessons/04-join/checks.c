@@ -275,10 +275,12 @@ FL_CHECK(timeout_reaps, "proc_join_timeout returns 0 when the child ends, and re
     fl_stage("waiting for the task to start in child %d", (int)p.pid);
     fl_probe_await(pr, 1, p.pid);
     fl_probe_release(pr, 1);
-    fl_stage("calling proc_join_timeout(p, %.1f) on child %d, which is ending",
-             fl_scaled(1.0), (int)p.pid);
+    /* A limit far beyond the check's ceiling: only a join that returns when
+     * the child ends (not when the time is up) finishes the check. */
+    fl_stage("calling proc_join_timeout(p, 60) on child %d, which is ending (a join that "
+             "sleeps its whole timeout before looking never returns in time)", (int)p.pid);
     errno = 0;
-    int r = proc_join_timeout(&p, fl_scaled(1.0));
+    int r = proc_join_timeout(&p, 60);
     if (r != 0)
         fail_settled(NULL, p.pid, "proc_join_timeout to return 0 once the child has ended",
                      "it returned %d (errno %d: %s); child %d is %s", r, errno,
