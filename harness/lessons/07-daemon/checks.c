@@ -623,37 +623,57 @@ static void await_stop(pid_t pid)
         ;
 }
 
-FL_CHECK(daemon_sees_parent_gone, "a daemon whose parent died before PR_SET_PDEATHSIG ends itself",
-         .section = "When the main process is killed", .points = 2)
+/* Fork a main process M that starts `kid` with proc_start as soon as it
+ * may, traced so that M stops when it forks.  Returns M; skips the check
+ * where ptrace is refused. */
+static pid_t fork_traced_main(struct scene *s, struct kid *kid)
 {
-    struct scene *s = shared_new(sizeof *s);
-    struct fl_probe *pd = fl_probe_new(1, 0);
-    struct kid kids[1] = {{.gate = {pd, 0}, .scene = s, .slot = 0, .daemon = 1}};
-    int rep[2], go[2];
-    if (pipe(rep) < 0 || pipe(go) < 0)
-        fl_fail("pipes for the check", "pipe failed: %s", strerror(errno));
+    int go[2];
+    if (pipe(go) < 0)
+        fl_fail("a pipe for the check", "pipe failed: %s", strerror(errno));
     fflush(NULL);
     pid_t m = fork();
     if (m < 0)
         fl_fail("a main process for the check", "fork failed: %s", strerror(errno));
     if (m == 0) {
-        close(rep[0]);
         close(go[1]);
         char c;
         while (read(go[0], &c, 1) < 0 && errno == EINTR)
             ;
-        run_main(s, kids, 1, rep[1], go[0], 0);
+        /* No report: the fork event, or M's end, says it all. */
+        run_main(s, kid, 1, -1, go[0], 0);
     }
-    close(rep[1]);
     close(go[0]);
-    if (ptrace(PTRACE_SEIZE, m, 0, PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | PTRACE_O_EXITKILL) < 0) {
+    if (ptrace(PTRACE_SEIZE, m, 0,
+               PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | PTRACE_O_EXITKILL) < 0) {
         int err = errno;
         kill(m, SIGKILL);
         fl_reap(m, "the main process");
         fl_skip("this check needs ptrace, which this machine refuses (%s)", strerror(err));
     }
     say_go(go[1]);
-    close(go[1]);   /* then M's next read sees end-of-file and M ends */
+    close(go[1]);   /* M's next read then sees end-of-file, and M ends */
+    return m;
+}
+
+static void kill_traced(pid_t m)
+{
+    kill(m, SIGKILL);
+    for (;;) {
+        int st;
+        pid_t r = waitpid(m, &st, __WALL);
+        if ((r == m && !WIFSTOPPED(st)) || (r < 0 && errno != EINTR))
+            return;
+    }
+}
+
+FL_CHECK(daemon_sees_parent_gone, "a daemon whose parent died before PR_SET_PDEATHSIG ends itself",
+         .section = "When the main process is killed", .points = 2)
+{
+    struct scene *s = shared_new(sizeof *s);
+    struct fl_probe *pd = fl_probe_new(1, 0);
+    struct kid kid = {.gate = {pd, 0}, .scene = s, .slot = 0, .daemon = 1};
+    pid_t m = fork_traced_main(s, &kid);
     fl_stage("waiting for main process %d to fork in proc_start", (int)m);
     pid_t d = await_fork_event(m);
     if (d == 0) {
@@ -667,20 +687,13 @@ FL_CHECK(daemon_sees_parent_gone, "a daemon whose parent died before PR_SET_PDEA
     fl_stage("holding daemon %d before its first instruction", (int)d);
     await_stop(d);
     fl_stage("killing main process %d while its daemon %d is held", (int)m, (int)d);
-    kill(m, SIGKILL);
-    for (;;) {
-        int st;
-        pid_t r = waitpid(m, &st, __WALL);
-        if ((r == m && !WIFSTOPPED(st)) || (r < 0 && errno != EINTR))
-            break;
-    }
+    kill_traced(m);
     fl_stage("letting daemon %d run: its parent %d is dead already", (int)d, (int)m);
     ptrace(PTRACE_DETACH, d, 0, 0);
     int ran = await_fd_or_exit(pd->ready[0], d);
     if (ran)
         kill(d, SIGKILL);
     fl_await_exit(d);
-    close(rep[0]);
     FL_EXPECT(!ran,
               "a daemon whose parent is already gone to end before its task runs",
               "main process %d died before daemon %d could call prctl(PR_SET_PDEATHSIG); the "
