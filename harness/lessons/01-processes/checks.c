@@ -211,3 +211,36 @@ FL_CHECK(child_uses__exit, "the child ends with _exit, not exit: the caller's at
               "the caller's atexit handlers ran in child %d: it ended with exit() "
               "(or returned from main)", (int)who);
 }
+
+FL_CHECK(start_refuses_misuse, "proc_start refuses a proc already started, or one without a task",
+         .section = "Your exercise: the contract")
+{
+    struct fl_probe *pr = fl_probe_new(0, 0);
+    struct fl_probe_arg a = {pr, 1};
+    struct proc p;
+    start_on_probe(&p, &a);
+    pid_t first = p.pid;
+    fl_stage("calling proc_start a second time on the started proc");
+    errno = 0;
+    int r = proc_start(&p);
+    int e = errno;
+    fl_stage("waiting for the tasks of both calls to end");
+    pid_t second = p.pid != first ? p.pid : 0;
+    fl_reap(first, "the child of the first proc_start");
+    if (second > 0 && fl_is_unreaped_child(second, NULL))
+        fl_reap(second, "the child of the second proc_start");
+    FL_EXPECT(r == -1 && e == EINVAL && pr->nruns == 1,
+              "a second proc_start on the same proc to fail with EINVAL and start nothing",
+              "it returned %d (errno %d: %s) and the task ran %d times", r, e, strerror(e),
+              pr->nruns);
+    struct proc none;
+    proc_init(&none, NULL, NULL);
+    fl_stage("calling proc_start on a proc without a task");
+    errno = 0;
+    r = proc_start(&none);
+    e = errno;
+    if (none.pid > 0 && fl_is_unreaped_child(none.pid, NULL))
+        fl_reap(none.pid, "the child started without a task");
+    FL_EXPECT(r == -1 && e == EINVAL, "proc_start without a task to fail with EINVAL",
+              "it returned %d (errno %d: %s)", r, e, strerror(e));
+}
