@@ -67,8 +67,21 @@ def load(n):
 def soak(rounds, seed, out=None):
     """Run every check on the solutions `rounds` times under load; returns
     (failures, summary line)."""
+    # A copy of its own: nothing else rebuilds these checkers mid-soak.
+    work = tempfile.mkdtemp(prefix="forklab-soak-")
+    try:
+        return _soak(work, rounds, seed, out)
+    finally:
+        remove_work(work)
+        shutil.rmtree(os.path.join(ROOT, "build", "shake" + os.path.abspath(work)),
+                      ignore_errors=True)
+
+
+def _soak(work, rounds, seed, out):
     lesson_list = [l for l in lessons() if os.path.isdir(os.path.join(SOLUTIONS, l))]
-    build_all(SOLUTIONS, lesson_list)
+    for l in lesson_list:
+        shutil.copytree(os.path.join(SOLUTIONS, l), os.path.join(work, l))
+    build_all(work, lesson_list)
     cores = os.cpu_count() or 1
     failures, checks, loads = [], 0, []
     start = time.monotonic()
@@ -77,7 +90,7 @@ def soak(rounds, seed, out=None):
             shaken = rnd % 2 == 1
             rseed = seed + rnd if shaken else None
             for lesson in lesson_list:
-                for rec in run_records(checker(SOLUTIONS, lesson, shaken), rseed):
+                for rec in run_records(checker(work, lesson, shaken), rseed):
                     checks += 1
                     if rec["verdict"] not in ("pass", "skip"):
                         failures.append(f"round {rnd} ({'shake seed %d' % rseed if shaken else 'plain'})"
@@ -86,10 +99,12 @@ def soak(rounds, seed, out=None):
             if out and (rnd % 10 == 0 or rnd == rounds):
                 print(f"soak: round {rnd}/{rounds}, {len(failures)} failures", file=out, flush=True)
     secs = time.monotonic() - start
+    mode = subprocess.run([checker(work, lesson_list[0], False), "--sandbox"], capture_output=True,
+                          text=True).stdout.strip()
     summary = (f"soak: {rounds} rounds ({(rounds + 1) // 2} shaken, seeds {seed + 1}..{seed + rounds} odd), "
                f"{len(lesson_list)} lessons, {checks} check runs, {len(failures)} failures, "
                f"{secs:.0f} s; load: {cores} busy loops on {cores} cores, load average "
-               f"{min(loads):.1f}-{max(loads):.1f}")
+               f"{min(loads):.1f}-{max(loads):.1f}; sandbox: {mode}")
     return failures, summary
 
 
