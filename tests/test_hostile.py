@@ -38,7 +38,8 @@ def run_contained(exe, env):
     pid 1 is a shell), counting the namespace's processes before and after:
     returns (records, processes before, processes after)."""
     count = 'set -- /proc/[0-9]*; echo "procs $#" >&2'   # shell builtins: no fork
-    cmd = ["unshare", "--pid", "--fork", "--mount-proc", "sh", "-c",
+    user = [] if os.geteuid() == 0 else ["--user", "--map-root-user"]
+    cmd = ["unshare", *user, "--pid", "--fork", "--mount-proc", "sh", "-c",
            f'{count}; "$0"; st=$?; {count}; exit $st', exe]
     r = subprocess.run(cmd, capture_output=True, env=env, timeout=120)
     err = r.stderr.decode(errors="replace")
@@ -113,9 +114,9 @@ def hostile_case(path, sandbox):
 
 
 def need_unshare():
-    if os.geteuid() != 0 or not shutil.which("unshare"):
-        raise AssertionError("hostile tests need root and unshare(1): they run each checker "
-                             "in a PID namespace of its own")
+    if not shutil.which("unshare"):
+        raise AssertionError("hostile tests need unshare(1) (util-linux): they run each "
+                             "checker in a PID namespace of its own")
 
 
 def collect():
