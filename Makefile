@@ -53,8 +53,8 @@ build/harness/%.o: harness/%.c $(wildcard harness/*.h)
 	$(CC) $(KIT_CFLAGS) -c -o $@ $<
 
 $(CORE_LIB): $(patsubst harness/%.c,build/harness/%.o,$(CORE_SRC))
-	@rm -f $@
-	$(AR) rcs $@ $^
+	@rm -f $@.tmp
+	$(AR) rcs $@.tmp $^ && mv -f $@.tmp $@
 
 $(DRIVER): build/harness/driver.o build/harness/records.o
 	$(CC) -o $@ $^

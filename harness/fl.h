@@ -148,6 +148,10 @@ void fl_await_exit(pid_t pid);
  * with exit() instead of _exit()), or 0 when none did so far. */
 pid_t fl_child_ran_atexit(void);
 
+/* Pids whose parent is `ppid`, read from /proc; returns how many were
+ * stored in out (at most max). */
+int fl_proc_children(pid_t ppid, pid_t *out, int max);
+
 /* Monotonic clock in seconds. */
 double fl_now(void);
 

@@ -81,10 +81,6 @@ void fl_guard(void);
 void fl_appendf(char *buf, size_t size, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
-/* Pids whose parent is `ppid`, read from /proc; returns how many were
- * stored (at most max). */
-int fl_proc_children(pid_t ppid, pid_t *out, int max);
-
 /* Every descendant of `root` (not root itself), read from /proc; returns how
  * many were stored (at most max). */
 int fl_proc_tree(pid_t root, pid_t *out, int max);
