@@ -1,0 +1,412 @@
+/* Lesson 03 checks: after fork the child works on copies of the caller's
+ * globals, heap and stack; a MAP_SHARED region made before fork is the one
+ * way back.  Facts come from the processes themselves (what a child read
+ * at an address, /proc/self/maps, wait statuses), never from printed text. */
+#include "fl.h"
+#include "memory.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* ---- helpers (candidates for the core) ---- */
+
+/* The permissions of the mapping of this process that holds addr, from
+ * /proc/self/maps ("rw-s": shared, "rw-p": private), in perms[5]; returns 1
+ * when addr is mapped, 0 when not. */
+static int mapping_perms(const void *addr, char perms[5])
+{
+    FILE *f = fopen("/proc/self/maps", "re");
+    FL_EXPECT(f != NULL, "/proc/self/maps to be readable", "fopen failed: %s",
+              strerror(errno));
+    uintptr_t a = (uintptr_t)addr, lo, hi;
+    char line[512];
+    int found = 0;
+    while (!found && fgets(line, sizeof line, f))
+        if (sscanf(line, "%" SCNxPTR "-%" SCNxPTR " %4s", &lo, &hi, perms) == 3 && a >= lo &&
+            a < hi)
+            found = 1;
+    fclose(f);
+    return found;
+}
+
+/* How many shared mappings this process has ("s" in /proc/self/maps). */
+static int shared_mappings(void)
+{
+    FILE *f = fopen("/proc/self/maps", "re");
+    FL_EXPECT(f != NULL, "/proc/self/maps to be readable", "fopen failed: %s",
+              strerror(errno));
+    char line[512], perms[5];
+    int n = 0;
+    while (fgets(line, sizeof line, f))
+        if (sscanf(line, "%*x-%*x %4s", perms) == 1 && perms[3] == 's')
+            n++;
+    fclose(f);
+    return n;
+}
+
+static void create_region(struct shared_ints *s, size_t n)
+{
+    fl_stage("calling shared_ints_create(&s, %zu)", n);
+    errno = 0;
+    int r = shared_ints_create(s, n);
+    FL_EXPECT(r == 0 && s->v != NULL && s->n == n,
+              "shared_ints_create to return 0 with s.v set and s.n == n",
+              "it returned %d (errno %d: %s), s.v %p, s.n %zu", r, errno, strerror(errno),
+              (void *)s->v, s->n);
+}
+
+static void start_task(struct proc *p, proc_task task, void *arg)
+{
+    proc_init(p, task, arg);
+    fl_stage("calling proc_start (given)");
+    int r = proc_start(p);
+    FL_EXPECT(r == 0 && p->pid > 0, "proc_start (given) to start the child",
+              "it returned %d (errno %d: %s)", r, errno, strerror(errno));
+}
+
+/* ---- copies after fork ---- */
+
+static int g_list[4] = {1, 2, 3, 4};   /* the notes' global, as a list */
+
+/* Where the child reports, in the student's region. */
+enum { R_OWN, R_LATER, R_HEAP, R_STACK, R_ADDR_LO, R_ADDR_HI, R_DONE, R_SLOTS };
+
+struct copy_arg {
+    struct fl_probe_arg probe;
+    struct shared_ints *region;
+    int *heap, *stack;
+};
+
+/* In the child: change its copies, wait at the gate while the caller
+ * changes the originals, then report what it sees at the same addresses. */
+static int change_then_report(void *arg)
+{
+    struct copy_arg *a = arg;
+    g_list[0] = 100;
+    *a->heap = 110;
+    *a->stack = 120;
+    fl_probe_task(&a->probe);
+    int *v = a->region->v;
+    uintptr_t addr = (uintptr_t)g_list;
+    v[R_OWN] = g_list[0];
+    v[R_LATER] = g_list[1];
+    v[R_HEAP] = *a->heap;
+    v[R_STACK] = *a->stack;
+    v[R_ADDR_LO] = (int)(uint32_t)addr;
+    v[R_ADDR_HI] = (int)(uint32_t)((uint64_t)addr >> 32);
+    v[R_DONE] = 1;
+    return 0;
+}
+
+FL_CHECK(copies_after_fork, "a child's globals, heap and stack are copies: its writes and the caller's later writes stay apart",
+         .section = "Copies after fork")
+{
+    struct shared_ints s = {0};
+    create_region(&s, R_SLOTS);
+    int stack_var = 20;
+    int *heap = malloc(sizeof *heap);
+    FL_EXPECT(heap != NULL, "memory for the check", "malloc failed");
+    *heap = 10;
+    struct copy_arg a = {{fl_probe_new(1, 0), 1}, &s, heap, &stack_var};
+    struct proc p;
+    start_task(&p, change_then_report, &a);
+    fl_stage("waiting for child %d to change its copies", (int)p.pid);
+    fl_probe_await(a.probe.probe, 1, p.pid);
+    int seen_list = g_list[0], seen_heap = *heap, seen_stack = stack_var;
+    g_list[1] = 200;   /* the caller's later writes */
+    *heap = 210;
+    stack_var = 220;
+    fl_probe_release(a.probe.probe, 1);
+    fl_stage("joining child %d", (int)p.pid);
+    proc_join(&p);
+    if (p.pid > 0 && fl_is_unreaped_child(p.pid, NULL))
+        fl_reap(p.pid, "the check's child");
+    int *v = s.v;
+    int done = v[R_DONE], own = v[R_OWN], later = v[R_LATER], ch = v[R_HEAP],
+        cs = v[R_STACK];
+    uintptr_t addr = (uintptr_t)(uint32_t)v[R_ADDR_LO] |
+                     (uintptr_t)((uint64_t)(uint32_t)v[R_ADDR_HI] << 32);
+    shared_ints_destroy(&s);
+    free(heap);
+    FL_EXPECT(done == 1, "the child's report to reach the caller through the shared region",
+              "nothing arrived in the region from child %d: a region the child writes into "
+              "but the caller never sees is not shared (MAP_SHARED, made before fork)",
+              (int)p.pid);
+    FL_EXPECT(seen_list == 1 && seen_heap == 10 && seen_stack == 20,
+              "the child's writes to its copies to stay invisible to the caller",
+              "after child %d wrote 100, 110, 120 the caller read %d, %d, %d", (int)p.pid,
+              seen_list, seen_heap, seen_stack);
+    FL_EXPECT(own == 100 && ch == 110 && cs == 120 && later == 2,
+              "the caller's later writes (200, 210, 220) to stay invisible to the child",
+              "child %d read its global %d (own write 100), later %d (2 before the caller's "
+              "write), heap %d, stack %d", (int)p.pid, own, later, ch, cs);
+    FL_EXPECT(addr == (uintptr_t)g_list,
+              "the same address in both processes (a copy of the whole address space)",
+              "the global list is at %#" PRIxPTR " in the child, %p in the caller", addr,
+              (void *)g_list);
+}
+
+/* ---- a region both processes see ---- */
+
+struct share_arg {
+    struct fl_probe_arg probe;
+    struct shared_ints *region;
+};
+
+static int write_wait_copy(void *arg)
+{
+    struct share_arg *a = arg;
+    a->region->v[0] = 1234567;
+    fl_probe_task(&a->probe);
+    a->region->v[2] = a->region->v[1];
+    return 0;
+}
+
+FL_CHECK(region_shared, "a region from shared_ints_create made before fork is seen by both processes",
+         .section = "A region both processes see")
+{
+    struct shared_ints s = {0};
+    create_region(&s, 4);
+    for (size_t i = 0; i < 4; i++)
+        FL_EXPECT(s.v[i] == 0, "a new region to hold zeros", "s.v[%zu] is %d", i, s.v[i]);
+    struct share_arg a = {{fl_probe_new(1, 0), 1}, &s};
+    struct proc p;
+    start_task(&p, write_wait_copy, &a);
+    fl_stage("waiting for child %d to write 1234567 into s.v[0]", (int)p.pid);
+    fl_probe_await(a.probe.probe, 1, p.pid);
+    int from_child = s.v[0];
+    s.v[1] = -7654321;
+    fl_probe_release(a.probe.probe, 1);
+    fl_stage("joining child %d", (int)p.pid);
+    proc_join(&p);
+    if (fl_is_unreaped_child(p.pid, NULL))
+        fl_reap(p.pid, "the check's child");
+    int back = s.v[2];
+    shared_ints_destroy(&s);
+    FL_EXPECT(from_child == 1234567, "the child's write to s.v[0] to be seen by the caller",
+              "the caller read %d after child %d wrote 1234567: the child wrote into its own "
+              "copy (MAP_PRIVATE copies pages at fork, like any other memory)", from_child,
+              (int)p.pid);
+    FL_EXPECT(back == -7654321, "the caller's write after fork to be seen by the child",
+              "child %d copied %d from s.v[1], where the caller had written -7654321",
+              (int)p.pid, back);
+}
+
+FL_CHECK(region_lifecycle, "shared_ints_create maps a shared region; shared_ints_destroy unmaps it",
+         .section = "Making and removing a region")
+{
+    struct shared_ints s = {0};
+    fl_stage("calling shared_ints_create(&s, 0)");
+    errno = 0;
+    int r = shared_ints_create(&s, 0);
+    FL_EXPECT(r == -1 && errno == EINVAL, "shared_ints_create(&s, 0) to fail with EINVAL",
+              "it returned %d (errno %d: %s)", r, errno, strerror(errno));
+    /* Half of all memory, and more ints than the address space has bytes
+     * for (n * sizeof(int) wraps around to a small size). */
+    size_t huge[2] = {SIZE_MAX / 8, SIZE_MAX / 2};
+    for (int i = 0; i < 2; i++) {
+        s.v = (int *)&s;   /* garbage a failed create must clear */
+        s.n = 7;
+        fl_stage("calling shared_ints_create(&s, %zu)", huge[i]);
+        errno = 0;
+        r = shared_ints_create(&s, huge[i]);
+        FL_EXPECT(r == -1 && errno == ENOMEM && s.v == NULL && s.n == 0,
+                  "shared_ints_create of more ints than memory holds to fail with ENOMEM and "
+                  "leave s.v NULL, s.n 0",
+                  "for n = %zu it returned %d (errno %d: %s), s.v %p, s.n %zu", huge[i], r,
+                  errno, strerror(errno), (void *)s.v, s.n);
+    }
+    fl_stage("calling shared_ints_destroy(NULL)");
+    errno = 0;
+    r = shared_ints_destroy(NULL);
+    FL_EXPECT(r == -1 && errno == EINVAL, "shared_ints_destroy(NULL) to fail with EINVAL",
+              "it returned %d (errno %d: %s)", r, errno, strerror(errno));
+    create_region(&s, 3000);
+    for (size_t i = 0; i < s.n; i++)
+        FL_EXPECT(s.v[i] == 0, "a new region of 3000 ints to hold zeros", "s.v[%zu] is %d", i,
+                  s.v[i]);
+    s.v[2999] = 1;   /* the whole size is usable */
+    char perms[5] = "";
+    int *addr = s.v;
+    FL_EXPECT(mapping_perms(addr, perms) && perms[3] == 's',
+              "the region to be a shared mapping (rw-s in /proc/self/maps)",
+              "the region at %p is mapped %s: a child would get a private copy",
+              (void *)addr, perms[0] ? perms : "nowhere");
+    fl_stage("calling shared_ints_destroy");
+    errno = 0;
+    r = shared_ints_destroy(&s);
+    FL_EXPECT(r == 0 && s.v == NULL && s.n == 0,
+              "shared_ints_destroy to return 0 and clear s.v and s.n",
+              "it returned %d (errno %d: %s), s.v %p, s.n %zu", r, errno, strerror(errno),
+              (void *)s.v, s.n);
+    FL_EXPECT(!mapping_perms(addr, perms), "the region to be unmapped after shared_ints_destroy",
+              "%p is still mapped (%s): the pages stay until munmap", (void *)addr, perms);
+    fl_stage("calling shared_ints_destroy a second time");
+    r = shared_ints_destroy(&s);
+    FL_EXPECT(r == 0, "destroying a region twice to return 0", "it returned %d (errno %d: %s)",
+              r, errno, strerror(errno));
+}
+
+/* ---- shared_map ---- */
+
+static int times_1000_minus_7(int x)
+{
+    return x * 1000 - 7;
+}
+
+static int map_or_fail(shared_fn fn, const int *in, int *out, size_t n)
+{
+    fl_stage("calling shared_map on %zu inputs", n);
+    errno = 0;
+    int r = shared_map(fn, in, out, n);
+    FL_EXPECT(r == 0, "shared_map to return 0", "it returned %d (errno %d: %s)", r, errno,
+              strerror(errno));
+    return r;
+}
+
+FL_CHECK(map_results, "shared_map brings every child's whole result back",
+         .section = "Getting results back")
+{
+    int in[6] = {0, 1, 2, 300, -5, 70000}, out[6];
+    for (int i = 0; i < 6; i++)
+        out[i] = 424242;
+    map_or_fail(times_1000_minus_7, in, out, 6);
+    int zeros = 0;
+    for (int i = 0; i < 6; i++)
+        zeros += out[i] == 0;
+    for (int i = 0; i < 6; i++) {
+        int want = times_1000_minus_7(in[i]);
+        if (out[i] == want)
+            continue;
+        fl_fail("out[i] == fn(in[i]) for every input, whole ints",
+                "out[%d] is %d, fn(%d) is %d%s", i, out[i], in[i], want,
+                out[i] == (want & 0xFF) ? ": that is the low 8 bits only -- an exit status "
+                                          "cannot carry a result"
+                : zeros == 6 ? "; every result is 0: the children wrote into memory the "
+                               "caller does not see (a global, a MAP_PRIVATE region, or a "
+                               "region mapped after fork)"
+                : out[i] == 424242 ? ": out was never written" : "");
+    }
+}
+
+static struct fl_probe_arg g_probe;
+static int g_calls;   /* a global fn changes: only the child's copy moves */
+
+static int record_and_double(int x)
+{
+    g_calls++;
+    fl_probe_task(&g_probe);
+    return 2 * x;
+}
+
+FL_CHECK(map_in_children, "shared_map runs fn in children: the caller's globals stay unchanged",
+         .section = "Copies after fork")
+{
+    g_probe = (struct fl_probe_arg){fl_probe_new(0, 0), 1};
+    g_calls = 0;
+    int in[3] = {5, 6, 7}, out[3] = {0, 0, 0};
+    fl_stage("calling shared_map on 3 inputs");
+    errno = 0;
+    int r = shared_map(record_and_double, in, out, 3);
+    struct fl_probe *pr = g_probe.probe;
+    if (pr->nruns > 0 && pr->runs[0].pid == getpid())
+        fl_fail("fn to run in child processes, never in the caller",
+                "fn ran in the caller itself (pid %d): the caller's global counter went to %d",
+                (int)getpid(), g_calls);
+    FL_EXPECT(r == 0, "shared_map to return 0", "it returned %d (errno %d: %s)", r, errno,
+              strerror(errno));
+    FL_EXPECT(g_calls == 0, "the caller's global to stay unchanged by fn in the children",
+              "the caller's global counter is %d", g_calls);
+    FL_EXPECT(pr->nruns == 3, "one child per input", "fn ran %d times for 3 inputs",
+              pr->nruns);
+    for (int i = 0; i < 3; i++)
+        FL_EXPECT(pr->runs[i].ppid == getpid(), "each fn to run in a child of the caller",
+                  "fn ran in pid %d, whose parent is %d; the caller is %d", (int)pr->runs[i].pid,
+                  (int)pr->runs[i].ppid, (int)getpid());
+    FL_EXPECT(out[0] == 10 && out[1] == 12 && out[2] == 14, "out to be 10, 12, 14",
+              "out is %d, %d, %d", out[0], out[1], out[2]);
+}
+
+FL_CHECK(map_joins_all, "shared_map reaps every child before it returns",
+         .section = "Getting results back")
+{
+    g_probe = (struct fl_probe_arg){fl_probe_new(0, 0), 1};
+    int in[4] = {1, 2, 3, 4}, out[4];
+    fl_stage("calling shared_map on 4 inputs");
+    errno = 0;
+    int r = shared_map(record_and_double, in, out, 4);
+    FL_EXPECT(r == 0, "shared_map to return 0", "it returned %d (errno %d: %s)", r, errno,
+              strerror(errno));
+    struct fl_probe *pr = g_probe.probe;
+    fl_stage("waiting until the 4 children have run fn");
+    fl_probe_await(pr, 4, 0);
+    int left = 0;
+    pid_t first = 0;
+    for (int i = 0; i < 4 && i < pr->nruns; i++)
+        if (fl_is_unreaped_child(pr->runs[i].pid, NULL)) {
+            left++;
+            if (!first)
+                first = pr->runs[i].pid;
+            fl_reap(pr->runs[i].pid, "a child of shared_map");
+        }
+    FL_EXPECT(left == 0, "every child to be joined (reaped) when shared_map returns",
+              "%d of 4 children (the first: %d) were still unreaped when shared_map returned: "
+              "results are only complete once every child has ended", left, (int)first);
+}
+
+FL_CHECK(map_releases_region, "shared_map unmaps its region before it returns",
+         .section = "Making and removing a region")
+{
+    int in[2] = {1, 2}, out[2];
+    int before = shared_mappings();
+    map_or_fail(times_1000_minus_7, in, out, 2);
+    int after = shared_mappings();
+    FL_EXPECT(after <= before, "as many shared mappings after shared_map as before",
+              "the caller had %d shared mappings before and %d after: the region was never "
+              "unmapped (shared_ints_destroy)", before, after);
+}
+
+static int die_on_13(int x)
+{
+    if (x == 13)
+        kill(getpid(), SIGKILL);
+    return x + 1;
+}
+
+FL_CHECK(map_crash_reported, "a child that dies is reported (EIO), the other results still arrive",
+         .section = "Getting results back")
+{
+    int in[3] = {12, 13, 14}, out[3] = {0, 0, 0};
+    fl_stage("calling shared_map where the child for 13 is killed by SIGKILL");
+    errno = 0;
+    int r = shared_map(die_on_13, in, out, 3);
+    int e = errno;
+    FL_EXPECT(r == -1 && e == EIO, "shared_map to return -1 with errno EIO",
+              "it returned %d (errno %d: %s)%s", r, e, strerror(e),
+              r == 0 ? ": a child that never wrote its result looks like a result of 0 "
+                       "unless its exit code is checked" : "");
+    FL_EXPECT(out[0] == 13 && out[2] == 15, "the other children's results (13, 15) in out",
+              "out[0] is %d, out[2] is %d", out[0], out[2]);
+}
+
+FL_CHECK(map_errors, "shared_map refuses a missing function or no inputs with EINVAL",
+         .section = "Your exercise: the contract")
+{
+    int in[1] = {1}, out[1];
+    fl_stage("calling shared_map(NULL, ...)");
+    errno = 0;
+    int r = shared_map(NULL, in, out, 1);
+    FL_EXPECT(r == -1 && errno == EINVAL, "shared_map with no function to fail with EINVAL",
+              "it returned %d (errno %d: %s)", r, errno, strerror(errno));
+    fl_stage("calling shared_map with n == 0");
+    errno = 0;
+    r = shared_map(times_1000_minus_7, in, out, 0);
+    FL_EXPECT(r == -1 && errno == EINVAL, "shared_map with n == 0 to fail with EINVAL",
+              "it returned %d (errno %d: %s)", r, errno, strerror(errno));
+}
