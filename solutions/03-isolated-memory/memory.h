@@ -43,8 +43,8 @@ struct shared_ints {
  * children forked after this call (mmap MAP_SHARED | MAP_ANONYMOUS).
  * Returns 0 with s->v and s->n set.
  * Errors: -1 with errno: EINVAL if s is NULL or n is 0; ENOMEM if n ints
- * do not fit in memory (mmap's errno otherwise); s is then left with v
- * NULL and n 0. */
+ * need more bytes than a size_t counts; mmap's errno otherwise (ENOMEM
+ * when memory is short); s is then left with v NULL and n 0. */
 int shared_ints_create(struct shared_ints *s, size_t n);
 
 /* shared_ints_destroy: unmap the region (in this process only: a child
