@@ -252,10 +252,12 @@ static void summary_human(struct lesson *ls, int n, double secs)
         for (int j = 0; j < ls[i].n; j++) {
             struct result *r = &ls[i].r[j];
             lmax += r->points;
+            /* A skip is the machine's limit, not the student's mistake: it
+             * keeps its points (grading/ does the same). */
             if (!strcmp(r->verdict, "pass"))
                 lp++, lpts += r->points;
             else if (!strcmp(r->verdict, "skip"))
-                skip++;
+                skip++, lpts += r->points;
             else
                 lf++;
         }
@@ -270,7 +272,7 @@ static void summary_human(struct lesson *ls, int n, double secs)
     printf("\n%s%d passed, %d failed%s%s · %d/%d points · %.2f s\n", fail ? RED : GREEN, pass, fail,
            RESET, skip ? "" : "", pts, max, secs);
     if (skip)
-        printf("%d skipped\n", skip);
+        printf("%d skipped: this machine could not test them; they keep their points\n", skip);
     if (fail)
         printf("Each ✗ says what the lesson expects, what your code did, and where to read.\n");
 }
@@ -406,9 +408,9 @@ static void json_all(struct lesson *ls, int n, double secs)
             fail++;
         for (int j = 0; j < l->n; j++) {
             struct result *r = &l->r[j];
-            int ok = !strcmp(r->verdict, "pass");
-            pass += ok, skip += !strcmp(r->verdict, "skip"), fail += !strcmp(r->verdict, "fail");
-            pts += ok ? r->points : 0, max += r->points;
+            int ok = !strcmp(r->verdict, "pass"), skipped = !strcmp(r->verdict, "skip");
+            pass += ok, skip += skipped, fail += !strcmp(r->verdict, "fail");
+            pts += ok || skipped ? r->points : 0, max += r->points;
             char ref[512];
             section_ref(l->name, r->section, ref, sizeof ref);
             printf("%s\n      {\"id\": ", j ? "," : "");
@@ -416,7 +418,7 @@ static void json_all(struct lesson *ls, int n, double secs)
             printf(", \"title\": ");
             json_str(stdout, r->title);
             printf(", \"verdict\": \"%s\", \"points\": %d, \"score\": %d, \"seconds\": %.4f",
-                   r->verdict, r->points, ok ? r->points : 0, r->seconds);
+                   r->verdict, r->points, ok || skipped ? r->points : 0, r->seconds);
             const char *keys[] = {"expected", "observed", "read", "notes", "output"};
             const char *vals[] = {r->expected, r->observed, ok ? "" : ref, r->notes, r->output};
             for (int k = 0; k < 5; k++) {

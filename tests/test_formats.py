@@ -81,7 +81,8 @@ def test_json_round_trips_every_character():
         assert bad["title"] == "fails: " + NASTY
         assert bad["read"] == "lessons/99-fake/README.md § A section"
         assert (doc["passed"], doc["failed"], doc["skipped"]) == (1, 3, 1)
-        assert (doc["points"], doc["max_points"]) == (2, 6)
+        assert (doc["points"], doc["max_points"]) == (4, 6), "a skip keeps its points"
+        assert ran["checks"][2]["score"] == 2
     finally:
         shutil.rmtree(tmp)
 

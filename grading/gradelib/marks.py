@@ -3,7 +3,9 @@
 Every declared check appears in every grade, run or not, so that the
 maximum is the same for the whole class: a check that did not run (lesson
 missing, not compiling, checker crashed) fails with the reason as what was
-observed.  A passing check earns its rubric points; anything else none --
+observed.  A passing check earns its rubric points, and so does a skipped
+one: a skip means the grading machine could not test that behaviour (one
+CPU, say), which must not cost the student.  Anything else earns none --
 the same rule as `make check`'s summary."""
 
 NOT_RUN = {
@@ -36,7 +38,7 @@ def _check(decl, ran, status, log):
     else:
         c.update({k: ran[k] for k in ("verdict", "expected", "observed", "read", "notes",
                                        "output", "output_bytes", "seconds")})
-    c["score"] = c["points"] if c["verdict"] == "pass" else 0
+    c["score"] = c["points"] if c["verdict"] in ("pass", "skip") else 0
     return c
 
 
