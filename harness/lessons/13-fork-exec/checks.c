@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 /* ---- the checker as the spawned program ---- */
@@ -34,7 +35,17 @@ struct report {
 
 static int marker;          /* the caller sets its own copy before spawning */
 
-/* The descriptors this process has open, except 0-2 and `skip`. */
+/* Whether descriptor fd of this process is a pipe. */
+static int is_pipe(int fd)
+{
+    char path[64], target[64];
+    snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
+    ssize_t n = readlink(path, target, sizeof target - 1);
+    return n > 5 && strncmp(target, "pipe:", 5) == 0;
+}
+
+/* The pipes this process has open, except 0-2 and `skip` (tools such as
+ * valgrind keep files of their own open: only pipes are compared). */
 static int open_fds(int skip, int *fds, int max)
 {
     DIR *d = opendir("/proc/self/fd");
@@ -43,7 +54,8 @@ static int open_fds(int skip, int *fds, int max)
     int n = 0;
     for (struct dirent *e; (e = readdir(d));) {
         int fd = atoi(e->d_name);
-        if (e->d_name[0] != '.' && fd > 2 && fd != skip && fd != dirfd(d) && n < max)
+        if (e->d_name[0] != '.' && fd > 2 && fd != skip && fd != dirfd(d) && n < max &&
+            is_pipe(fd))
             fds[n++] = fd;
     }
     closedir(d);
@@ -89,15 +101,11 @@ static void exe_of(pid_t pid, char *buf, size_t size)
     buf[n > 0 ? n : 0] = '\0';
 }
 
-/* Whether this checker runs under valgrind: there, /proc/PID/exe names
- * valgrind's tool for every process, so it cannot show an exec. */
-static int under_valgrind(void)
+/* Whether `exe` is one of valgrind's tools: under valgrind every process
+ * runs the tool, so /proc/PID/exe cannot show an exec. */
+static int is_valgrind(const char *exe)
 {
-    char self[PATH_MAX], named[PATH_MAX];
-    exe_of(getpid(), self, sizeof self);
-    ssize_t n = readlink("/proc/self/exe", named, sizeof named - 1);   /* valgrind fakes this one */
-    named[n > 0 ? n : 0] = '\0';
-    return strcmp(self, named) != 0;
+    return strstr(exe, "/valgrind/") != NULL;
 }
 
 struct reporter {
@@ -188,7 +196,7 @@ FL_CHECK(spawn_new_image, "the child runs the new program once proc_spawn return
     FL_EXPECT(write(hold[1], "go\n", 3) == 3, "the child to be held on its pipe",
               "write failed: %s", strerror(errno));
     close(hold[1]);
-    if (!under_valgrind() && strcmp(now, sh) != 0)
+    if (!is_valgrind(now) && strcmp(now, sh) != 0)
         fail_settled(p.pid, "/proc/PID/exe of the child to be /bin/sh when proc_spawn returns",
                      "child %d (state %c) runs %s%s", (int)p.pid, state ? state : '?', now,
                      strcmp(now, mine) == 0 ? ", the caller's own program: proc_spawn "
@@ -240,6 +248,9 @@ FL_CHECK(spawn_exit_status, "the new program's exit status reaches the parent",
     struct proc p;
     spawn_or_fail(&p, r.path, r.argv, r.envp);
     struct report rep;
+    int early = -1;
+    FL_EXPECT(proc_exitcode(&p, &early) == 0, "no exit code before the join",
+              "proc_exitcode (given) gave %d", early);
     fl_stage("reading the report of the program in child %d", (int)p.pid);
     read_report(&r, &rep);
     fl_stage("joining child %d", (int)p.pid);
@@ -278,6 +289,14 @@ FL_CHECK(spawn_exec_failure, "a program that cannot be run is an error (ENOENT, 
                   strerror(e), strerrorname_np(want[i]));
         FL_EXPECT(p.pid == 0, "p->pid to stay 0 when exec failed", "p->pid is %d",
                   (int)p.pid);
+        siginfo_t si = {0};
+        waitid(P_ALL, 0, &si, WEXITED | WNOHANG | WNOWAIT);
+        if (si.si_pid > 0) {
+            fl_reap(si.si_pid, "the failed child");
+            fl_fail("the child whose exec failed to be reaped by proc_spawn",
+                    "child %d, whose exec of %s failed, was left a zombie", (int)si.si_pid,
+                    paths[i]);
+        }
     }
 }
 
@@ -310,8 +329,8 @@ FL_CHECK(spawn_no_leaked_fds, "the new program inherits no descriptor of proc_sp
         for (int j = 0; j < ninh; j++)
             expected |= inheritable[j] == rep.fds[i];
         FL_EXPECT(expected, "no descriptor of proc_spawn's own in the new program",
-                  "the program in child %d has descriptor %d open, which the caller did not "
-                  "hand down: open proc_spawn's pipe with O_CLOEXEC", (int)p.pid, rep.fds[i]);
+                  "the program in child %d has pipe descriptor %d open, which the caller did "
+                  "not hand down: open proc_spawn's pipe with O_CLOEXEC", (int)p.pid, rep.fds[i]);
     }
 }
 
