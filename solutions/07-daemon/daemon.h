@@ -55,8 +55,8 @@ int proc_set_daemon(struct proc *p, int daemon);
 /* proc_start: fork a child that runs p->task(p->arg) and ends with
  * _exit(<its return value>); returns 0 at once with p->pid set, as in
  * lesson 01.  In addition:
- * - The calling process keeps track of p (p must stay valid until it is
- *   joined or proc_main_exit has run), for proc_main_exit.
+ * - The calling process keeps a pointer to p, for proc_main_exit: p must
+ *   stay valid until proc_main_exit has run (joined or not).
  * - The child starts with no children of its own to keep track of: the
  *   caller's list is not the child's.
  * - A daemon child dies when its parent dies, even by SIGKILL: it asks the
