@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -45,17 +46,20 @@ static int is_pipe(int fd)
 }
 
 /* The pipes this process has open, except 0-2 and `skip` (tools such as
- * valgrind keep files of their own open: only pipes are compared). */
+ * valgrind keep files of their own open: only the client's pipes count). */
 static int open_fds(int skip, int *fds, int max)
 {
     DIR *d = opendir("/proc/self/fd");
     if (!d)
         return -1;
+    /* A tool keeps its descriptors above the process's limit (valgrind). */
+    struct rlimit lim;
+    long top = getrlimit(RLIMIT_NOFILE, &lim) == 0 ? (long)lim.rlim_cur : LONG_MAX;
     int n = 0;
     for (struct dirent *e; (e = readdir(d));) {
         int fd = atoi(e->d_name);
-        if (e->d_name[0] != '.' && fd > 2 && fd != skip && fd != dirfd(d) && n < max &&
-            is_pipe(fd))
+        if (e->d_name[0] != '.' && fd > 2 && fd < top && fd != skip && fd != dirfd(d) &&
+            n < max && is_pipe(fd))
             fds[n++] = fd;
     }
     closedir(d);
@@ -105,7 +109,7 @@ static void exe_of(pid_t pid, char *buf, size_t size)
  * runs the tool, so /proc/PID/exe cannot show an exec. */
 static int is_valgrind(const char *exe)
 {
-    return strstr(exe, "/valgrind/") != NULL;
+    return strstr(exe, "valgrind") != NULL;
 }
 
 struct reporter {
