@@ -6,7 +6,6 @@
 #ifndef TERMINATE_H
 #define TERMINATE_H
 
-#include <limits.h>
 #include <sys/types.h>
 
 /* A task runs in the child.  Its return value becomes the child's exit
@@ -18,13 +17,11 @@ struct proc {
                        * kept after the child is reaped, for messages only */
     proc_task task;
     void *arg;
-    int reaped;       /* 1 once the child was waited for: pid may now name
+    int ended;        /* 1 once the child was reaped: pid may now name
                        * another process, so it must not be signalled */
-    int status;       /* the wait status, valid once reaped */
+    int exitcode;     /* valid once ended: n & 0xff, or -N if killed by
+                       * signal N (see proc_exitcode) */
 };
-
-/* What proc_exitcode returns while there is no exit code yet. */
-#define PROC_NO_EXITCODE INT_MIN
 
 /* proc_init: prepare p to run task(arg) in a new process.  Starts nothing.
  * (given, from lesson 01) */
@@ -36,23 +33,24 @@ void proc_init(struct proc *p, proc_task task, void *arg);
  * (given, from lesson 01) */
 int proc_start(struct proc *p);
 
-/* proc_join: wait until the child has ended and reap it; records the wait
- * status in p->status and sets p->reaped.  Joining again returns 0 at once.
+/* proc_join: wait until the child has ended and reap it; records its exit
+ * code in p->exitcode and sets p->ended.  Joining again returns 0 at once.
  * Errors: -1 with errno: EINVAL if p was never started; waitpid's errno.
  * (given, from lesson 04) */
 int proc_join(struct proc *p);
 
-/* proc_exitcode: the child's exit code once it was reaped: n for a child
- * that ended with n (0..255), -N for a child killed by signal N.
- * PROC_NO_EXITCODE while it was not reaped (or never started).
+/* proc_exitcode: Python's p.exitcode.  Returns 1 and sets *code once the
+ * child was reaped: n for a child that ended with n (0..255), -N for a
+ * child killed by signal N.  Returns 0 while there is no code yet (never
+ * started, or not reaped yet: Python's None).
  * (given, from lesson 04) */
-int proc_exitcode(const struct proc *p);
+int proc_exitcode(const struct proc *p, int *code);
 
 /* proc_is_alive: whether the child still runs.
  *
  * Returns 1 while the child runs (or is stopped).  Returns 0 once it has
  * ended: if it was not reaped yet, reaps it now without blocking
- * (waitpid WNOHANG), recording p->status and p->reaped exactly as
+ * (waitpid WNOHANG), recording p->exitcode and p->ended exactly as
  * proc_join would, so no zombie stays behind.  After the child was reaped,
  * returns 0 without asking the kernel about p->pid: that number may belong
  * to another process by now.

@@ -20,12 +20,14 @@ struct proc {
     pid_t pid;        /* 0 until proc_start succeeds, then the child's pid */
     proc_task task;
     void *arg;
-    int reaped;       /* 1 once the child was waited for */
-    int status;       /* the wait status, valid once reaped */
+    int ended;        /* 1 once the child was reaped: pid is no longer ours */
+    int exitcode;     /* valid once ended: n & 0xff, or -N if killed by
+                       * signal N (see proc_exitcode) */
 };
 
-/* What proc_exitcode returns while there is no exit code yet. */
-#define PROC_NO_EXITCODE INT_MIN
+/* What run_sequential and run_parallel leave in codes[i] for a child that
+ * was never started or could not be joined. */
+#define RUN_NO_EXITCODE INT_MIN
 
 /* proc_init: prepare p to run task(arg) in a new process.  Starts nothing.
  * (given, from lesson 01) */
@@ -37,17 +39,18 @@ void proc_init(struct proc *p, proc_task task, void *arg);
  * (given, from lesson 01) */
 int proc_start(struct proc *p);
 
-/* proc_join: wait until the child has ended and reap it; records the wait
- * status in p->status and sets p->reaped.  Joining again returns 0 at once.
+/* proc_join: wait until the child has ended and reap it; records its exit
+ * code in p->exitcode and sets p->ended.  Joining again returns 0 at once.
  * Errors: -1 with errno: EINVAL if p was never started; waitpid's errno.
  * (given, from lesson 04) */
 int proc_join(struct proc *p);
 
-/* proc_exitcode: the child's exit code once it was reaped: n for a child
- * that ended with n (0..255), -N for a child killed by signal N.
- * PROC_NO_EXITCODE while it was not reaped (or never started).
+/* proc_exitcode: Python's p.exitcode.  Returns 1 and sets *code once the
+ * child was reaped: n for a child that ended with n (0..255), -N for a
+ * child killed by signal N.  Returns 0 while there is no code yet (never
+ * started, or not reaped yet: Python's None).
  * (given, from lesson 04) */
-int proc_exitcode(const struct proc *p);
+int proc_exitcode(const struct proc *p, int *code);
 
 /* run_sequential: run task(args[i]) for i = 0, 1, ... n-1, each in a child
  * process of its own, ONE AT A TIME: child i+1 is started only after child
@@ -58,7 +61,7 @@ int proc_exitcode(const struct proc *p);
  *
  * Returns 0.  Errors: -1 with errno set: EINVAL if n < 1, or task or codes
  * is NULL (nothing is started); fork's errno if a start fails (the children
- * before it ran and were reaped; codes[] of the rest is PROC_NO_EXITCODE). */
+ * before it ran and were reaped; codes[] of the rest is RUN_NO_EXITCODE). */
 int run_sequential(int n, proc_task task, void *const args[], int codes[]);
 
 /* run_parallel: the same n tasks, ALL AT ONCE: start every child first,
@@ -69,7 +72,7 @@ int run_sequential(int n, proc_task task, void *const args[], int codes[]);
  * Returns 0.  Errors: -1 with errno set: EINVAL if n < 1, or task or codes
  * is NULL (nothing is started); ENOMEM; fork's errno if a start fails (the
  * children already started are still joined; codes[] of the children never
- * started is PROC_NO_EXITCODE). */
+ * started is RUN_NO_EXITCODE). */
 int run_parallel(int n, proc_task task, void *const args[], int codes[]);
 
 #endif

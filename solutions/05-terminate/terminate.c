@@ -13,8 +13,8 @@ void proc_init(struct proc *p, proc_task task, void *arg)
     p->pid = 0;
     p->task = task;
     p->arg = arg;
-    p->reaped = 0;
-    p->status = 0;
+    p->ended = 0;
+    p->exitcode = 0;
 }
 
 /* given, from lesson 01 */
@@ -44,25 +44,24 @@ int proc_join(struct proc *p)
         errno = EINVAL;
         return -1;
     }
-    if (p->reaped)
+    if (p->ended)
         return 0;
     int st;
     while (waitpid(p->pid, &st, 0) < 0)
         if (errno != EINTR)
             return -1;
-    p->status = st;
-    p->reaped = 1;
+    p->exitcode = WIFSIGNALED(st) ? -WTERMSIG(st) : WEXITSTATUS(st);
+    p->ended = 1;
     return 0;
 }
 
 /* given, from lesson 04 */
-int proc_exitcode(const struct proc *p)
+int proc_exitcode(const struct proc *p, int *code)
 {
-    if (!p || !p->reaped)
-        return PROC_NO_EXITCODE;
-    if (WIFSIGNALED(p->status))
-        return -WTERMSIG(p->status);
-    return WEXITSTATUS(p->status);
+    if (!p || !p->ended)
+        return 0;
+    *code = p->exitcode;
+    return 1;
 }
 
 int proc_is_alive(struct proc *p)
@@ -73,7 +72,7 @@ int proc_is_alive(struct proc *p)
     }
     /* Once reaped, the pid is free for the kernel to hand out again: asking
      * about it would ask about a stranger. */
-    if (p->reaped)
+    if (p->ended)
         return 0;
     /* kill(pid, 0) would succeed on a zombie; only wait can tell "ended",
      * and reaping now keeps the zombie from lingering. */
@@ -84,8 +83,8 @@ int proc_is_alive(struct proc *p)
             return -1;
     if (r == 0)
         return 1;
-    p->status = st;
-    p->reaped = 1;
+    p->exitcode = WIFSIGNALED(st) ? -WTERMSIG(st) : WEXITSTATUS(st);
+    p->ended = 1;
     return 0;
 }
 
@@ -97,7 +96,7 @@ static int signal_child(struct proc *p, int sig)
         errno = EINVAL;
         return -1;
     }
-    if (p->reaped)
+    if (p->ended)
         return 0;
     return kill(p->pid, sig);
 }

@@ -14,8 +14,8 @@ void proc_init(struct proc *p, proc_task task, void *arg)
     p->task = task;
     p->arg = arg;
     p->cls = NULL;
-    p->reaped = 0;
-    p->status = 0;
+    p->ended = 0;
+    p->exitcode = 0;
 }
 
 int proc_init_object(struct proc *p, const struct proc_class *cls)
@@ -76,23 +76,22 @@ int proc_join(struct proc *p)
         errno = EINVAL;
         return -1;
     }
-    if (p->reaped)
+    if (p->ended)
         return 0;
     int st;
     while (waitpid(p->pid, &st, 0) < 0)
         if (errno != EINTR)
             return -1;
-    p->status = st;
-    p->reaped = 1;
+    p->exitcode = WIFSIGNALED(st) ? -WTERMSIG(st) : WEXITSTATUS(st);
+    p->ended = 1;
     return 0;
 }
 
 /* given, from lesson 04 */
-int proc_exitcode(const struct proc *p)
+int proc_exitcode(const struct proc *p, int *code)
 {
-    if (!p || !p->reaped)
-        return PROC_NO_EXITCODE;
-    if (WIFSIGNALED(p->status))
-        return -WTERMSIG(p->status);
-    return WEXITSTATUS(p->status);
+    if (!p || !p->ended)
+        return 0;
+    *code = p->exitcode;
+    return 1;
 }

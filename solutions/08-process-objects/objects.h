@@ -10,7 +10,6 @@
 #ifndef OBJECTS_H
 #define OBJECTS_H
 
-#include <limits.h>
 #include <sys/types.h>
 
 /* A task runs in the child.  Its return value becomes the child's exit
@@ -33,12 +32,10 @@ struct proc {
     proc_task task;   /* the base class's run calls task(arg) */
     void *arg;
     const struct proc_class *cls;     /* NULL: the base class */
-    int reaped;       /* 1 once joined */
-    int status;       /* the wait status, valid once reaped */
+    int ended;        /* 1 once joined: pid is no longer ours */
+    int exitcode;     /* valid once ended: n & 0xff, or -N if killed by
+                       * signal N (see proc_exitcode) */
 };
-
-/* What proc_exitcode returns while there is no exit code yet. */
-#define PROC_NO_EXITCODE INT_MIN
 
 /* proc_init: prepare p, of the base class, to run task(arg) in a new
  * process.  Starts nothing.  (given, from lesson 01) */
@@ -71,15 +68,16 @@ int proc_run(struct proc *p);
  * and no task) or was started before; fork's errno. */
 int proc_start(struct proc *p);
 
-/* proc_join: wait until the child has ended and reap it; records the wait
- * status in p->status and sets p->reaped.  Joining again returns 0 at once.
+/* proc_join: wait until the child has ended and reap it; records its exit
+ * code in p->exitcode and sets p->ended.  Joining again returns 0 at once.
  * Errors: -1 with errno: EINVAL if p was never started; waitpid's errno.
  * (given, from lesson 04) */
 int proc_join(struct proc *p);
 
-/* proc_exitcode: the child's exit code once it was joined: n for a child
- * that ended with n, -N for a child killed by signal N; PROC_NO_EXITCODE
- * before that.  (given, from lesson 04) */
-int proc_exitcode(const struct proc *p);
+/* proc_exitcode: Python's p.exitcode.  Returns 1 and sets *code once the
+ * child was joined: n for a child that ended with n (0..255), -N for a
+ * child killed by signal N.  Returns 0 while there is no code yet (never
+ * started, or not joined yet: Python's None).  (given, from lesson 04) */
+int proc_exitcode(const struct proc *p, int *code);
 
 #endif

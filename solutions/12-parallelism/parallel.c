@@ -13,8 +13,8 @@ void proc_init(struct proc *p, proc_task task, void *arg)
     p->pid = 0;
     p->task = task;
     p->arg = arg;
-    p->reaped = 0;
-    p->status = 0;
+    p->ended = 0;
+    p->exitcode = 0;
 }
 
 /* given, from lesson 01 */
@@ -44,25 +44,24 @@ int proc_join(struct proc *p)
         errno = EINVAL;
         return -1;
     }
-    if (p->reaped)
+    if (p->ended)
         return 0;
     int st;
     while (waitpid(p->pid, &st, 0) < 0)
         if (errno != EINTR)
             return -1;
-    p->status = st;
-    p->reaped = 1;
+    p->exitcode = WIFSIGNALED(st) ? -WTERMSIG(st) : WEXITSTATUS(st);
+    p->ended = 1;
     return 0;
 }
 
 /* given, from lesson 04 */
-int proc_exitcode(const struct proc *p)
+int proc_exitcode(const struct proc *p, int *code)
 {
-    if (!p || !p->reaped)
-        return PROC_NO_EXITCODE;
-    if (WIFSIGNALED(p->status))
-        return -WTERMSIG(p->status);
-    return WEXITSTATUS(p->status);
+    if (!p || !p->ended)
+        return 0;
+    *code = p->exitcode;
+    return 1;
 }
 
 static int valid(int n, proc_task task, int codes[])
@@ -72,7 +71,7 @@ static int valid(int n, proc_task task, int codes[])
         return 0;
     }
     for (int i = 0; i < n; i++)
-        codes[i] = PROC_NO_EXITCODE;
+        codes[i] = RUN_NO_EXITCODE;
     return 1;
 }
 
@@ -90,7 +89,7 @@ int run_sequential(int n, proc_task task, void *const args[], int codes[])
         proc_init(&p, task, arg_of(args, i));
         if (proc_start(&p) < 0 || proc_join(&p) < 0)
             return -1;
-        codes[i] = proc_exitcode(&p);
+        proc_exitcode(&p, &codes[i]);
     }
     return 0;
 }
@@ -119,7 +118,7 @@ int run_parallel(int n, proc_task task, void *const args[], int codes[])
     for (int i = 0; i < started; i++) {
         if (proc_join(&ps[i]) < 0 && !err)
             err = errno;
-        codes[i] = proc_exitcode(&ps[i]);
+        proc_exitcode(&ps[i], &codes[i]);
     }
     free(ps);
     if (err) {

@@ -65,6 +65,25 @@ static void fail_settled(struct fl_probe *pr, pid_t pid, const char *expected,
     fl_fail(expected, "%s", observed);
 }
 
+/* proc_exitcode's answer in words, for a failure message. */
+static const char *code_str(const struct proc *p)
+{
+    static char buf[64];
+    int code = 0;
+    if (proc_exitcode(p, &code) == 1)
+        snprintf(buf, sizeof buf, "%d", code);
+    else
+        snprintf(buf, sizeof buf, "none (proc_exitcode returned 0)");
+    return buf;
+}
+
+/* 1 when proc_exitcode has a code and it is `want`. */
+static int has_code(const struct proc *p, int want)
+{
+    int code = 0;
+    return proc_exitcode(p, &code) == 1 && code == want;
+}
+
 static void start_probe(struct proc *p, struct fl_probe_arg *a)
 {
     proc_init(p, fl_probe_task, a);
@@ -139,6 +158,12 @@ FL_CHECK(alive_while_running, "proc_is_alive is 1 while the child runs",
         fail_settled(pr, p.pid, "proc_is_alive to return 1 for a child that runs",
                      "it returned %d (errno %d: %s) while child %d waited at a gate (state %c)",
                      r, errno, strerror(errno), (int)p.pid, fl_proc_state(p.pid));
+    int code = 0;
+    if (p.ended || proc_exitcode(&p, &code))
+        fail_settled(pr, p.pid, "no exit code while the child runs (p->ended stays 0)",
+                     "after proc_is_alive returned 1 for running child %d, p->ended is %d and "
+                     "proc_exitcode gives %d: only a wait that reaped the child may record an "
+                     "end", (int)p.pid, p.ended, code);
     fl_probe_release(pr, 1);
     fl_stage("joining child %d", (int)p.pid);
     proc_join(&p);
@@ -186,12 +211,11 @@ FL_CHECK(is_alive_reaps, "proc_is_alive reaps an ended child and keeps its exit 
                      "child %d is still %s after proc_is_alive returned 0: nobody waited for "
                      "it (waitpid with WNOHANG, without WNOWAIT)", (int)p.pid,
                      state == 'Z' ? "a zombie (state Z)" : "there, unreaped");
-    int code = proc_exitcode(&p);
-    FL_EXPECT(p.reaped && code == 7,
-              "p->reaped set and proc_exitcode 7 (what the task returned) after proc_is_alive "
+    FL_EXPECT(p.ended && has_code(&p, 7),
+              "p->ended set and exit code 7 (what the task returned) after proc_is_alive "
               "reaped the child",
-              "p->reaped is %d and proc_exitcode is %d%s: the wait status was not recorded in "
-              "p->status", p.reaped, code, code == PROC_NO_EXITCODE ? " (none)" : "");
+              "p->ended is %d and the exit code is %s: the wait status was not recorded in "
+              "p->exitcode", p.ended, code_str(&p));
     fl_stage("joining child %d a second time, after proc_is_alive reaped it", (int)p.pid);
     FL_EXPECT(proc_join(&p) == 0, "proc_join after proc_is_alive reaped the child to return 0",
               "proc_join returned -1 (errno %d: %s)", errno, strerror(errno));
@@ -224,12 +248,12 @@ FL_CHECK(self_kill, "a task that kills itself with SIGKILL has exit code -9",
     if (fl_is_unreaped_child(p.pid, NULL))
         fail_settled(NULL, p.pid, "proc_is_alive to reap the dead child",
                      "child %d is still a zombie", (int)p.pid);
-    int code = proc_exitcode(&p);
-    FL_EXPECT(code == -SIGKILL, "proc_exitcode -9 for a child killed by SIGKILL",
-              "the kernel reported child %d %s; after proc_is_alive reaped it, proc_exitcode "
-              "is %d%s", (int)p.pid, fl_status_str(st), code,
-              code == 0 ? ": a signal death became 0, store the status waitpid gave as it is"
-                        : "");
+    FL_EXPECT(has_code(&p, -SIGKILL), "exit code -9 for a child killed by SIGKILL",
+              "the kernel reported child %d %s; after proc_is_alive reaped it, the exit code "
+              "is %s%s", (int)p.pid, fl_status_str(st), code_str(&p),
+              has_code(&p, 0) ? ": a signal death became 0, decode the status waitpid gave "
+                                "with WIFSIGNALED"
+                              : "");
 }
 
 /* ---- terminate and kill ---- */
@@ -253,10 +277,10 @@ static void expect_signal_code(const char *call, int (*send)(struct proc *), int
     fl_is_unreaped_child(p.pid, &st);
     fl_stage("joining child %d", (int)p.pid);
     proc_join(&p);
-    int code = proc_exitcode(&p);
-    FL_EXPECT(code == -sig, sig == SIGTERM ? "exit code -15: killed by SIGTERM"
-                                           : "exit code -9: killed by SIGKILL",
-              "after %s child %d %s, exit code %d", call, (int)p.pid, fl_status_str(st), code);
+    FL_EXPECT(has_code(&p, -sig), sig == SIGTERM ? "exit code -15: killed by SIGTERM"
+                                                 : "exit code -9: killed by SIGKILL",
+              "after %s child %d %s, exit code %s", call, (int)p.pid, fl_status_str(st),
+              code_str(&p));
 }
 
 FL_CHECK(terminate_code, "after proc_terminate and join the exit code is -15",
@@ -292,7 +316,7 @@ static void expect_no_signal(struct proc *p, pid_t old, const char *reaped_by)
     FL_EXPECT(st == 0,
               "a reaped child to get no signal: its pid may name another process now",
               "child %d had been reaped by %s; the check then gave its pid to another process "
-              "(%d), as the kernel may; that process was %s by %s: keep p->reaped and send "
+              "(%d), as the kernel may; that process was %s by %s: keep p->ended and send "
               "nothing", (int)old, reaped_by, (int)d.pid, fl_status_str(st),
               WIFSIGNALED(st) && WTERMSIG(st) == SIGKILL ? "proc_kill" : "proc_terminate");
     FL_EXPECT(rt == 0 && rk == 0,

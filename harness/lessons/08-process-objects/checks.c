@@ -117,7 +117,11 @@ static int join_code(struct proc *p)
     fl_is_unreaped_child(p->pid, &st);
     FL_EXPECT(proc_join(p) == 0, "proc_join (given) to reap the child",
               "it returned -1 (errno %d: %s)", errno, strerror(errno));
-    return proc_exitcode(p);
+    int code = 0;
+    FL_EXPECT(proc_exitcode(p, &code) == 1, "proc_exitcode (given) to have a code after the join",
+              "it returned 0 for joined child %d (%s): were p->ended and p->exitcode kept?",
+              (int)p->pid, fl_status_str(st));
+    return code;
 }
 
 /* ---- checks ---- */
@@ -132,6 +136,9 @@ FL_CHECK(base_runs_task, "a proc of the base class runs task(arg) in the child",
     start_ok(&p, "a base-class proc");
     fl_stage("waiting for the task to start in child %d", (int)p.pid);
     fl_probe_await(pr, 1, p.pid);
+    int early = 0;
+    FL_EXPECT(proc_exitcode(&p, &early) == 0, "no exit code before the join (Python's None)",
+              "proc_exitcode gave %d before child %d was joined", early, (int)p.pid);
     int code = join_code(&p);
     FL_EXPECT(pr->nruns == 1 && pr->runs[0].pid == p.pid,
               "task(arg) to run once, in the child",
@@ -286,6 +293,12 @@ FL_CHECK(needs_run, "nothing to run is refused: a class without run, a proc with
               "proc_init_object with run NULL to fail with EINVAL",
               "it returned %d (errno %d: %s)", r, errno, strerror(errno));
     proc_init(&p, NULL, NULL);
+    fl_stage("calling proc_run on a proc with no class and no task");
+    errno = 0;
+    r = proc_run(&p);
+    FL_EXPECT(r == -1 && errno == EINVAL,
+              "proc_run with nothing to run to fail with EINVAL",
+              "it returned %d (errno %d: %s)", r, errno, strerror(errno));
     fl_stage("calling proc_start on a proc with no class and no task");
     errno = 0;
     r = proc_start(&p);
