@@ -352,6 +352,29 @@ FL_CHECK(name_rules, "proc_set_name refuses \"\", a name too long, and a started
               "it returned %d (errno %d: %s)", r, errno, strerror(errno));
 }
 
+FL_CHECK(name_default_refuses_null,
+         "proc_name_default refuses a NULL proc with EINVAL, and the refusal takes no number",
+         .section = "Names")
+{
+    fl_stage("calling proc_name_default(NULL)");
+    errno = 0;
+    int r = proc_name_default(NULL);
+    int e = errno;
+    FL_EXPECT(r == -1 && e == EINVAL, "proc_name_default(NULL) to fail with EINVAL",
+              "it returned %d (errno %d: %s)", r, e, strerror(e));
+    struct proc p;
+    proc_init(&p, record_comm, NULL);
+    fl_stage("calling proc_name_default on an unnamed proc, after the refused call");
+    errno = 0;
+    r = proc_name_default(&p);
+    FL_EXPECT(r == 0, "proc_name_default on a proc to return 0",
+              "it returned %d (errno %d: %s)", r, errno, strerror(errno));
+    FL_EXPECT(strcmp(p.name, "Process-1") == 0,
+              "the first proc named after a refused call to be Process-1: only a start that "
+              "happens takes a number",
+              "it was named \"%.63s\": the refused call used up a number", p.name);
+}
+
 /* ---- stdin ---- */
 
 /* Say what reading fd 0 would do, without ever blocking. */
