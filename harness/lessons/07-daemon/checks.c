@@ -14,7 +14,10 @@
  * - /proc/PID/syscall: M asleep in wait4/waitid, i.e. waiting for a child.
  *   A correct proc_main_exit never ends while a non-daemon child is held,
  *   so the check cannot wait for M's end; it watches M until M either
- *   sleeps in a wait or ends, and only then lets the held child go. */
+ *   sleeps in a wait or ends, and only then lets the held child go;
+ * - ptrace fork events: the daemon's new process is held before its first
+ *   instruction while M is killed, so the fork/prctl race happens every
+ *   time (daemon_sees_parent_gone). */
 #include "fl.h"
 #include "daemon.h"
 
