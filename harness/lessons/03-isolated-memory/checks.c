@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <inttypes.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -333,6 +334,29 @@ FL_CHECK(map_in_children, "shared_map runs fn in children: the caller's globals 
                   "fn ran in pid %d, whose parent is %d; the caller is %d", (int)pr->runs[i].pid,
                   (int)pr->runs[i].ppid, (int)getpid());
     FL_EXPECT(out[0] == 10 && out[1] == 12 && out[2] == 14, "out to be 10, 12, 14",
+              "out is %d, %d, %d", out[0], out[1], out[2]);
+}
+
+/* Each child waits until all three have started: only children that run at
+ * the same time get past it.  Yields, never sleeps. */
+static int wait_for_all_three(int x)
+{
+    struct fl_probe *pr = g_probe.probe;
+    fl_probe_task(&g_probe);
+    while (__atomic_load_n(&pr->nruns, __ATOMIC_SEQ_CST) < 3)
+        sched_yield();
+    return x;
+}
+
+FL_CHECK(map_children_overlap, "shared_map starts all children before it joins any",
+         .section = "Getting results back", .timeout_s = 1)
+{
+    g_probe = (struct fl_probe_arg){fl_probe_new(0, 0), 1};
+    int in[3] = {1, 2, 3}, out[3];
+    fl_stage("calling shared_map on 3 inputs; each child waits until all 3 run at once (a "
+             "shared_map that joins each child before starting the next never returns)");
+    map_or_fail(wait_for_all_three, in, out, 3);
+    FL_EXPECT(out[0] == 1 && out[1] == 2 && out[2] == 3, "out to be 1, 2, 3",
               "out is %d, %d, %d", out[0], out[1], out[2]);
 }
 
