@@ -21,8 +21,8 @@ void proc_init(struct proc *p, proc_task task, void *arg)
     p->pid = 0;
     p->task = task;
     p->arg = arg;
-    p->reaped = 0;
-    p->status = 0;
+    p->ended = 0;
+    p->exitcode = 0;
     p->daemon = 0;
 }
 
@@ -33,14 +33,14 @@ int proc_join(struct proc *p)
         errno = EINVAL;
         return -1;
     }
-    if (p->reaped)
+    if (p->ended)
         return 0;
     int st;
     while (waitpid(p->pid, &st, 0) < 0)
         if (errno != EINTR)
             return -1;
-    p->status = st;
-    p->reaped = 1;
+    p->exitcode = WIFSIGNALED(st) ? -WTERMSIG(st) : WEXITSTATUS(st);
+    p->ended = 1;
     return 0;
 }
 
@@ -51,7 +51,7 @@ int proc_terminate(struct proc *p)
         errno = EINVAL;
         return -1;
     }
-    if (p->reaped)
+    if (p->ended)
         return 0;
     return kill(p->pid, SIGTERM);
 }

@@ -16,12 +16,14 @@
 typedef int (*proc_task)(void *arg);
 
 struct proc {
-    pid_t pid;        /* 0 until proc_start succeeds, then the child's pid */
+    pid_t pid;        /* 0 until proc_start succeeds, then the child's pid;
+                       * kept after the child is reaped, for messages only */
     proc_task task;
     void *arg;
-    int reaped;       /* 1 once the child was waited for: pid may now name
+    int ended;        /* 1 once the child was reaped: pid may now name
                        * another process, so it must not be signalled */
-    int status;       /* the wait status, valid once reaped */
+    int exitcode;     /* valid once ended: n & 0xff, or -N if killed by
+                       * signal N (lesson 04's proc_exitcode) */
     int daemon;       /* 1: a daemon child (see proc_set_daemon); 0 by default */
 };
 
@@ -33,15 +35,15 @@ struct proc {
  * Starts nothing.  (given, from lesson 01) */
 void proc_init(struct proc *p, proc_task task, void *arg);
 
-/* proc_join: wait until the child has ended and reap it; records the wait
- * status in p->status and sets p->reaped.  Joining again returns 0 at once.
+/* proc_join: wait until the child has ended and reap it; records its exit
+ * code in p->exitcode and sets p->ended.  Joining again returns 0 at once.
  * Errors: -1 with errno: EINVAL if p was never started; waitpid's errno.
  * (given, from lesson 04) */
 int proc_join(struct proc *p);
 
 /* proc_terminate: send SIGTERM to the child; does nothing (returns 0) once
- * it was reaped.  Errors: -1 with errno: EINVAL if p was never started;
- * kill's errno.  (given, from lesson 05) */
+ * it was reaped (p->ended).  Errors: -1 with errno: EINVAL if p was never
+ * started; kill's errno.  (given, from lesson 05) */
 int proc_terminate(struct proc *p);
 
 /* ---- this lesson ---- */

@@ -56,6 +56,7 @@ struct scene {
     int start_rc[KIDS], start_errno[KIDS];
     pid_t pid[KIDS];
     int exit_rc, exit_errno, exit_returned;
+    int ended[KIDS], exitcode[KIDS];   /* each struct proc after proc_main_exit */
     struct kid_record kid[KIDS];
 };
 
@@ -197,6 +198,10 @@ static void run_main(struct scene *s, struct kid *kids, int n, int report_fd, in
         s->exit_rc = proc_main_exit();
         s->exit_errno = errno;
         s->exit_returned = 1;
+        for (int i = 0; i < n; i++) {
+            s->ended[i] = p[i].ended;
+            s->exitcode[i] = p[i].exitcode;
+        }
     }
     _exit(0);
 }
@@ -484,6 +489,14 @@ FL_CHECK(main_exit_ends_daemons, "proc_main_exit ends daemon children with SIGTE
               d->term_sig ? "got SIGTERM from another process" : "ended without SIGTERM");
     FL_EXPECT(!d->late_work, "the daemon's work after the main process ended never to happen",
               "daemon %d went on working after proc_main_exit", (int)o.d);
+    FL_EXPECT(o.s->ended[0], "proc_main_exit to join the daemon with proc_join (p->ended 1)",
+              "in main process %d, daemon %d has ended but its struct proc says ended 0: "
+              "proc_terminate would still signal its pid, which the kernel may reuse",
+              (int)o.m, (int)o.d);
+    FL_EXPECT(o.s->exitcode[0] == -SIGTERM,
+              "the daemon's exit code to be -15 (-N for a child killed by signal N)",
+              "in main process %d, daemon %d died of SIGTERM and its struct proc says "
+              "exitcode %d", (int)o.m, (int)o.d, o.s->exitcode[0]);
 }
 
 FL_CHECK(main_exit_waits_for_children, "proc_main_exit waits for non-daemon children to finish",
@@ -503,6 +516,11 @@ FL_CHECK(main_exit_waits_for_children, "proc_main_exit waits for non-daemon chil
     FL_EXPECT(o.s->exit_returned && o.s->exit_rc == 0, "proc_main_exit to return 0",
               "it returned %d (errno %d: %s)", o.s->exit_rc, o.s->exit_errno,
               strerror(o.s->exit_errno));
+    FL_EXPECT(o.s->ended[1] && o.s->exitcode[1] == 0,
+              "proc_main_exit to join the child with proc_join: p->ended 1, p->exitcode 0",
+              "in main process %d, child %d ended after its task returned 0, and its "
+              "struct proc says ended %d, exitcode %d", (int)o.m, (int)o.n, o.s->ended[1],
+              o.s->exitcode[1]);
 }
 
 static int quick_task(void *arg)
