@@ -1,12 +1,13 @@
 /* hostile.h -- lesson 01's reference proc_start with one hostile act.
  *
  * Each tests/hostile/NAME.c defines hostile_act() and includes this file as
- * its lesson 01 submission.  The act runs on the second proc_start call in
- * a process, which only the check children_overlap makes: that check must
- * fail for the reason the file's header names, and every other check must
- * pass as if nothing happened.  The header says:
+ * its lesson 01 submission.  The act runs when proc_start is asked to start
+ * a probe task with tag 2, which only the check children_overlap does (its
+ * second child): that check must fail for the reason the file's header
+ * names, and every other check must pass as if nothing happened.  The header says:
  *   fails:  the check id that must fail, or "none"
  *   reason: words the failure's text must contain */
+#include "fl.h"
 #include "processes.h"
 
 #include <errno.h>
@@ -28,8 +29,7 @@ void proc_init(struct proc *p, proc_task task, void *arg)
 
 int proc_start(struct proc *p)
 {
-    static int calls;
-    if (++calls == 2)
+    if (p && p->task == fl_probe_task && p->arg && ((struct fl_probe_arg *)p->arg)->tag == 2)
         hostile_act(p);
     if (!p || !p->task || p->pid != 0) {
         errno = EINVAL;
