@@ -492,13 +492,14 @@ static void kill_sandbox(pid_t init)
         ;
 }
 
-/* Processes below init other than zombies: what outlived the caller. */
-static int list_leftovers(pid_t init, char *buf, size_t size)
+/* Processes of the tree below init other than zombies: what outlived the
+ * caller.  The tree is the one snapshot the checker took of /proc. */
+static int list_leftovers(const pid_t *tree, int n, char *buf, size_t size)
 {
-    static pid_t tree[MAX_TREE];
-    int n = fl_proc_tree(init, tree, MAX_TREE), alive = 0;
+    int alive = 0;
     for (int i = 0; i < n; i++) {
-        if (fl_proc_state(tree[i]) == 'Z' || fl_proc_state(tree[i]) == 0)
+        char st = fl_proc_state(tree[i]);
+        if (st == 'Z' || st == 0)
             continue;
         char comm[32];
         fl_proc_comm(tree[i], comm, sizeof comm);
@@ -752,7 +753,7 @@ int fl_sandbox_run(const struct fl_check *c, struct fl_outcome *o)
         w.hwm_kb = kb > w.hwm_kb ? kb : w.hwm_kb;
     }
     if (w.have_status)
-        w.nleft = list_leftovers(init, w.leftovers, sizeof w.leftovers);
+        w.nleft = list_leftovers(tree, w.ntree, w.leftovers, sizeof w.leftovers);
     kill_sandbox(init);
     fcntl(out_pipe[0], F_SETFL, 0);
     take_output(out_pipe[0], o);
