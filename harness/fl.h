@@ -14,6 +14,8 @@
 #include <stddef.h>
 #include <sys/types.h>
 
+struct fl_probe;
+
 struct fl_check {
     const char *lesson;    /* "01-processes": the build sets FL_LESSON */
     const char *id;        /* stable name: the rubric and reports use it */
@@ -55,6 +57,14 @@ void fl_register(struct fl_check *c);
  * another one.  Does not return. */
 __attribute__((noreturn, format(printf, 2, 3)))
 void fl_fail(const char *expected, const char *observed_fmt, ...);
+
+/* fl_fail, after settling what the check started: every task held at
+ * probe `pr`'s gate is let go (pr may be NULL) and the caller's child `pid`
+ * is reaped if it is still there (pid <= 0: none), so that a failing check
+ * leaves nothing behind to blur its message.  Does not return. */
+__attribute__((noreturn, format(printf, 4, 5)))
+void fl_fail_settled(struct fl_probe *pr, pid_t pid, const char *expected,
+                     const char *observed_fmt, ...);
 
 /* Skip the running check with a reason (e.g. one CPU only).  Does not return. */
 __attribute__((noreturn, format(printf, 1, 2)))

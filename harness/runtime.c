@@ -144,6 +144,21 @@ void fl_fail(const char *expected, const char *observed_fmt, ...)
     _exit(0);
 }
 
+void fl_fail_settled(struct fl_probe *pr, pid_t pid, const char *expected,
+                     const char *observed_fmt, ...)
+{
+    char observed[sizeof fl_page->observed];
+    va_list ap;
+    va_start(ap, observed_fmt);
+    vsnprintf(observed, sizeof observed, observed_fmt, ap);
+    va_end(ap);
+    if (pr)
+        fl_probe_release(pr, FL_PROBE_SLOTS);
+    if (pid > 0 && fl_is_unreaped_child(pid, NULL))
+        fl_reap(pid, "the child");
+    fl_fail(expected, "%s", observed);
+}
+
 void fl_skip(const char *why_fmt, ...)
 {
     fl_guard();

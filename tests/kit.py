@@ -3,9 +3,12 @@ checker, apply a broken variant."""
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "harness"))
+from records import unescape  # noqa: E402  (harness/records.py, shared with memcheck)
 
 
 def lessons():
@@ -29,24 +32,6 @@ def build_dir(work, lesson):
 def build(work, lesson):
     make("checkers", f"WORK={work}", f"LESSON={lesson}")
     return build_dir(work, lesson)
-
-
-def unescape(field):
-    out, i = [], 0
-    while i < len(field):
-        c = field[i]
-        if c == "\\" and i + 1 < len(field):
-            n = field[i + 1]
-            if n == "x":
-                out.append(chr(int(field[i + 2:i + 4], 16)))
-                i += 4
-                continue
-            out.append({"t": "\t", "n": "\n"}.get(n, n))
-            i += 2
-            continue
-        out.append(c)
-        i += 1
-    return "".join(out)
 
 
 RESULT_FIELDS = ["kind", "lesson", "id", "title", "points", "verdict", "seconds", "section",

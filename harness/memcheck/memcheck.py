@@ -37,37 +37,15 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from records import records  # noqa: E402  (harness/records.py)
+
 # A check under valgrind runs tens of times slower; its ceilings stretch by
 # this much unless FORKLAB_TIMEOUT_SCALE is already set.
 DEFAULT_SCALE = "20"
 PIPE_SECTION = "09-queue § Closing pipe ends"
 
 NEED = os.path.join(os.path.dirname(os.path.abspath(__file__)), "need")
-
-
-# ---- the checker's records (harness/records.c) ----
-
-def unescape(field):
-    out, i = [], 0
-    while i < len(field):
-        c = field[i]
-        if c == "\\" and i + 1 < len(field):
-            n = field[i + 1]
-            if n == "x":
-                out.append(chr(int(field[i + 2:i + 4], 16)))
-                i += 4
-                continue
-            out.append({"t": "\t", "n": "\n"}.get(n, n))
-            i += 2
-            continue
-        out.append(c)
-        i += 1
-    return "".join(out)
-
-
-def records(text):
-    """The checker's output as lists of unescaped fields."""
-    return [[unescape(f) for f in line.split("\t")] for line in text.splitlines() if line]
 
 
 # ---- valgrind's text log ----

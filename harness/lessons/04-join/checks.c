@@ -15,24 +15,6 @@
 
 /* ---- helpers (candidates for the core) ---- */
 
-/* Release a gated probe and reap the child if the caller still has it, so a
- * failing check leaves nothing behind; then fail. */
-__attribute__((noreturn, format(printf, 4, 5)))
-static void fail_settled(struct fl_probe *pr, pid_t pid, const char *expected,
-                         const char *fmt, ...)
-{
-    char observed[1200];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(observed, sizeof observed, fmt, ap);
-    va_end(ap);
-    if (pr)
-        fl_probe_release(pr, FL_PROBE_SLOTS);
-    if (pid > 0 && fl_is_unreaped_child(pid, NULL))
-        fl_reap(pid, "the child from proc_start");
-    fl_fail(expected, "%s", observed);
-}
-
 static void start_task(struct proc *p, proc_task task, void *arg)
 {
     proc_init(p, task, arg);
@@ -93,11 +75,11 @@ FL_CHECK(join_waits, "proc_join returns only after the child has ended",
     fl_stage("checking child %d after proc_join returned", (int)p.pid);
     int running = fl_is_unreaped_child(p.pid, NULL) && fl_proc_state(p.pid) != 'Z';
     if (r != 0)
-        fail_settled(NULL, p.pid, "proc_join to return 0 once the child has ended",
+        fl_fail_settled(NULL, p.pid, "proc_join to return 0 once the child has ended",
                      "it returned %d (errno %d: %s); child %d is %s", r, errno,
                      strerror(errno), (int)p.pid, state_words(p.pid));
     if (running || pr->nruns < 1 || !pr->runs[0].done)
-        fail_settled(NULL, p.pid, "the caller to continue only after the child has exited",
+        fl_fail_settled(NULL, p.pid, "the caller to continue only after the child has exited",
                      "proc_join returned 0 while child %d was still running its task: it "
                      "did not wait (waitpid without WNOHANG blocks until the end)",
                      (int)p.pid);
@@ -118,10 +100,10 @@ FL_CHECK(join_reaps, "proc_join reaps the child: no zombie is left",
     errno = 0;
     int r = proc_join(&p);
     if (r != 0)
-        fail_settled(NULL, p.pid, "proc_join to return 0 for a child that has ended",
+        fl_fail_settled(NULL, p.pid, "proc_join to return 0 for a child that has ended",
                      "it returned %d (errno %d: %s)", r, errno, strerror(errno));
     if (fl_is_unreaped_child(p.pid, NULL))
-        fail_settled(NULL, p.pid, "no zombie after proc_join: it reaps the child",
+        fl_fail_settled(NULL, p.pid, "no zombie after proc_join: it reaps the child",
                      "child %d is still %s after proc_join returned 0: seeing the end is "
                      "not reaping (no WNOWAIT, no pidfd alone: waitpid collects it)",
                      (int)p.pid, state_words(p.pid));
@@ -141,7 +123,7 @@ FL_CHECK(join_twice, "joining twice is harmless, and touches no other child",
     fl_stage("joining child %d", (int)p.pid);
     int r1 = proc_join(&p);
     if (r1 != 0)
-        fail_settled(NULL, p.pid, "the first proc_join to return 0",
+        fl_fail_settled(NULL, p.pid, "the first proc_join to return 0",
                      "it returned %d (errno %d: %s)", r1, errno, strerror(errno));
     pid_t other = zombie_sibling();
     fl_stage("joining child %d a second time (another child, %d, has ended unreaped)",
@@ -213,21 +195,21 @@ FL_CHECK(timeout_keeps_running, "proc_join_timeout waits at least the timeout an
     char st = fl_proc_state(p.pid);
     int ours = fl_is_unreaped_child(p.pid, NULL);
     if (r != 1)
-        fail_settled(pr, p.pid, "proc_join_timeout to return 1: the child still runs",
+        fl_fail_settled(pr, p.pid, "proc_join_timeout to return 1: the child still runs",
                      "it returned %d (errno %d: %s) after %.3f s; child %d is %s", r, errno,
                      strerror(errno), took, (int)p.pid, state_words(p.pid));
     if (took < want - 0.0005)
-        fail_settled(pr, p.pid, "proc_join_timeout to wait at least the timeout",
+        fl_fail_settled(pr, p.pid, "proc_join_timeout to wait at least the timeout",
                      "it gave up after %.3f s, asked to wait %.3f s: one look with WNOHANG "
                      "is join(0), not join(timeout)", took, want);
     if (!ours || st == 0 || st == 'Z')
-        fail_settled(pr, p.pid, "the child to keep running after the timeout",
+        fl_fail_settled(pr, p.pid, "the child to keep running after the timeout",
                      "child %d is %s after proc_join_timeout returned 1: the timeout must "
                      "not end the child", (int)p.pid,
                      !ours ? "reaped" : st == 'Z' ? "dead (a zombie)" : "gone");
     int code = 12345;
     if (proc_exitcode(&p, &code) != 0)
-        fail_settled(pr, p.pid, "proc_exitcode to return 0 (no code yet) after a timeout",
+        fl_fail_settled(pr, p.pid, "proc_exitcode to return 0 (no code yet) after a timeout",
                      "it returned 1 with code %d while child %d still runs", code, (int)p.pid);
     fl_probe_release(pr, 1);
     fl_stage("joining child %d after its gate opened", (int)p.pid);
@@ -249,7 +231,7 @@ FL_CHECK(timeout_zero, "proc_join_timeout with 0 seconds looks once and returns 
     errno = 0;
     int r = proc_join_timeout(&p, 0);
     if (r != 1)
-        fail_settled(pr, p.pid, "proc_join_timeout(p, 0) to return 1 for a running child",
+        fl_fail_settled(pr, p.pid, "proc_join_timeout(p, 0) to return 1 for a running child",
                      "it returned %d (errno %d: %s); child %d is %s", r, errno,
                      strerror(errno), (int)p.pid, state_words(p.pid));
     fl_probe_release(pr, 1);
@@ -258,7 +240,7 @@ FL_CHECK(timeout_zero, "proc_join_timeout with 0 seconds looks once and returns 
     fl_stage("calling proc_join_timeout(p, 0) on child %d, which has ended", (int)p.pid);
     r = proc_join_timeout(&p, 0);
     if (r != 0)
-        fail_settled(NULL, p.pid, "proc_join_timeout(p, 0) to return 0 for a child that ended",
+        fl_fail_settled(NULL, p.pid, "proc_join_timeout(p, 0) to return 0 for a child that ended",
                      "it returned %d (errno %d: %s); child %d is %s", r, errno,
                      strerror(errno), (int)p.pid, state_words(p.pid));
     FL_EXPECT(!fl_is_unreaped_child(p.pid, NULL), "proc_join_timeout returning 0 to have reaped",
@@ -282,11 +264,11 @@ FL_CHECK(timeout_reaps, "proc_join_timeout returns 0 when the child ends, and re
     errno = 0;
     int r = proc_join_timeout(&p, 60);
     if (r != 0)
-        fail_settled(NULL, p.pid, "proc_join_timeout to return 0 once the child has ended",
+        fl_fail_settled(NULL, p.pid, "proc_join_timeout to return 0 once the child has ended",
                      "it returned %d (errno %d: %s); child %d is %s", r, errno,
                      strerror(errno), (int)p.pid, state_words(p.pid));
     if (fl_is_unreaped_child(p.pid, NULL))
-        fail_settled(NULL, p.pid, "no zombie after proc_join_timeout returned 0",
+        fl_fail_settled(NULL, p.pid, "no zombie after proc_join_timeout returned 0",
                      "child %d is still %s: proc_join_timeout saw the end but did not reap "
                      "the child (waitpid after the pidfd said it ended)", (int)p.pid,
                      state_words(p.pid));
@@ -321,7 +303,7 @@ static int code_after_join(proc_task task, void *arg, const char *what)
     errno = 0;
     int r = proc_join(&p);
     if (r != 0)
-        fail_settled(NULL, p.pid, "proc_join to return 0", "it returned %d (errno %d: %s)", r,
+        fl_fail_settled(NULL, p.pid, "proc_join to return 0", "it returned %d (errno %d: %s)", r,
                      errno, strerror(errno));
     int code = 12345;
     int has = proc_exitcode(&p, &code);
@@ -369,7 +351,7 @@ FL_CHECK(exitcode_signal, "a child killed by signal N has exit code -N",
     kill(p.pid, SIGUSR1);
     fl_stage("joining child %d, which the check sent SIGUSR1", (int)p.pid);
     if (proc_join(&p) != 0)
-        fail_settled(pr, p.pid, "proc_join to return 0", "it returned -1 (errno %d: %s)", errno,
+        fl_fail_settled(pr, p.pid, "proc_join to return 0", "it returned -1 (errno %d: %s)", errno,
                      strerror(errno));
     int cu = 12345;
     proc_exitcode(&p, &cu);
@@ -422,7 +404,7 @@ FL_CHECK(exitcode_none_until_joined, "proc_exitcode has no code before start and
     fl_stage("calling proc_exitcode while child %d runs", (int)p.pid);
     int during = proc_exitcode(&p, &code);
     if (during != 0)
-        fail_settled(pr, p.pid, "proc_exitcode to return 0 (no code yet) while the child runs",
+        fl_fail_settled(pr, p.pid, "proc_exitcode to return 0 (no code yet) while the child runs",
                      "it returned %d with code %d while child %d waited at a gate: a code "
                      "exists only once the child was joined", during, code, (int)p.pid);
     fl_probe_release(pr, 1);

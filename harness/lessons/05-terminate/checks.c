@@ -47,24 +47,6 @@ static int await_exit_within(pid_t pid, double seconds)
     return ended;
 }
 
-/* Let a gated probe go and reap the child if the caller still has it, so a
- * failing check leaves nothing behind; then fail. */
-__attribute__((noreturn, format(printf, 4, 5)))
-static void fail_settled(struct fl_probe *pr, pid_t pid, const char *expected,
-                         const char *fmt, ...)
-{
-    char observed[1200];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(observed, sizeof observed, fmt, ap);
-    va_end(ap);
-    if (pr)
-        fl_probe_release(pr, FL_PROBE_SLOTS);
-    if (pid > 0 && fl_is_unreaped_child(pid, NULL))
-        fl_reap(pid, "the child from proc_start");
-    fl_fail(expected, "%s", observed);
-}
-
 /* proc_exitcode's answer in words, for a failure message. */
 static const char *code_str(const struct proc *p)
 {
@@ -135,7 +117,7 @@ static void expect_ended_after(struct fl_probe *pr, struct proc *p, const char *
 {
     fl_stage("waiting for child %d to end after %s", (int)p->pid, call);
     if (!await_exit_within(p->pid, fl_scaled(1.0)))
-        fail_settled(pr, p->pid, "the child to end soon after the signal",
+        fl_fail_settled(pr, p->pid, "the child to end soon after the signal",
                      "child %d was still running 1 s after %s returned 0: no signal that "
                      "ends it reached it", (int)p->pid, call);
 }
@@ -155,12 +137,12 @@ FL_CHECK(alive_while_running, "proc_is_alive is 1 while the child runs",
     errno = 0;
     int r = proc_is_alive(&p);
     if (r != 1)
-        fail_settled(pr, p.pid, "proc_is_alive to return 1 for a child that runs",
+        fl_fail_settled(pr, p.pid, "proc_is_alive to return 1 for a child that runs",
                      "it returned %d (errno %d: %s) while child %d waited at a gate (state %c)",
                      r, errno, strerror(errno), (int)p.pid, fl_proc_state(p.pid));
     int code = 0;
     if (p.ended || proc_exitcode(&p, &code))
-        fail_settled(pr, p.pid, "no exit code while the child runs (p->ended stays 0)",
+        fl_fail_settled(pr, p.pid, "no exit code while the child runs (p->ended stays 0)",
                      "after proc_is_alive returned 1 for running child %d, p->ended is %d and "
                      "proc_exitcode gives %d: only a wait that reaped the child may record an "
                      "end", (int)p.pid, p.ended, code);
@@ -183,7 +165,7 @@ FL_CHECK(not_alive_when_ended, "proc_is_alive is 0 for a child that ended (a zom
     errno = 0;
     int r = proc_is_alive(&p);
     if (r != 0)
-        fail_settled(NULL, p.pid, "proc_is_alive to return 0 for a child that has ended",
+        fl_fail_settled(NULL, p.pid, "proc_is_alive to return 0 for a child that has ended",
                      "it returned %d (errno %d: %s); child %d had ended and was a zombie "
                      "(state %c)%s", r, errno, strerror(errno), (int)p.pid, state,
                      r == 1 ? ": kill(pid, 0) succeeds on a zombie, only wait tells" : "");
@@ -203,11 +185,11 @@ FL_CHECK(is_alive_reaps, "proc_is_alive reaps an ended child and keeps its exit 
     fl_stage("calling proc_is_alive on ended child %d", (int)p.pid);
     int r = proc_is_alive(&p);
     if (r != 0)
-        fail_settled(NULL, p.pid, "proc_is_alive to return 0 for a child that has ended",
+        fl_fail_settled(NULL, p.pid, "proc_is_alive to return 0 for a child that has ended",
                      "it returned %d (errno %d: %s)", r, errno, strerror(errno));
     char state = fl_proc_state(p.pid);
     if (fl_is_unreaped_child(p.pid, NULL))
-        fail_settled(NULL, p.pid, "no zombie after proc_is_alive said 0: it reaps the child",
+        fl_fail_settled(NULL, p.pid, "no zombie after proc_is_alive said 0: it reaps the child",
                      "child %d is still %s after proc_is_alive returned 0: nobody waited for "
                      "it (waitpid with WNOHANG, without WNOWAIT)", (int)p.pid,
                      state == 'Z' ? "a zombie (state Z)" : "there, unreaped");
@@ -243,10 +225,10 @@ FL_CHECK(self_kill, "a task that kills itself with SIGKILL has exit code -9",
     fl_stage("calling proc_is_alive on child %d", (int)p.pid);
     int r = proc_is_alive(&p);
     if (r != 0)
-        fail_settled(NULL, p.pid, "proc_is_alive to return 0 for a child that killed itself",
+        fl_fail_settled(NULL, p.pid, "proc_is_alive to return 0 for a child that killed itself",
                      "it returned %d (errno %d: %s)", r, errno, strerror(errno));
     if (fl_is_unreaped_child(p.pid, NULL))
-        fail_settled(NULL, p.pid, "proc_is_alive to reap the dead child",
+        fl_fail_settled(NULL, p.pid, "proc_is_alive to reap the dead child",
                      "child %d is still a zombie", (int)p.pid);
     FL_EXPECT(has_code(&p, -SIGKILL), "exit code -9 for a child killed by SIGKILL",
               "the kernel reported child %d %s; after proc_is_alive reaped it, the exit code "
@@ -270,7 +252,7 @@ static void expect_signal_code(const char *call, int (*send)(struct proc *), int
     errno = 0;
     int r = send(&p);
     if (r != 0)
-        fail_settled(pr, p.pid, "the call to return 0 after sending the signal",
+        fl_fail_settled(pr, p.pid, "the call to return 0 after sending the signal",
                      "%s returned %d (errno %d: %s)", call, r, errno, strerror(errno));
     expect_ended_after(pr, &p, call);
     int st;
@@ -350,7 +332,7 @@ FL_CHECK(no_signal_after_is_alive, "terminate and kill send nothing once is_aliv
     fl_stage("calling proc_is_alive on ended child %d", (int)p.pid);
     int r = proc_is_alive(&p);
     if (r != 0 || fl_is_unreaped_child(p.pid, NULL))
-        fail_settled(NULL, p.pid, "proc_is_alive to return 0 and reap the ended child",
+        fl_fail_settled(NULL, p.pid, "proc_is_alive to return 0 and reap the ended child",
                      "it returned %d (errno %d: %s); child %d is %s", r, errno, strerror(errno),
                      (int)p.pid, fl_is_unreaped_child(p.pid, NULL) ? "not reaped" : "reaped");
     expect_no_signal(&p, p.pid, "proc_is_alive");

@@ -81,21 +81,6 @@ __attribute__((constructor)) static void report_if_spawned(void)
 
 /* ---- helpers (candidates for the core) ---- */
 
-/* Reap the caller's unreaped child, so a failing check leaves nothing
- * behind; then fail. */
-__attribute__((noreturn, format(printf, 3, 4)))
-static void fail_settled(pid_t pid, const char *expected, const char *fmt, ...)
-{
-    char observed[1200];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(observed, sizeof observed, fmt, ap);
-    va_end(ap);
-    if (pid > 0 && fl_is_unreaped_child(pid, NULL))
-        fl_reap(pid, "the child from proc_spawn");
-    fl_fail(expected, "%s", observed);
-}
-
 /* Where /proc/PID/exe points, in buf; "" when it cannot be read. */
 static void exe_of(pid_t pid, char *buf, size_t size)
 {
@@ -201,7 +186,7 @@ FL_CHECK(spawn_new_image, "the child runs the new program once proc_spawn return
               "write failed: %s", strerror(errno));
     close(hold[1]);
     if (!is_valgrind(now) && strcmp(now, sh) != 0)
-        fail_settled(p.pid, "/proc/PID/exe of the child to be /bin/sh when proc_spawn returns",
+        fl_fail_settled(NULL, p.pid, "/proc/PID/exe of the child to be /bin/sh when proc_spawn returns",
                      "child %d (state %c) runs %s%s", (int)p.pid, state ? state : '?', now,
                      strcmp(now, mine) == 0 ? ", the caller's own program: proc_spawn "
                                               "returned before exec replaced it (wait for "
@@ -227,7 +212,7 @@ FL_CHECK(spawn_keeps_pid, "exec keeps the pid and the parent, and starts with fr
     struct report rep;
     int ok = read_report(&r, &rep);
     if (!ok)
-        fail_settled(p.pid, "the spawned program to report over the inherited pipe",
+        fl_fail_settled(NULL, p.pid, "the spawned program to report over the inherited pipe",
                      "no report arrived from child %d: it never ran this program", (int)p.pid);
     fl_stage("joining child %d", (int)p.pid);
     proc_join(&p);
