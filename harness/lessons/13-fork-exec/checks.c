@@ -115,9 +115,14 @@ static void reporter_new(struct reporter *r, int code)
     r->fd[0] = fds[0];
     r->fd[1] = fds[1];
     fcntl(r->fd[1], F_SETFD, 0);
-    /* The checker's own file by the kernel's link, not by its path: the
-     * sandbox's fresh /tmp hides a kit that lives under /tmp. */
-    snprintf(r->path, sizeof r->path, "/proc/self/exe");
+    /* The checker's own file, by its path when the sandbox shows it; a kit
+     * under /tmp is hidden by the sandbox's fresh /tmp, and then the
+     * kernel's link to the running file still reaches it.  (Under valgrind
+     * the link names valgrind, but there /tmp is not replaced.) */
+    ssize_t n = readlink("/proc/self/exe", r->path, sizeof r->path - 1);
+    r->path[n > 0 ? n : 0] = '\0';
+    if (n <= 0 || access(r->path, X_OK) < 0)
+        snprintf(r->path, sizeof r->path, "/proc/self/exe");
     snprintf(r->env_fd, sizeof r->env_fd, ROLE_ENV "=%d", r->fd[1]);
     snprintf(r->env_exit, sizeof r->env_exit, "FORKLAB_L13_EXIT=%d", code);
     r->envp[0] = r->env_fd;
