@@ -33,6 +33,12 @@ struct fl_check {
     int max_files;         /* open files per process [256] */
     int max_file_kb;       /* size of a file it writes [16384] */
     double cpu_s;          /* CPU time per process [the timeout + 1 s] */
+    /* What the harness checks around every body (around.c); a check turns
+     * one off only where its lesson's contract allows what it forbids: */
+    int no_decoys;         /* the code under test owns every child (a SIGCHLD
+                            * reaper, lesson 06): no decoy children */
+    int keeps_fds;         /* descriptors may stay open after the body */
+    int keeps_maps;        /* shared mappings may stay after the body */
 };
 
 /* Register a check; called by FL_CHECK's constructor. */
@@ -159,8 +165,96 @@ void fl_await_exit(pid_t pid);
 pid_t fl_child_ran_atexit(void);
 
 /* Pids whose parent is `ppid`, read from /proc; returns how many were
- * stored in out (at most max). */
+ * stored in out (at most max).  The harness's own children of the caller
+ * (decoys, helpers) are left out. */
 int fl_proc_children(pid_t ppid, pid_t *out, int max);
+
+/* Whether `pid` is blocked: every thread of it sleeps (state S or D) and
+ * none of them ran or switched during a window of `window_s` seconds
+ * (<= 0: 0.1 s), read from /proc/PID/task/TID/{stat,schedstat,status}.  A
+ * polling loop (WNOHANG or read in a loop with nanosleep) wakes and runs,
+ * so it is not blocked even when one sample of its state says S.
+ * Returns 1 when blocked, 0 when it made progress or is runnable, -1 when
+ * there is no such process (or it is a zombie). */
+int fl_proc_blocked(pid_t pid, double window_s);
+
+/* Wait until fl_proc_blocked(pid, window_s) holds, at most `ceiling_s`
+ * (scaled by FORKLAB_TIMEOUT_SCALE).  Returns 1 when it is blocked, 0 when
+ * the ceiling passed first, -1 when the process ended. */
+int fl_await_blocked(pid_t pid, double window_s, double ceiling_s);
+
+/* ---- what the harness checks around every check body (around.c) ----
+ *
+ * Before the body runs, the caller is given two decoy children it never
+ * started (one zombie, one running) and a stdio stream with unflushed text;
+ * its descriptors and shared mappings are listed.  After the body returns,
+ * the check fails when: a decoy was reaped, signalled or stopped (the code
+ * waited for or signalled a process it did not start: wait(), waitpid(-1),
+ * kill(0), kill(-1)); the caller's atexit handlers ran in a child, or a
+ * child flushed the caller's stdio buffers a second time (exit() instead
+ * of _exit(), promise 8); a descriptor or shared mapping made during the
+ * body is still there (unless the check declares keeps_fds / keeps_maps).
+ * Harness-owned children, descriptors and mappings are never counted:
+ * fl_proc_children() leaves the decoys out.  A check body must therefore
+ * never wait for "any child" itself. */
+
+/* Memory shared by the caller and every child forked after this call
+ * (MAP_SHARED), zeroed: where tasks in the student's children record what
+ * they saw.  Owned by the harness (never counted as a leak).  Fails the
+ * check if the kernel refuses. */
+void *fl_board_new(size_t size);
+
+/* A pipe (O_CLOEXEC) owned by the check, not the student: never counted as
+ * a leaked descriptor.  Fails the check if the kernel refuses. */
+void fl_pipe(int fds[2]);
+
+/* Whether `pid` is one of the harness's own children of the caller (a
+ * decoy or a helper from fl_signal_when_blocked). */
+int fl_is_harness_child(pid_t pid);
+
+/* End the current process with exit(code) from inside a task on purpose:
+ * the caller's atexit handlers run in this child without that counting as
+ * the student's mistake.  For tasks that check exit(n) -> n. */
+__attribute__((noreturn)) void fl_task_exit(int code);
+
+/* Descriptors of the caller now open that were not open when the body
+ * started and that the harness does not own, described ("fd 5 (pipe end,
+ * pipe:[1234])", "; "-separated) into buf; returns how many.  For checks
+ * that look at one call at a time (e.g. after a *_free). */
+int fl_fds_new_since_start(char *buf, size_t size);
+
+/* Shared mappings (MAP_SHARED, memfd, shm) of the caller that were not
+ * there when the body started and that the harness does not own, every
+ * page of them, described into buf; returns how many ranges. */
+int fl_maps_new_since_start(char *buf, size_t size);
+
+/* Descriptors open in process `pid` (any process the caller may inspect),
+ * described into buf like fl_fds_new_since_start, 0, 1 and 2 left out;
+ * returns how many, or -1 when /proc/PID/fd cannot be read. */
+int fl_fds_of(pid_t pid, char *buf, size_t size);
+
+/* ---- failure injection (inject.c) ---- */
+
+/* From now on, the next `n` process creations by the code under test
+ * succeed and every later one fails with EAGAIN, as when the process limit
+ * is reached: fork, vfork, clone, posix_spawn and posix_spawnp in the
+ * student's objects go through the harness's gate (the build renames
+ * them).  Children inherit the gate as it is when they are forked.
+ * n < 0 opens the gate again. */
+void fl_forks_allow(int n);
+
+/* Let the caller open exactly `n` more descriptors (RLIMIT_NOFILE set just
+ * above its n lowest free descriptor numbers); pipe() then needs 2.
+ * n < 0 restores the check's ceiling.  Returns 0 or -1 with errno. */
+int fl_fds_allow(int n);
+
+/* Start a harness helper that waits (at most `ceiling_s`, scaled) until
+ * `target` is blocked (fl_proc_blocked), then sends it `sig` once, and
+ * ends.  Returns the helper's pid (a child of the caller that
+ * fl_proc_children leaves out); reap it with fl_reap.  For "EINTR is
+ * retried" and "interrupted calls report EINTR": install a handler for sig
+ * without SA_RESTART first. */
+pid_t fl_signal_when_blocked(pid_t target, int sig, double ceiling_s);
 
 /* Monotonic clock in seconds. */
 double fl_now(void);

@@ -26,6 +26,9 @@ struct fl_page {
     char exit_stage[200];
     int child_atexit;          /* the caller's atexit handlers ran in a child */
     pid_t child_atexit_pid;
+    pid_t deliberate_exit_pid; /* fl_task_exit: this child's exit() is the check's */
+    int decoy_sig;             /* the first signal the running decoy received */
+    pid_t decoy_sig_from;
     /* Written by the sandbox's init once the caller has ended: */
     long maxrss_kb;            /* the largest process of the check, in KB */
     int nipc;                  /* IPC objects the check left behind */
@@ -45,6 +48,16 @@ const char *fl_sandbox_mode(void);
  * and returns how many there were. */
 int fl_ipc_leftovers(uid_t uid, int any_owner, const char *mq_dir, int remove, char *buf,
                      size_t size);
+
+/* Around the body (around.c): decoys, the stdio marker, inventories. */
+void fl_around_begin(const struct fl_check *c);
+void fl_around_end(const struct fl_check *c);
+
+/* Record what the harness itself started, opened or mapped in the caller,
+ * so that around.c never counts it against the student. */
+void fl_own_pid(pid_t pid);
+void fl_own_fd(int fd);
+void fl_own_map(const void *addr, size_t size);
 
 /* The check's page; set in the sandbox before the body runs. */
 extern struct fl_page *fl_page;

@@ -115,7 +115,7 @@ int fl_proc_children(pid_t ppid, pid_t *out, int max)
     static pid_t pids[SNAP_MAX], ppids[SNAP_MAX];
     int n = snapshot(pids, ppids, SNAP_MAX), k = 0;
     for (int i = 0; i < n && k < max; i++)
-        if (ppids[i] == ppid)
+        if (ppids[i] == ppid && !fl_is_harness_child(pids[i]))
             out[k++] = pids[i];
     return k;
 }
@@ -233,4 +233,114 @@ const char *fl_status_str(int status)
     else
         snprintf(buf, sizeof buf, "status 0x%x", status);
     return buf;
+}
+
+/* ---- blocked means no progress ---- */
+
+/* One sample of a process: every thread's state, and the sum over its
+ * threads of run time and context switches.  Returns the number of threads
+ * (0: none, or a zombie), and whether each sleeps in *asleep. */
+struct progress {
+    unsigned long long ran_ns, switches;
+};
+
+static unsigned long long read_number_after(const char *path, const char *key)
+{
+    char buf[4096];
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return 0;
+    ssize_t n = read(fd, buf, sizeof buf - 1);
+    close(fd);
+    buf[n > 0 ? n : 0] = '\0';
+    if (!key)
+        return strtoull(buf, NULL, 10);
+    char *p = strstr(buf, key);
+    return p ? strtoull(p + strlen(key), NULL, 10) : 0;
+}
+
+static int sample(pid_t pid, struct progress *pg, int *asleep)
+{
+    char dir[64];
+    snprintf(dir, sizeof dir, "/proc/%d/task", (int)pid);
+    DIR *d = opendir(dir);
+    if (!d)
+        return 0;
+    int n = 0;
+    *asleep = 1;
+    memset(pg, 0, sizeof *pg);
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        char *end;
+        long tid = strtol(e->d_name, &end, 10);
+        if (*end || tid <= 0)
+            continue;
+        char path[96], buf[1024], *tail;
+        snprintf(path, sizeof path, "/proc/%d/task/%ld/stat", (int)pid, tid);
+        int fd = open(path, O_RDONLY | O_CLOEXEC);
+        ssize_t k = fd < 0 ? -1 : read(fd, buf, sizeof buf - 1);
+        if (fd >= 0)
+            close(fd);
+        if (k <= 0)
+            continue;
+        buf[k] = '\0';
+        tail = strrchr(buf, ')');
+        if (!tail || !tail[1] || !tail[2])
+            continue;
+        char st = tail[2];
+        if (st == 'Z' || st == 'X')
+            continue;
+        n++;
+        if (st != 'S' && st != 'D')
+            *asleep = 0;
+        /* schedstat: ns on the CPU; status: every switch in or out. */
+        snprintf(path, sizeof path, "/proc/%d/task/%ld/schedstat", (int)pid, tid);
+        pg->ran_ns += read_number_after(path, NULL);
+        snprintf(path, sizeof path, "/proc/%d/task/%ld/status", (int)pid, tid);
+        pg->switches += read_number_after(path, "\nvoluntary_ctxt_switches:");
+        pg->switches += read_number_after(path, "\nnonvoluntary_ctxt_switches:");
+        /* utime + stime too, where schedstat is missing. */
+        unsigned long ut = 0, stime = 0;
+        if (sscanf(tail + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu", &ut,
+                   &stime) == 2)
+            pg->ran_ns += (unsigned long long)(ut + stime) * 10000000ull;
+    }
+    closedir(d);
+    return n;
+}
+
+int fl_proc_blocked(pid_t pid, double window_s)
+{
+    struct progress a, b;
+    int asleep_a, asleep_b;
+    if (window_s <= 0)
+        window_s = 0.1;
+    if (sample(pid, &a, &asleep_a) == 0)
+        return -1;
+    if (!asleep_a)
+        return 0;
+    /* A measuring window, not a synchronisation: the question is whether
+     * anything happens in it. */
+    struct timespec t = {(time_t)window_s, (long)((window_s - (double)(time_t)window_s) * 1e9)};
+    while (nanosleep(&t, &t) < 0 && errno == EINTR)
+        ;
+    if (sample(pid, &b, &asleep_b) == 0)
+        return -1;
+    return asleep_b && a.ran_ns == b.ran_ns && a.switches == b.switches;
+}
+
+int fl_await_blocked(pid_t pid, double window_s, double ceiling_s)
+{
+    double end = fl_now() + fl_scaled(ceiling_s);
+    for (;;) {
+        int r = fl_proc_blocked(pid, window_s);
+        if (r != 0)
+            return r;
+        if (fl_now() > end)
+            return 0;
+        /* Not asleep yet: look again soon, without burning the CPU it
+         * may need to get there. */
+        struct timespec t = {0, 2000000};
+        nanosleep(&t, NULL);
+    }
 }

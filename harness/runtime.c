@@ -184,6 +184,11 @@ struct fl_probe *fl_probe_new(int gated, int exit_code)
     p->exit_code = exit_code;
     if (pipe2(p->ready, O_CLOEXEC) < 0 || pipe2(p->gate, O_CLOEXEC) < 0)
         fl_fail("pipes for a probe", "pipe failed: %s", strerror(errno));
+    fl_own_map(p, sizeof *p);
+    for (int i = 0; i < 2; i++) {
+        fl_own_fd(p->ready[i]);
+        fl_own_fd(p->gate[i]);
+    }
     return p;
 }
 

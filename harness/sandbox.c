@@ -324,33 +324,14 @@ static int confine(const struct fl_check *c, uid_t uid, char *why, size_t size)
  * the handler. */
 static void note_exit_call(void)
 {
+    if (fl_page->deliberate_exit_pid == getpid())
+        return;   /* fl_task_exit: the check's own exit() in a task */
     if (getpid() == fl_page->caller) {
         fl_page->caller_exit = 1;
         memcpy(fl_page->exit_stage, fl_page->stage, sizeof fl_page->stage);
     } else if (__atomic_exchange_n(&fl_page->child_atexit, 1, __ATOMIC_SEQ_CST) == 0) {
         fl_page->child_atexit_pid = getpid();
     }
-}
-
-/* After the body returned: a child of the caller that is still there was
- * started by the check and never reaped. */
-static void fail_on_unreaped_children(void)
-{
-    pid_t kids[64];
-    int n = fl_proc_children(getpid(), kids, 64);
-    if (n == 0)
-        return;
-    char list[900] = "";
-    for (int i = 0; i < n; i++) {
-        char comm[32];
-        fl_proc_comm(kids[i], comm, sizeof comm);
-        char st = fl_proc_state(kids[i]);
-        fl_appendf(list, sizeof list, "%s%d (%s, %s)", i ? ", " : "", (int)kids[i], comm,
-                   st == 'Z' ? "zombie: exited but never waited for" : "still running");
-    }
-    fl_fail("every child the check started to be waited for before the check ended",
-            "%d child%s of the caller %d left behind: %s", n, n == 1 ? "" : "ren",
-            (int)getpid(), list);
 }
 
 static void run_caller(const struct fl_check *c)
@@ -362,9 +343,10 @@ static void run_caller(const struct fl_check *c)
      * default, or a write to a pipe nobody reads would go unseen. */
     signal(SIGPIPE, SIG_DFL);
     atexit(note_exit_call);
+    fl_around_begin(c);
     c->body();
     fl_guard();
-    fail_on_unreaped_children();
+    fl_around_end(c);
     __atomic_store_n(&fl_page->state, FL_PASS, __ATOMIC_SEQ_CST);
     _exit(0);
 }

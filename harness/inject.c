@@ -1,0 +1,127 @@
+/* inject.c -- failure injection: make the errors a contract names happen.
+ *
+ * Process creation: the build renames fork, vfork, clone, posix_spawn and
+ * posix_spawnp in the student's objects to the fl_gate_* functions below
+ * (see the Makefile), so that fl_forks_allow(n) lets exactly n more through
+ * and fails the rest with EAGAIN -- in every sandbox, whatever the uid.
+ * Descriptors: RLIMIT_NOFILE, set so that exactly n numbers are free.
+ * Interrupted calls: a helper sends a signal once the target is blocked. */
+#include "internal.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <stdarg.h>
+#include <sched.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+/* -1: open; else how many more creations pass.  Process-local, so a child
+ * inherits the gate as it was when it was forked. */
+static int gate_left = -1;
+
+void fl_forks_allow(int n)
+{
+    fl_guard();
+    gate_left = n < 0 ? -1 : n;
+}
+
+static int gate_pass(void)
+{
+    if (gate_left < 0)
+        return 1;
+    if (gate_left == 0)
+        return 0;
+    gate_left--;
+    return 1;
+}
+
+pid_t fl_gate_fork(void)
+{
+    if (!gate_pass()) {
+        errno = EAGAIN;
+        return -1;
+    }
+    return fork();
+}
+
+/* A correct vfork child only calls exec or _exit, which fork allows too;
+ * a wrapper function cannot return into a vfork child safely. */
+pid_t fl_gate_vfork(void)
+{
+    return fl_gate_fork();
+}
+
+int fl_gate_clone(int (*fn)(void *), void *stack, int flags, void *arg, ...)
+{
+    va_list ap;
+    va_start(ap, arg);
+    pid_t *ptid = va_arg(ap, pid_t *);
+    void *tls = va_arg(ap, void *);
+    pid_t *ctid = va_arg(ap, pid_t *);
+    va_end(ap);
+    if (!gate_pass()) {
+        errno = EAGAIN;
+        return -1;
+    }
+    return clone(fn, stack, flags, arg, ptid, tls, ctid);
+}
+
+int fl_gate_posix_spawn(pid_t *pid, const char *path, const posix_spawn_file_actions_t *fa,
+                        const posix_spawnattr_t *attr, char *const argv[], char *const envp[])
+{
+    if (!gate_pass())
+        return EAGAIN;
+    return posix_spawn(pid, path, fa, attr, argv, envp);
+}
+
+int fl_gate_posix_spawnp(pid_t *pid, const char *file, const posix_spawn_file_actions_t *fa,
+                         const posix_spawnattr_t *attr, char *const argv[], char *const envp[])
+{
+    if (!gate_pass())
+        return EAGAIN;
+    return posix_spawnp(pid, file, fa, attr, argv, envp);
+}
+
+static struct rlimit saved_nofile;
+static int nofile_saved;
+
+int fl_fds_allow(int n)
+{
+    fl_guard();
+    if (!nofile_saved && getrlimit(RLIMIT_NOFILE, &saved_nofile) < 0)
+        return -1;
+    nofile_saved = 1;
+    if (n < 0)
+        return setrlimit(RLIMIT_NOFILE, &saved_nofile);
+    /* Descriptors are numbered lowest-free first and must stay below the
+     * soft limit: put it at the (n+1)-th free number. */
+    int fd = 0, free_seen = 0;
+    for (; fd < (int)saved_nofile.rlim_cur; fd++)
+        if (fcntl(fd, F_GETFD) < 0 && errno == EBADF && free_seen++ == n)
+            break;
+    struct rlimit r = {(rlim_t)fd, saved_nofile.rlim_max};
+    return setrlimit(RLIMIT_NOFILE, &r);
+}
+
+pid_t fl_signal_when_blocked(pid_t target, int sig, double ceiling_s)
+{
+    fl_guard();
+    pid_t pid = fork();
+    if (pid < 0)
+        fl_fail("a helper process for the check", "fork failed: %s", strerror(errno));
+    if (pid == 0) {
+        /* It must hold none of the check's pipe ends: a reader waiting for
+         * end-of-file would wait for this helper too. */
+        syscall(SYS_close_range, 3u, ~0u, 0u);
+        int r = fl_await_blocked(target, 0, ceiling_s);
+        if (r == 1)
+            kill(target, sig);
+        _exit(r == 1 ? 0 : 1);
+    }
+    fl_own_pid(pid);
+    return pid;
+}
