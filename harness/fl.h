@@ -39,6 +39,12 @@ struct fl_check {
                             * reaper, lesson 06): no decoy children */
     int keeps_fds;         /* descriptors may stay open after the body */
     int keeps_maps;        /* shared mappings may stay after the body */
+    /* What the machine must offer; the checker, never the body, decides a
+     * skip (sandbox.c): without these the body is not run, and a body's
+     * fl_skip() is honoured only for a declared need that the checker's
+     * own measurement confirms the machine lacks. */
+    int needs_cpus;        /* CPUs free for the check's processes at once */
+    int needs_ptrace;      /* the caller may ptrace its own children */
 };
 
 /* Register a check; called by FL_CHECK's constructor. */
@@ -72,7 +78,11 @@ __attribute__((noreturn, format(printf, 4, 5)))
 void fl_fail_settled(struct fl_probe *pr, pid_t pid, const char *expected,
                      const char *observed_fmt, ...);
 
-/* Skip the running check with a reason (e.g. one CPU only).  Does not return. */
+/* Ask to skip the running check with a reason (e.g. the machine is busy).
+ * The checker honours it only when the check declares the need
+ * (needs_cpus, needs_ptrace) and its own measurement of the machine, made
+ * with harness processes alone, confirms that the need is not met; else
+ * the check fails.  Does not return. */
 __attribute__((noreturn, format(printf, 1, 2)))
 void fl_skip(const char *why_fmt, ...);
 
