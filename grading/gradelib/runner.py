@@ -271,14 +271,22 @@ def clean_env(home):
 
 
 def extra_argv(cc, cflags, lesson, srcs, student_dir, out, root=kit.ROOT):
-    """The compiler's command line for a lesson's hidden checks (srcs)
-    against the student's code in student_dir, the way the Makefile builds
-    the kit's checkers.  Every path is absolute, so no name reads as an
-    option."""
-    student = sorted(os.path.join(student_dir, f) for f in os.listdir(student_dir)
-                     if f.endswith(".c"))
-    return [cc, *cflags, f"-I{student_dir}", f"-I{os.path.join(root, 'harness')}",
-            f'-DFL_LESSON="{lesson}"', "-o", out, *srcs, *student, kit.core_lib(root)]
+    """The two command lines that build a lesson's hidden checks (srcs) the
+    way the kit builds its own: the instructor's checks compile alone
+    against the kit's copy of the lesson's header into out's folder
+    (hidden-checks.o), then harness/build-checker links them with the
+    student's objects after the same integrity rules as `make check`
+    (contract header, symbol policy).  Returns [(argv, extra env)].  Every
+    path is absolute, so no name reads as an option."""
+    d = os.path.dirname(out)
+    obj = os.path.join(d, "hidden-checks.o")
+    compile_checks = [cc, *cflags, f"-I{os.path.join(root, 'harness', 'lessons', lesson)}",
+                      f"-I{os.path.join(root, 'harness')}", f'-DFL_LESSON="{lesson}"', "-c",
+                      "-o", obj, *srcs]
+    work = os.path.dirname(os.path.abspath(student_dir))
+    link = [os.path.join(root, "harness", "build-checker"), "plain", lesson, work, "submission",
+            d]
+    return [(compile_checks, {}), (link, {"CHECKS_O": obj, "CC": cc})]
 
 
 def hidden_sources(extra_dir, lesson):
@@ -303,10 +311,16 @@ def compile_declarations(lesson, extra_dir, stub_dir, out_dir, cflags):
             f.write(data)
         srcs += [os.path.join(out_dir, name)] if name.endswith(".c") else []
     exe = os.path.join(out_dir, "check")
-    r = subprocess.run(extra_argv(os.environ.get("CC", "cc"), cflags, lesson, srcs, stub_dir, exe),
-                       capture_output=True, timeout=BUILD_CEILING)
-    log = (r.stdout + r.stderr).decode("utf-8", "replace")
-    return (exe if r.returncode == 0 and os.path.exists(exe) else None), log
+    log = ""
+    for argv, more in extra_argv(os.environ.get("CC", "cc"), cflags, lesson, srcs, stub_dir, exe):
+        r = subprocess.run(argv, capture_output=True, timeout=BUILD_CEILING,
+                           env=dict(os.environ, **more))
+        log += (r.stdout + r.stderr).decode("utf-8", "replace")
+        if r.returncode != 0:
+            break
+    if os.path.exists(os.path.join(out_dir, "build.log")):
+        log += open(os.path.join(out_dir, "build.log"), encoding="utf-8", errors="replace").read()
+    return (exe if os.path.exists(exe) else None), log
 
 
 def _seal(path, keep=True):
@@ -503,11 +517,20 @@ def _compile_hidden(user, env, lesson, scratch, work, ctx):
             f.write(data)
         srcs += [os.path.join(d, name)] if name.endswith(".c") else []
     user.give(d)
-    argv = extra_argv(os.environ.get("CC", "cc"), ctx.cflags, lesson, srcs,
-                      os.path.join(work, lesson), os.path.join(d, "check"), ctx.kit_root)
-    status, out, err = user.run(argv, env, BUILD_CEILING, ro=[ctx.kit_root, work], rw=[d])
-    # The log is the instructor's only: it may quote the hidden sources.
-    log = (out + err).decode("utf-8", "replace")
-    if status is None:
-        log += f"\nthe compiler was stopped after {BUILD_CEILING} s"
-    return d, log, status == 0
+    steps = extra_argv(os.environ.get("CC", "cc"), ctx.cflags, lesson, srcs,
+                       os.path.join(work, lesson), os.path.join(d, "check"), ctx.kit_root)
+    log, status = "", 0
+    for argv, more in steps:
+        status, out, err = user.run(argv, dict(env, **more), BUILD_CEILING,
+                                    ro=[ctx.kit_root, work], rw=[d])
+        # The log is the instructor's only: it may quote the hidden sources.
+        log += (out + err).decode("utf-8", "replace")
+        if status is None:
+            log += f"\nthe compiler was stopped after {BUILD_CEILING} s"
+        if status != 0:
+            break
+    build_log = os.path.join(d, "build.log")
+    if os.path.exists(build_log):
+        with open(build_log, encoding="utf-8", errors="replace") as f:
+            log += f.read()
+    return d, log, status == 0 and os.path.exists(os.path.join(d, "check"))
