@@ -238,6 +238,12 @@ static void decide_mode(void)
                  who, why);
 }
 
+int fl_under_tool(void)
+{
+    decide_mode();
+    return mode.tool;
+}
+
 const char *fl_sandbox_mode(void)
 {
     decide_mode();
@@ -531,7 +537,8 @@ static void take_output(int fd, struct fl_outcome *o)
 
 /* What the checker saw of one sandbox, for decide(). */
 struct seen {
-    int timed_out, flooded, have_status, status, interrupted;
+    int timed_out, flooded, have_status, status, interrupted, deadlocked;
+    char deadlock[1400];     /* who waits for what, when deadlocked */
     int ntree;               /* processes below init when the caller ended */
     long hwm_kb;             /* the most memory one of them has used */
     int nleft;               /* ... of which still running */
@@ -578,6 +585,12 @@ static void decide(const struct fl_check *c, const struct fl_page *pg, const str
         snprintf(o->observed, sizeof o->observed,
                  "output flood: more than %d KB printed while %s; the output past the cap was "
                  "cut and the check stopped", c->max_output_kb, pg->stage);
+    } else if (w->deadlocked) {
+        snprintf(o->expected, sizeof o->expected, "the check's processes to keep making progress "
+                 "until the check ends");
+        snprintf(o->observed, sizeof o->observed, "deadlock while %s, found after %.1f s: every "
+                 "process of the check waits for something only another of them could do: %s",
+                 pg->stage, o->seconds, w->deadlock);
     } else if (w->interrupted) {
         snprintf(o->expected, sizeof o->expected, "the check to run to its end");
         snprintf(o->observed, sizeof o->observed, "the checker was interrupted (signal %d) while "
@@ -667,20 +680,28 @@ static void remove_tree(const char *dir)
 
 /* Drain output and wait for init's report, with the ceiling as the only
  * clock; stop early on an output flood. */
-static void watch(const struct fl_check *c, int st_fd, int out_fd, double start, struct seen *w,
-                  struct fl_outcome *o)
+/* How often the checker looks for a deadlock once a check has run for a
+ * while: most checks end well before the first look, and pay nothing. */
+#define TICK_S 0.05
+
+/* Drain output and wait for init's report, with the ceiling as the only
+ * clock; stop early on an output flood, an interruption, or a deadlock. */
+static void watch(const struct fl_check *c, int st_fd, int out_fd, double start, pid_t init,
+                  const struct fl_page *pg, struct seen *w, struct fl_outcome *o)
 {
     int out_open = 1;
     size_t cap = (size_t)c->max_output_kb * 1024;
+    struct fl_deadlock dl = {0};
     for (;;) {
-        double left = w->ceiling - (fl_now() - start);
+        double now = fl_now(), left = w->ceiling - (now - start);
         if (left <= 0) {
             w->timed_out = 1;
             return;
         }
+        double wait = now - start < 2 * TICK_S || left < TICK_S ? left : TICK_S;
         struct pollfd fds[2] = {{.fd = st_fd, .events = POLLIN},
                                 {.fd = out_open ? out_fd : -1, .events = POLLIN}};
-        int r = poll(fds, 2, (int)(left * 1000) + 1);
+        int r = poll(fds, 2, (int)(wait * 1000) + 1);
         if (fl_stop_signal) {
             w->interrupted = 1;
             return;
@@ -698,6 +719,11 @@ static void watch(const struct fl_check *c, int st_fd, int out_fd, double start,
         }
         if (fds[0].revents) {
             w->have_status = read(st_fd, &w->status, sizeof w->status) == (ssize_t)sizeof w->status;
+            return;
+        }
+        if (r == 0 && fl_now() - start >= 2 * TICK_S &&
+            fl_deadlock_tick(&dl, pg, init, w->deadlock, sizeof w->deadlock)) {
+            w->deadlocked = 1;
             return;
         }
     }
@@ -727,6 +753,9 @@ static int ptrace_works(void)
     if (pid == 0) {
         if (mode.drop && (setgid(mode.uid) < 0 || setuid(mode.uid) < 0))
             _exit(1);
+        /* As the caller is: dumpable (the checker is not, and a uid
+         * change clears it), else no ptrace is ever allowed. */
+        prctl(PR_SET_DUMPABLE, 1);
         pid_t kid = fork();
         if (kid == 0) {
             pause();
@@ -877,7 +906,7 @@ int fl_sandbox_run(const struct fl_check *c, struct fl_outcome *o)
     close(st_pipe[1]);
     close(out_pipe[1]);
     fcntl(out_pipe[0], F_SETFL, O_NONBLOCK);
-    watch(c, st_pipe[0], out_pipe[0], start, &w, o);
+    watch(c, st_pipe[0], out_pipe[0], start, init, pg, &w, o);
     o->seconds = fl_now() - start;
     static pid_t tree[MAX_TREE];
     w.ntree = fl_proc_tree(init, tree, MAX_TREE);
