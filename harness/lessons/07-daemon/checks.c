@@ -29,7 +29,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/ptrace.h>
 #include <sys/syscall.h>
@@ -71,15 +70,6 @@ struct kid {
     int hold_sigterm;              /* keep SIGTERM pending until the gate opens */
     enum kid_kind kind;
 };
-
-static void *shared_new(size_t size)
-{
-    void *m = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-    if (m == MAP_FAILED)
-        fl_fail("shared memory for the check", "mmap failed: %s", strerror(errno));
-    memset(m, 0, size);
-    return m;
-}
 
 /* Wait until `fd` is readable (returns 1) or process `pid` has exited
  * (returns 0).  A pidfd says when it exits; where there is none (valgrind
@@ -435,7 +425,7 @@ static void explain_unterminated(pid_t m, pid_t d, int owner)
 
 static void main_exit_scene(struct main_exit_seen *o, int owner_ends)
 {
-    struct scene *s = o->s = shared_new(sizeof *s);
+    struct scene *s = o->s = fl_board_new(sizeof *s);
     struct fl_probe *pd = fl_probe_new(1, 0), *pn = fl_probe_new(1, 0);
     struct kid kids[KIDS] = {
         {.gate = {pd, 0}, .scene = s, .slot = 0, .daemon = 1, .hold_sigterm = 1},
@@ -573,7 +563,7 @@ FL_CHECK(start_table_full, "proc_start refuses with EAGAIN once its list of chil
 FL_CHECK(daemon_dies_with_main, "a daemon child dies when its main process is killed with SIGKILL",
          .section = "When the main process is killed", .points = 2)
 {
-    struct scene *s = shared_new(sizeof *s);
+    struct scene *s = fl_board_new(sizeof *s);
     struct fl_probe *pd = fl_probe_new(1, 0);
     struct kid kids[1] = {{.gate = {pd, 0}, .scene = s, .slot = 0, .daemon = 1}};
     int go;
@@ -689,9 +679,9 @@ static void kill_traced(pid_t m)
 }
 
 FL_CHECK(daemon_sees_parent_gone, "a daemon whose parent died before PR_SET_PDEATHSIG ends itself",
-         .section = "When the main process is killed", .points = 2)
+         .section = "When the main process is killed", .points = 2, .needs_ptrace = 1)
 {
-    struct scene *s = shared_new(sizeof *s);
+    struct scene *s = fl_board_new(sizeof *s);
     struct fl_probe *pd = fl_probe_new(1, 0);
     struct kid kid = {.gate = {pd, 0}, .scene = s, .slot = 0, .daemon = 1};
     pid_t m = fork_traced_main(s, &kid);
@@ -726,7 +716,7 @@ FL_CHECK(daemon_sees_parent_gone, "a daemon whose parent died before PR_SET_PDEA
 FL_CHECK(child_outlives_killed_main, "a non-daemon child outlives its killed main process",
          .section = "When the main process is killed")
 {
-    struct scene *s = shared_new(sizeof *s);
+    struct scene *s = fl_board_new(sizeof *s);
     struct fl_probe *pn = fl_probe_new(1, 0);
     struct kid kids[1] = {{.gate = {pn, 0}, .scene = s, .slot = 0, .daemon = 0}};
     int go;
@@ -761,7 +751,7 @@ FL_CHECK(child_outlives_killed_main, "a non-daemon child outlives its killed mai
 FL_CHECK(daemon_has_no_children, "a daemon child cannot start children: an error, not a crash",
          .section = "A daemon has no children")
 {
-    struct scene *s = shared_new(sizeof *s);
+    struct scene *s = fl_board_new(sizeof *s);
     struct fl_probe *pg = fl_probe_new(0, 0);
     struct kid k = {.grand = {pg, 9}, .scene = s, .slot = 0, .daemon = 1,
                     .kind = KID_TRIES_START};
@@ -797,7 +787,7 @@ FL_CHECK(daemon_has_no_children, "a daemon child cannot start children: an error
 FL_CHECK(child_forgets_parents_children, "a child's proc_main_exit leaves its parent's children alone",
          .section = "Whose children?")
 {
-    struct scene *s = shared_new(sizeof *s);
+    struct scene *s = fl_board_new(sizeof *s);
     struct fl_probe *pd = fl_probe_new(1, 0), *pc = fl_probe_new(1, 0);
     struct kid kids[KIDS] = {
         {.gate = {pd, 0}, .scene = s, .slot = 0, .daemon = 1, .hold_sigterm = 1},
