@@ -197,6 +197,16 @@ FL_CHECK(handler_reaps, "the SIGCHLD handler reaps an exited child and records i
     r = reaper_status(p.pid, NULL);
     FL_EXPECT(r == -1 && errno == EINVAL, "reaper_status(pid, NULL) to fail with EINVAL",
               "it returned %d (errno %d: %s)", r, errno, strerror(errno));
+    fl_stage("calling reaper_install a second time");
+    install_reaper();
+    int again = reaper_count();
+    errno = 0;
+    r = reaper_status(p.pid, &status);
+    int e = errno;
+    FL_EXPECT(again == 0 && r == -1 && e == ECHILD,
+              "reaper_install to reset the record: count 0, no status for children reaped before",
+              "after a second reaper_install, reaper_count is %d and reaper_status(%d) returned "
+              "%d (errno %d: %s)", again, (int)p.pid, r, e, strerror(e));
     reaper_uninstall();
 }
 
@@ -463,6 +473,25 @@ FL_CHECK(orphan_reparented, "an orphan is adopted by the nearest subreaper and i
               "getppid() of the caller",
               "the kernel says process %d has parent %d; the harness's init is %d and the "
               "caller is %d", (int)p.pid, (int)now, (int)getppid(), (int)getpid());
+    char mine[2048], its[2048];
+    fl_fds_of(getpid(), mine, sizeof mine);
+    int nits = fl_fds_of(p.pid, its, sizeof its);
+    if (nits > 0) {
+        /* Every descriptor of the orphan must be one the caller has too:
+         * the pipe that carried its pid is closed in it. */
+        char *save = NULL;
+        for (char *d = strtok_r(its, ";", &save); d; d = strtok_r(NULL, ";", &save)) {
+            while (*d == ' ')
+                d++;
+            if (!strstr(mine, d)) {
+                fl_probe_release(pr, 1);
+                fl_await_exit(p.pid);
+                fl_fail("the task's process to have no descriptor the caller does not have",
+                        "orphan %d has %s open, which the caller has not: the pipe used to "
+                        "learn its pid must be closed in it", (int)p.pid, d);
+            }
+        }
+    }
     fl_stage("letting orphan %d go on", (int)p.pid);
     fl_probe_release(pr, 1);
     fl_stage("waiting on orphan %d's pidfd until it has exited", (int)p.pid);
@@ -506,4 +535,40 @@ FL_CHECK(orphan_leaves_no_zombie, "proc_start_orphan waits for its middle child:
               "proc_start_orphan on a started proc to fail with EINVAL",
               "it returned %d (errno %d: %s) and p->pid is %d (was %d)", r, errno,
               strerror(errno), (int)p.pid, (int)first);
+}
+
+/* fl_forks_allow(n): n = 0 fails the first fork (the middle child), n = 1
+ * the second (the task's process, forked by the middle child, which
+ * inherits the gate). */
+FL_CHECK(orphan_fork_refused, "a refused fork: proc_start_orphan fails with EAGAIN and leaves nothing",
+         .section = "Orphans")
+{
+    for (int allow = 0; allow < 2; allow++) {
+        struct fl_probe *pr = fl_probe_new(0, 0);
+        struct fl_probe_arg a = {pr, 1};
+        struct proc p;
+        proc_init(&p, fl_probe_task, &a);
+        fl_stage("calling proc_start_orphan while the kernel refuses the %s fork",
+                 allow ? "second (the task's)" : "first (the middle child's)");
+        fl_forks_allow(allow);
+        errno = 0;
+        int r = proc_start_orphan(&p);
+        int e = errno;
+        fl_forks_allow(-1);
+        pid_t kids[4];
+        int nk = fl_proc_children(getpid(), kids, 4);
+        char fds[512] = "";
+        int nf = fl_fds_new_since_start(fds, sizeof fds);
+        if (nk > 0)
+            fl_fail_settled(NULL, kids[0], "a failed proc_start_orphan to leave no child",
+                            "child %d is there after it returned %d", (int)kids[0], r);
+        FL_EXPECT(r == -1 && e == EAGAIN && p.pid == 0,
+                  "proc_start_orphan to return -1 with fork's errno (EAGAIN), p->pid left 0",
+                  "with the %s fork refused it returned %d (errno %d: %s), p->pid %d",
+                  allow ? "second" : "first", r, e, strerror(e), (int)p.pid);
+        FL_EXPECT(nf == 0, "a failed proc_start_orphan to close every descriptor it opened",
+                  "still open after it failed: %s", fds);
+        FL_EXPECT(pr->nruns == 0, "no task to run when a fork was refused",
+                  "the task ran in pid %d", (int)pr->runs[0].pid);
+    }
 }
