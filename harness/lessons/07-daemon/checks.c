@@ -575,7 +575,7 @@ FL_CHECK(main_exit_escalates, "proc_main_exit kills a daemon that ignores SIGTER
     }
     double t_term = s->kid[0].term_at;
     fl_stage("checking that main process %d is blocked during the grace", (int)m);
-    int blocked = fl_proc_blocked(m, 0.1);
+    int blocked = fl_await_blocked(m, 0.1, 0.45);
     /* The wake-ups: at 0.6 of the grace, B may take its SIGTERM, N ends. */
     fl_stage("waiting 0.6 of PROC_GRACE_MS on daemon %d's pidfd", (int)a);
     struct pollfd ap = {.fd = afd, .events = POLLIN};
