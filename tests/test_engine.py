@@ -66,7 +66,7 @@ def test_skip_is_the_checkers_and_keeps_its_reason():
     checker's reason; a body's own skip with no such need fails."""
     rec = verdict("skip", "skip")
     assert "it needs 64" in rec["notes"] and "FORKLAB_FORCE=1" in rec["notes"], rec["notes"]
-    verdict("skip_undeclared", "fail", "a skip is the harness's to decide"
+    verdict("skip_undeclared", "fail", "a skip is the harness's to decide")
 
 
 def test_crash_in_caller_names_signal_and_stage():
