@@ -199,5 +199,5 @@ traces:
 	@$(MAKE) --no-print-directory trace-checkers WORK=solutions LESSON=
 	@for l in $(ALL_LESSONS); do \
 	    $(PYTHON) harness/trace/trace.py --build build/traced$(abspath solutions)/$$l \
-	        --work solutions --svg lessons/$$l/trace.svg || exit 1; \
+	        --work solutions --main --svg lessons/$$l/trace.svg || exit 1; \
 	done

@@ -524,6 +524,10 @@ def render(model, title, subtitle, dropped=0):
             out.append(f'<g class="{kind}"><text x="{xt:.1f}" y="{y + 4}" fill="#c0392b" '
                        f'text-anchor="middle" font-weight="bold">×</text><text x="{xt + 6:.1f}" '
                        f'y="{y - 9}" class="lbl">{esc(text)}</text></g>')
+    if not procs:
+        out.append(f'<text x="{LEFT}" y="{TOP + 24}" class="lbl">no process call was recorded '
+                   f'during this check: the code under test neither forked, waited, signalled '
+                   f'nor ended a process</text>')
     # legend
     ly = TOP + 40 + len(procs) * LANE
     items = [("line", "#2a9d4b", "a process, from its fork to its end (colour: its role)"),
@@ -591,10 +595,34 @@ def checker_list(check):
     return [{"id": f[2], "title": f[3]} for f in records(r.stdout) if f and f[0] == "list"]
 
 
-def run(build, check_id, svg, outdir, work):
+def trace_check(check, lesson, check_id):
+    """Run one check with a fresh trace file; returns (events, dropped,
+    the verdict in words, the checker's stderr)."""
+    events_path = os.path.join(KIT, "build", "trace", f"{lesson}-{check_id}.events")
+    make_trace_file(events_path)
+    env = dict(os.environ, FORKLAB_TRACE=os.path.abspath(events_path), FORKLAB_SANDBOX_SAID="1")
+    r = subprocess.run([check, "--only", check_id], capture_output=True, text=True,
+                       errors="replace", env=env, timeout=600)
+    verdict = "did not report"
+    for f in records(r.stdout):
+        if f[0] == "result" and f[2] == check_id and len(f) > 9:
+            verdict = f[5] if f[5] != "fail" else f"fail: expected {f[8]}; observed {f[9]}"
+    events, dropped = read_events(events_path)
+    return events, dropped, verdict, r.stderr
+
+
+def starts_processes(events):
+    """Whether the code under test forked in this trace."""
+    return any(e.call in ("fork", "vfork", "clone") and e.src == "s" and e.ret > 0
+               for e in events)
+
+
+def run(build, check_id, svg, outdir, work, main_check=False):
     """Run one check of the trace-mode checker in `build` and draw it into
-    `svg` (or OUTDIR/LESSON-CHECK.svg); prints the SVG's path.  Returns the
-    exit status: 0 drawn, 1 nothing to draw, 2 no such check."""
+    `svg` (or OUTDIR/LESSON-CHECK.svg); prints the SVG's path.  Without
+    check_id: the lesson's first check, or with main_check the first one in
+    which the code under test starts a process.  Returns the exit status:
+    0 drawn, 1 the checker is missing, 2 no such check."""
     check = os.path.join(build, "check")
     lesson = os.path.basename(os.path.normpath(build))
     if not os.access(check, os.X_OK):
@@ -607,36 +635,30 @@ def run(build, check_id, svg, outdir, work):
         sys.stderr.write(f"{check} lists no checks\n")
         return 1
     ids = [c["id"] for c in checks]
-    check_id = check_id or ids[0]
-    if check_id not in ids:
+    if check_id and check_id not in ids:
         sys.stderr.write(f"{lesson} has no check {check_id!r}; its checks: {', '.join(ids)}\n")
         return 2
-    title = next(c["title"] for c in checks if c["id"] == check_id)
-    svg = svg or os.path.join(outdir or os.path.join(KIT, "build", "trace"),
-                              f"{lesson}-{check_id}.svg")
-    events_path = os.path.join(KIT, "build", "trace", f"{lesson}-{check_id}.events")
-    make_trace_file(events_path)
-    env = dict(os.environ, FORKLAB_TRACE=os.path.abspath(events_path), FORKLAB_SANDBOX_SAID="1")
-    r = subprocess.run([check, "--only", check_id], capture_output=True, text=True,
-                       errors="replace", env=env, timeout=600)
-    verdict = "did not report"
-    for f in records(r.stdout):
-        if f[0] == "result" and f[2] == check_id and len(f) > 9:
-            verdict = f[5] if f[5] != "fail" else f"fail: expected {f[8]}; observed {f[9]}"
-    events, dropped = read_events(events_path)
+    for cid in ([check_id] if check_id else ids if main_check else ids[:1]):
+        events, dropped, verdict, err = trace_check(check, lesson, cid)
+        if not main_check or starts_processes(events):
+            break
+    else:
+        cid = ids[0]   # no check starts a process: the first one, traced again
+        events, dropped, verdict, err = trace_check(check, lesson, cid)
+    title = next(c["title"] for c in checks if c["id"] == cid)
+    svg = svg or os.path.join(outdir or os.path.join(KIT, "build", "trace"), f"{lesson}-{cid}.svg")
     if not events:
-        sys.stderr.write(f"{lesson} {check_id}: no process call was recorded (the check ran: "
-                         f"{verdict}); is the trace file reachable?\n{r.stderr}")
-        return 1
+        sys.stderr.write(f"{lesson} {cid}: no process call was recorded (check {verdict})\n{err}")
     model = Model(events)
-    doc = render(model, f"{lesson} · {check_id} — {title}",
+    doc = render(model, f"{lesson} · {cid} — {title}",
                  f"{work}/{lesson}, check {verdict}; {len(model.procs)} processes, "
                  f"{len(events)} events over {fmt_span(model.t1 - model.t0)}", dropped)
     os.makedirs(os.path.dirname(os.path.abspath(svg)), exist_ok=True)
     with open(svg + ".tmp", "w", encoding="utf-8") as f:
         f.write(doc)
     os.replace(svg + ".tmp", svg)
-    print(os.path.relpath(svg) if not os.path.relpath(svg).startswith("..") else svg)
+    rel = os.path.relpath(svg)
+    print(svg if rel.startswith("..") else rel)
     return 0
 
 
@@ -647,8 +669,10 @@ def main():
     ap.add_argument("--work", default="exercises", help="the work folder's name, for the title")
     ap.add_argument("--outdir", help="write OUTDIR/LESSON-CHECK.svg")
     ap.add_argument("--svg", help="write this file instead")
+    ap.add_argument("--main", action="store_true",
+                    help="without --check: the first check in which the code starts a process")
     a = ap.parse_args()
-    return run(a.build, a.check, a.svg, a.outdir, a.work)
+    return run(a.build, a.check, a.svg, a.outdir, a.work, a.main)
 
 
 if __name__ == "__main__":
