@@ -320,18 +320,51 @@ class Model:
 
     _on_pipe2 = _on_pipe
 
+    # A shared queue (lessons 09-11) is a mutex and conditions in shared
+    # memory: what a process does between taking the lock and leaving it is
+    # one queue operation, a put or a get.  Which one the calls cannot say
+    # (the names are the student's), so a mark says what it did: which
+    # conditions it waited on and woke, numbered in order of appearance.
+    def _cond_name(self, addr):
+        names = self.__dict__.setdefault("_conds", {})
+        return names.setdefault(addr, f"condition {len(names) + 1}")
+
+    def _on_mutex_lock(self, e, p, enter):
+        if e.ret == 0:
+            self.__dict__.setdefault("_held", {})[(e.pid, e.a[0])] = (e.t, [])
+
+    def _on_mutex_unlock(self, e, p, enter):
+        held = self.__dict__.setdefault("_held", {}).pop((e.pid, e.a[0]), None)
+        if held is not None:
+            t, did = held
+            self.mark("queue", p, t, "queue operation (lock held)" +
+                      (": " + ", ".join(did) if did else ""), None, e.t)
+
+    def _did(self, e, what):
+        for (pid, _), (_, did) in self.__dict__.get("_held", {}).items():
+            if pid == e.pid:
+                did.append(what)
+
     def _on_cond_wait(self, e, p, enter):
-        self._bar(enter or e, p, e, "waits on a queue condition", None)
+        name = self._cond_name(e.a[0])
+        self._did(e, f"waited on {name}")
+        held = self.__dict__.get("_held", {}).get((e.pid, e.a[1]))
+        if held is not None:   # the lock was let go while waiting: the operation starts now
+            self._held[(e.pid, e.a[1])] = (e.t, held[1])
+        self._bar(enter or e, p, e, f"waits on {name}", None)
 
     _on_cond_timedwait = _on_cond_wait
 
     def _on_cond_signal(self, e, p, enter):
-        self.mark("wake", p, e.t, e.call.replace("cond_", "wakes: "))
+        name = self._cond_name(e.a[0])
+        what = ("wakes all on " if e.call == "cond_broadcast" else "wakes ") + name
+        self._did(e, what)
+        self.mark("wake", p, e.t, what)
 
     _on_cond_broadcast = _on_cond_signal
 
     def _on_other(self, e, p, enter):
-        pass   # mutex calls: recorded, too many to draw
+        pass
 
 
 # ---- drawing ----
@@ -382,6 +415,11 @@ def fmt_time(ns, span):
     return f"{ns} ns"
 
 
+def cut(text, n):
+    """text, at most n characters (an ellipsis says it was cut)."""
+    return text if len(text) <= n else text[:n - 1] + "…"
+
+
 def fmt_span(ns):
     """A duration, rounded for reading."""
     for unit, size in (("s", 1e9), ("ms", 1e6), ("µs", 1e3)):
@@ -402,6 +440,19 @@ def render(model, title, subtitle, dropped=0):
     def x(t):
         return LEFT + (t - t0) * WIDTH / span
 
+    taken = {}   # (lane, row) -> [(x0, x1)]: words already written there
+
+    def words(p, row, x0, y, text, colour=None):
+        """Write `text` at x0 on `row` of p's lane unless other words are
+        there already (every mark keeps its words as a tooltip anyway)."""
+        x1 = x0 + 5.6 * len(text)
+        spans = taken.setdefault((id(p), row), [])
+        if any(a < x1 and x0 < b for a, b in spans):
+            return ""
+        spans.append((x0, x1))
+        fill = f' fill="{colour}"' if colour else ""
+        return f'<text x="{x0:.1f}" y="{y}" class="lbl"{fill}>{esc(text)}</text>'
+
     height = TOP + 40 + len(procs) * LANE + 200
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{LEFT + WIDTH + RIGHT}" '
            f'height="{height}" font-family="sans-serif" font-size="11">',
@@ -410,7 +461,8 @@ def render(model, title, subtitle, dropped=0):
            f'<title>{esc(title)}</title>',
            '<rect width="100%" height="100%" fill="white"/>',
            f'<text x="12" y="22" font-size="16" font-weight="bold">{esc(title)}</text>',
-           f'<text x="12" y="42" font-size="12" fill="#444">{esc(subtitle)}</text>',
+           f'<text x="12" y="42" font-size="12" fill="#444">{esc(cut(subtitle, 190))}'
+           f'<title>{esc(subtitle)}</title></text>',
            '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" '
            'markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" '
            'fill="context-stroke"/></marker></defs>']
@@ -463,8 +515,8 @@ def render(model, title, subtitle, dropped=0):
             te = p.exit_t if p.exit_t is not None else p.reap_t
             out.append(f'<g class="exit"><circle cx="{x(te):.1f}" cy="{y}" r="5" fill="white" '
                        f'stroke="{colour}" stroke-width="2"/>'
-                       f'<text x="{x(te) + 7:.1f}" y="{y - 9}" class="lbl">'
-                       f'{esc(how or "ended")}</text></g>')
+                       f'<title>{esc(how or "ended")}</title>'
+                       + words(p, "above", x(te) + 7, y - 9, how or "ended") + '</g>')
         elif p.exit_how:
             out.append(f'<g class="exit"><text x="{x(start) + 4:.1f}" y="{y - 11}" class="lbl">'
                        f'{esc(p.exit_how)}</text></g>')
@@ -482,7 +534,7 @@ def render(model, title, subtitle, dropped=0):
             ty = lane_y[id(target)]
             out.append(f'<g class="fork"><line x1="{xt:.1f}" y1="{y}" x2="{x(target.start):.1f}" '
                        f'y2="{ty}" stroke="#2a9d4b" stroke-width="1.5" marker-end="url(#arrow)"/>'
-                       f'<text x="{xt + 3:.1f}" y="{y + 14}" class="lbl">{esc(text)}</text></g>')
+                       + words(p, "below", xt + 3, y + 14, text) + '</g>')
         elif kind in ("wait", "look", "read", "cond"):
             xe = x(t_end) if t_end is not None else x(p.reap_t or p.exit_t or p.last_t)
             fill = {"wait": "#f0b030", "look": "#f7dc9a", "read": "#7fb2e5",
@@ -493,7 +545,7 @@ def render(model, title, subtitle, dropped=0):
                        f'height="{h}" fill="{fill}" stroke="#8a6a10" stroke-width="0.5">'
                        f'<title>{esc(text)}</title></rect>')
             if kind != "look" and not quiet:
-                out.append(f'<text x="{xt:.1f}" y="{y + 24}" class="lbl">{esc(text)}</text>')
+                out.append(words(p, "below2", xt, y + 24, text))
             if target is not None and id(target) in lane_y:
                 ty = lane_y[id(target)]
                 out.append(f'<line class="reaped" x1="{xe:.1f}" y1="{y + 8}" x2="{xe:.1f}" '
@@ -503,18 +555,21 @@ def render(model, title, subtitle, dropped=0):
                            f'</line>')
             out.append("</g>")
         elif kind == "kill":
-            words = "" if quiet else (f'<text x="{xt + 3:.1f}" y="{{}}" class="lbl" '
-                                      f'fill="#c0392b">{esc(text)}</text>')
             if target is not None and id(target) in lane_y:
                 ty = lane_y[id(target)]
+                said = "" if quiet else words(p, "kill", xt + 3, (y + ty) / 2, text, "#c0392b")
                 out.append(f'<g class="kill"><title>{esc(text)}</title><line x1="{xt:.1f}" '
                            f'y1="{y}" x2="{xt:.1f}" y2="{ty}" stroke="#c0392b" '
-                           f'stroke-width="1.5" marker-end="url(#arrow)"/>'
-                           f'{words.format(f"{(y + ty) / 2:.1f}")}</g>')
+                           f'stroke-width="1.5" marker-end="url(#arrow)"/>{said}</g>')
             else:
+                said = "" if quiet else words(p, "above", xt + 6, y - 9, text, "#c0392b")
                 out.append(f'<g class="kill"><title>{esc(text)}</title><path d="M{xt:.1f},'
-                           f'{y - 7} l5,7 l-5,7 l-5,-7 z" fill="#c0392b"/>'
-                           f'{words.format(y - 9)}</g>')
+                           f'{y - 7} l5,7 l-5,7 l-5,-7 z" fill="#c0392b"/>{said}</g>')
+        elif kind == "queue":
+            xe = x(t_end)
+            out.append(f'<g class="queue"><rect x="{xt:.1f}" y="{y - 13}" '
+                       f'width="{max(xe - xt, 3):.1f}" height="8" fill="#8a4fbf" opacity="0.8">'
+                       f'<title>{esc(text)}</title></rect></g>')
         elif kind in ("write", "wake", "pipe"):
             colour = {"write": "#1f6fbf", "wake": "#8a4fbf", "pipe": "#555"}[kind]
             out.append(f'<g class="{kind}"><line x1="{xt:.1f}" y1="{y - 8}" x2="{xt:.1f}" '
@@ -523,7 +578,7 @@ def render(model, title, subtitle, dropped=0):
         elif kind in ("forkfail", "stopmark"):
             out.append(f'<g class="{kind}"><text x="{xt:.1f}" y="{y + 4}" fill="#c0392b" '
                        f'text-anchor="middle" font-weight="bold">×</text><text x="{xt + 6:.1f}" '
-                       f'y="{y - 9}" class="lbl">{esc(text)}</text></g>')
+                       f'y="{y - 9}" class="lbl">{esc(text)}</text></g>')  # rare: always
     if not procs:
         out.append(f'<text x="{LEFT}" y="{TOP + 24}" class="lbl">no process call was recorded '
                    f'during this check: the code under test neither forked, waited, signalled '
@@ -539,7 +594,9 @@ def render(model, title, subtitle, dropped=0):
              ("rect", "#e8a0a0", "zombie: exited, not yet waited for"),
              ("arrow", "#c0392b", "kill: a signal from sender to target"),
              ("rect", "#7fb2e5", "read on a pipe, from call to return; a blue tick: a write"),
-             ("rect", "#c59be0", "waits on a queue's condition; a purple tick: wakes it")]
+             ("rect", "#8a4fbf", "a queue operation, a put or a get: the queue's lock held "
+                                 "(hover: what it waited on and woke)"),
+             ("rect", "#c59be0", "waits on a queue's condition; a purple tick: wakes one")]
     out.append(f'<g class="legend"><text x="12" y="{ly}" font-weight="bold">legend</text>')
     for i, (shape, colour, text) in enumerate(items):
         yy = ly + 16 + i * 16
@@ -651,8 +708,8 @@ def run(build, check_id, svg, outdir, work, main_check=False):
         sys.stderr.write(f"{lesson} {cid}: no process call was recorded (check {verdict})\n{err}")
     model = Model(events)
     doc = render(model, f"{lesson} · {cid} — {title}",
-                 f"{work}/{lesson}, check {verdict}; {len(model.procs)} processes, "
-                 f"{len(events)} events over {fmt_span(model.t1 - model.t0)}", dropped)
+                 f"{work}/{lesson}: {len(model.procs)} processes, {len(events)} events over "
+                 f"{fmt_span(model.t1 - model.t0)}; check {verdict}", dropped)
     os.makedirs(os.path.dirname(os.path.abspath(svg)), exist_ok=True)
     with open(svg + ".tmp", "w", encoding="utf-8") as f:
         f.write(doc)
