@@ -169,7 +169,7 @@ soak: kit
 # (harness/build-checker: the process calls of the student's objects, the
 # checks and the core go through harness/trace/trace.c, which records them
 # in a shared file), one check run, and its processes drawn as an SVG
-# timeline (harness/trace/trace.py): build/trace/LESSON-CHECK.svg.  Without
+# timeline (harness/trace/timeline.py): build/trace/LESSON-CHECK.svg.  Without
 # CHECK, the lesson's first check.  make traces: one per lesson, of the
 # solutions' first check, into lessons/NN-name/trace.svg.  The plain build
 # never sees any of it.
@@ -192,12 +192,12 @@ trace-checkers: kit $(TRACE_OBJ) $(call checkers,$(WORKDIR),$(TRACEBUILD))
 
 trace: trace-checkers
 	@$(if $(filter 1,$(words $(LESSONS))),,echo 'make trace: name one lesson, e.g. make trace LESSON=04 CHECK=join_waits' >&2; exit 2)
-	@$(PYTHON) harness/trace/trace.py --build $(TRACEBUILD)/$(LESSONS) --work $(WORK) \
+	@$(PYTHON) harness/trace/timeline.py --build $(TRACEBUILD)/$(LESSONS) --work $(WORK) \
 	    $(if $(CHECK),--check '$(CHECK)') --outdir build/trace
 
 traces:
 	@$(MAKE) --no-print-directory trace-checkers WORK=solutions LESSON=
 	@for l in $(ALL_LESSONS); do \
-	    $(PYTHON) harness/trace/trace.py --build build/traced$(abspath solutions)/$$l \
+	    $(PYTHON) harness/trace/timeline.py --build build/traced$(abspath solutions)/$$l \
 	        --work solutions --main --svg lessons/$$l/trace.svg || exit 1; \
 	done

@@ -18,7 +18,7 @@
  * the checker before any sandbox exists: every process of the check
  * inherits the mapping, whatever namespace, uid or session it is in, and a
  * record is in the file the moment it is written -- a process killed right
- * after still leaves it.  harness/trace/trace.py made the file (header,
+ * after still leaves it.  harness/trace/timeline.py made the file (header,
  * size) and reads it after the check.
  *
  * Only processes of the check record: a process starts recording at its
@@ -45,7 +45,7 @@
 #include <time.h>
 #include <unistd.h>
 
-/* The file's layout; harness/trace/trace.py reads the same (HEADER and
+/* The file's layout; harness/trace/timeline.py reads the same (HEADER and
  * EVENT there).  Fixed sizes, native byte order: the file never leaves the
  * machine that wrote it. */
 #define TRACE_MAGIC "FLTRACE1"
@@ -65,7 +65,7 @@ struct trace_event {
     uint16_t pad0;
     int64_t t_ns;          /* CLOCK_MONOTONIC */
     int32_t pid, ppid;
-    int64_t a[6];          /* the call's arguments and results (trace.py) */
+    int64_t a[6];          /* the call's arguments and results (timeline.py) */
     int64_t ret;
     int32_t err;           /* errno after the call, when it failed */
     char call[16];
@@ -73,8 +73,8 @@ struct trace_event {
     uint32_t pad1[3];
 };
 
-_Static_assert(sizeof(struct trace_header) == 64, "trace.py reads a 64-byte header");
-_Static_assert(sizeof(struct trace_event) == 128, "trace.py reads 128-byte events");
+_Static_assert(sizeof(struct trace_header) == 64, "timeline.py reads a 64-byte header");
+_Static_assert(sizeof(struct trace_event) == 128, "timeline.py reads 128-byte events");
 
 static struct trace_header *hdr;
 static struct trace_event *events;
@@ -84,7 +84,7 @@ static int armed;
 
 /* Map the trace file before main: the checker's mapping is inherited by
  * every sandbox and every process in it.  Without FORKLAB_TRACE, or when
- * the file is not one trace.py made, nothing is recorded. */
+ * the file is not one timeline.py made, nothing is recorded. */
 __attribute__((constructor)) static void trace_map(void)
 {
     const char *path = getenv("FORKLAB_TRACE");
@@ -122,7 +122,7 @@ static void put(char src, int phase, const char *call, const int64_t a[6], int64
     struct trace_event *e;
     uint32_t i = __atomic_fetch_add(&hdr->next, 1, __ATOMIC_RELAXED);
     if (i >= hdr->capacity)
-        return;   /* full: trace.py reports how many were dropped */
+        return;   /* full: timeline.py reports how many were dropped */
     e = &events[i];
     e->src = (uint8_t)src;
     e->phase = (uint8_t)phase;

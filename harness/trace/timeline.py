@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""trace.py -- run one check of a trace-mode checker and draw its processes
+"""timeline.py -- run one check of a trace-mode checker and draw its processes
 as an SVG timeline (`make trace LESSON=NN CHECK=ID`, `make traces`).
 
-    trace.py --build DIR [--check ID] [--work NAME] (--outdir DIR | --svg FILE)
+    timeline.py --build DIR [--check ID] [--work NAME] (--outdir DIR | --svg FILE)
 
 DIR holds the lesson's checker built by `harness/build-checker trace`.  The
 script makes an empty trace file (the layout harness/trace/trace.c writes),
