@@ -314,6 +314,13 @@ class Model:
         what = f"{e.ret} B" if e.ret >= 0 else f"-1 {os.strerror(e.err)}"
         self.mark("write", p, e.t, f"write fd {e.a[0]}: {what}")
 
+    def _on_exec(self, e, p, enter):
+        path = cstr(struct.pack("=6q", *e.a))
+        if e.ret == 0:   # recorded before the call: it may never return
+            self.mark("exec", p, e.t, f"exec {path}")
+        else:
+            self.mark("forkfail", p, e.t, f"exec {path} failed ({os.strerror(e.err)})")
+
     def _on_pipe(self, e, p, enter):
         if e.ret == 0:
             self.mark("pipe", p, e.t, f"pipe [{e.a[0]}, {e.a[1]}]")
@@ -570,6 +577,10 @@ def render(model, title, subtitle, dropped=0):
             out.append(f'<g class="queue"><rect x="{xt:.1f}" y="{y - 13}" '
                        f'width="{max(xe - xt, 3):.1f}" height="8" fill="#8a4fbf" opacity="0.8">'
                        f'<title>{esc(text)}</title></rect></g>')
+        elif kind == "exec":
+            out.append(f'<g class="exec"><title>{esc(text)}</title><rect x="{xt - 4:.1f}" '
+                       f'y="{y - 4}" width="8" height="8" fill="#1f5fbf"/>'
+                       + words(p, "above", xt + 6, y - 9, text) + '</g>')
         elif kind in ("write", "wake", "pipe"):
             colour = {"write": "#1f6fbf", "wake": "#8a4fbf", "pipe": "#555"}[kind]
             out.append(f'<g class="{kind}"><line x1="{xt:.1f}" y1="{y - 8}" x2="{xt:.1f}" '
@@ -592,6 +603,8 @@ def render(model, title, subtitle, dropped=0):
                                  "the child it reaped"),
              ("rect", "#f7dc9a", "a look without blocking (WNOHANG, WNOWAIT)"),
              ("rect", "#e8a0a0", "zombie: exited, not yet waited for"),
+             ("rect", "#1f5fbf", "exec: a new program in the same process (it records nothing "
+                                 "more); × a failed fork or exec"),
              ("arrow", "#c0392b", "kill: a signal from sender to target"),
              ("rect", "#7fb2e5", "read on a pipe, from call to return; a blue tick: a write"),
              ("rect", "#8a4fbf", "a queue operation, a put or a get: the queue's lock held "
@@ -652,10 +665,15 @@ def checker_list(check):
     return [{"id": f[2], "title": f[3]} for f in records(r.stdout) if f and f[0] == "list"]
 
 
+def events_file(lesson, check_id):
+    """Where one check's events are kept (build/trace/LESSON-CHECK.events)."""
+    return os.path.join(KIT, "build", "trace", f"{lesson}-{check_id}.events")
+
+
 def trace_check(check, lesson, check_id):
     """Run one check with a fresh trace file; returns (events, dropped,
     the verdict in words, the checker's stderr)."""
-    events_path = os.path.join(KIT, "build", "trace", f"{lesson}-{check_id}.events")
+    events_path = events_file(lesson, check_id)
     make_trace_file(events_path)
     env = dict(os.environ, FORKLAB_TRACE=os.path.abspath(events_path), FORKLAB_SANDBOX_SAID="1")
     r = subprocess.run([check, "--only", check_id], capture_output=True, text=True,
@@ -699,6 +717,7 @@ def run(build, check_id, svg, outdir, work, main_check=False):
         events, dropped, verdict, err = trace_check(check, lesson, cid)
         if not main_check or starts_processes(events):
             break
+        os.remove(events_file(lesson, cid))   # 8 MB each: keep only the one drawn
     else:
         cid = ids[0]   # no check starts a process: the first one, traced again
         events, dropped, verdict, err = trace_check(check, lesson, cid)

@@ -299,6 +299,52 @@ pid_t fl_trace_c_fork(void)
     return traced_fork('c', fork);
 }
 
+/* exec: recorded before the call (on success it does not return, and the
+ * new program records nothing: the trace file is not in its environment),
+ * again with the error when it fails.  a[0..5]: the path's first 47 bytes. */
+static void rec_exec(const char *path, int r)
+{
+    int saved = errno;
+    int64_t a[6] = {0};
+    if (path)
+        strncpy((char *)a, path, sizeof a - 1);
+    put('s', 0, "exec", a, r, r < 0 ? saved : 0);
+    errno = saved;
+}
+
+int fl_trace_s_execve(const char *path, char *const argv[], char *const envp[])
+{
+    int on_ = on('s');
+    if (on_)
+        rec_exec(path, 0);
+    int r = execve(path, argv, envp);
+    if (on_)
+        rec_exec(path, r);
+    return r;
+}
+
+int fl_trace_s_execv(const char *path, char *const argv[])
+{
+    int on_ = on('s');
+    if (on_)
+        rec_exec(path, 0);
+    int r = execv(path, argv);
+    if (on_)
+        rec_exec(path, r);
+    return r;
+}
+
+int fl_trace_s_execvp(const char *file, char *const argv[])
+{
+    int on_ = on('s');
+    if (on_)
+        rec_exec(file, 0);
+    int r = execvp(file, argv);
+    if (on_)
+        rec_exec(file, r);
+    return r;
+}
+
 /* ---- waiting ---- */
 
 /* wait/waitpid: "entering" then "returned" with a0 pid, a1 options, a2 the
