@@ -1,5 +1,5 @@
-/* spawn.c -- lesson 13, reference solution. */
-#include "spawn.h"
+/* forkexec.c -- lesson 13, reference solution. */
+#include "forkexec.h"
 
 #include <errno.h>
 #include <fcntl.h>

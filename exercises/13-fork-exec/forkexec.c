@@ -1,8 +1,8 @@
-/* spawn.c -- lesson 13.  Your work goes here.
+/* forkexec.c -- lesson 13.  Your work goes here.
  *
  * Fill in proc_spawn.  `make check LESSON=13` tells you what works;
  * lessons/13-fork-exec/README.md explains exec and the close-on-exec pipe. */
-#include "spawn.h"
+#include "forkexec.h"
 
 #include <errno.h>
 #include <fcntl.h>
