@@ -556,3 +556,32 @@ FL_CHECK(spawn_fds_run_out, "when descriptors run out, proc_spawn returns -1 wit
     fl_stage("joining child %d", (int)p.pid);
     FL_EXPECT(proc_join(&p) == 0, "proc_join (given) to return 0", "it returned -1");
 }
+
+FL_CHECK(spawn_null_envp, "envp = NULL gives the new program the caller's own environment",
+         .section = "Your exercise: the contract")
+{
+    /* The role the program needs is put into the caller's own environment
+     * only: the program reports only if it got that environment. */
+    struct reporter r;
+    reporter_new(&r, 0);
+    setenv(ROLE_ENV, r.env_fd + strlen(ROLE_ENV "="), 1);
+    setenv(GATE_ENV, r.env_gate + strlen(GATE_ENV "="), 1);
+    setenv("FORKLAB_L13_EXIT", "0", 1);
+    struct proc p;
+    proc_init(&p, NULL, NULL);
+    fl_stage("calling proc_spawn with envp = NULL");
+    errno = 0;
+    int rc = proc_spawn(&p, r.path, r.argv, NULL);
+    int e = errno;
+    unsetenv(ROLE_ENV);
+    unsetenv(GATE_ENV);
+    unsetenv("FORKLAB_L13_EXIT");
+    FL_EXPECT(rc == 0 && p.pid > 0, "proc_spawn to return 0 for a program that exists",
+              "it returned %d (errno %d: %s)", rc, e, strerror(e));
+    struct report rep;
+    fl_stage("reading the report of the program in child %d (it reports only when it "
+             "finds the caller's environment)", (int)p.pid);
+    read_report(&r, &rep, p.pid);
+    fl_stage("joining child %d", (int)p.pid);
+    FL_EXPECT(proc_join(&p) == 0, "proc_join (given) to return 0", "it returned -1");
+}
