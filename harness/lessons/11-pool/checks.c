@@ -333,12 +333,34 @@ static int a_free_null(struct ctx *c)
     return 0;
 }
 
+static int a_start_null(struct ctx *c)
+{
+    (void)c;
+    errno = 0;
+    int r = proc_start(NULL);
+    return refused_int(r, errno);
+}
+static int a_start_no_task(struct ctx *c)
+{
+    (void)c;
+    struct proc pr;
+    proc_init(&pr, NULL, NULL);
+    errno = 0;
+    int r = proc_start(&pr);
+    int e = errno;
+    if (r == 0 && pr.pid > 0)
+        fl_reap(pr.pid, "the child of a proc_start that should have been refused");
+    return refused_int(r, e);
+}
+
 /* pool.h, rule by rule, in the header's order. */
 static const struct arg_rule {
     const char *call;
     int (*run)(struct ctx *);
     int err;            /* errno the header names; 0: accepted, no error */
 } ARG_RULES[] = {
+    {"proc_start(NULL) (given)", a_start_null, EINVAL},
+    {"proc_start on a proc with no task (given)", a_start_no_task, EINVAL},
     {"pool_new(0, 0): nworkers < 1", a_new_zero, EINVAL},
     {"pool_new(-2, 0): nworkers < 1", a_new_negative, EINVAL},
     {"pool_new(1, -1): max_tasks < 0", a_new_max_tasks, EINVAL},

@@ -386,12 +386,54 @@ static int a_par_negative(void) { return refused(run_parallel, -1, code_task, co
 static int a_par_no_task(void) { return refused(run_parallel, 2, NULL, codes_buf); }
 static int a_par_no_codes(void) { return refused(run_parallel, 2, code_task, NULL); }
 
+static int a_start_null(void)
+{
+    errno = 0;
+    int r = proc_start(NULL);
+    return r == -1 ? errno : NOT_REFUSED;
+}
+static int a_start_no_task(void)
+{
+    struct proc p;
+    proc_init(&p, NULL, NULL);
+    errno = 0;
+    int r = proc_start(&p);
+    int e = errno;
+    if (r == 0 && p.pid > 0)
+        fl_reap(p.pid, "the child of a proc_start that should have been refused");
+    return r == -1 ? e : NOT_REFUSED;
+}
+static int a_start_started(void)
+{
+    struct proc p;
+    proc_init(&p, code_task, NULL);
+    p.pid = getpid();   /* "started": pid set */
+    errno = 0;
+    int r = proc_start(&p);
+    int e = errno;
+    if (r == 0 && p.pid > 0 && p.pid != getpid())
+        fl_reap(p.pid, "the child of a proc_start that should have been refused");
+    return r == -1 ? e : NOT_REFUSED;
+}
+static int a_join_never_started(void)
+{
+    struct proc p;
+    proc_init(&p, code_task, NULL);
+    errno = 0;
+    int r = proc_join(&p);
+    return r == -1 ? errno : NOT_REFUSED;
+}
+
 /* parallel.h, rule by rule, in the header's order. */
 static const struct arg_rule {
     const char *call;
     int (*run)(void);
     int err;
 } ARG_RULES[] = {
+    {"proc_start(NULL) (given)", a_start_null, EINVAL},
+    {"proc_start on a proc with no task (given)", a_start_no_task, EINVAL},
+    {"proc_start on a proc already started (given)", a_start_started, EINVAL},
+    {"proc_join on a proc never started (given)", a_join_never_started, EINVAL},
     {"run_sequential(0, task, args, codes): n < 1", a_seq_zero, EINVAL},
     {"run_sequential(-1, task, args, codes): n < 1", a_seq_negative, EINVAL},
     {"run_sequential(2, NULL, args, codes): task is NULL", a_seq_no_task, EINVAL},
