@@ -433,7 +433,8 @@ static void main_exit_scene(struct main_exit_seen *o, int owner_ends)
         {.gate = {pn, 1}, .scene = s, .slot = 1, .daemon = 0},
     };
     int go;
-    o->m = start_main(s, kids, KIDS, 1, &go);
+    /* Two kids: a third, all zeros, would crash on its NULL scene. */
+    o->m = start_main(s, kids, 2, 1, &go);
     o->d = s->pid[0];
     o->n = s->pid[1];
     await_ready(pd, o->d, "daemon");
@@ -932,7 +933,7 @@ FL_CHECK(child_forgets_parents_children, "a child's proc_main_exit leaves its pa
         {.gate = {pc, 1}, .scene = s, .slot = 1, .daemon = 0, .kind = KID_CALLS_MAIN_EXIT},
     };
     int go;
-    pid_t m = start_main(s, kids, KIDS, 1, &go), d = s->pid[0], c = s->pid[1];
+    pid_t m = start_main(s, kids, 2, 1, &go), d = s->pid[0], c = s->pid[1];
     /* Both ready first: the daemon then holds SIGTERM, so a SIGTERM the
      * other child sends it stays visible in /proc. */
     await_ready(pd, d, "daemon");
