@@ -689,6 +689,9 @@ static int skip_before(const struct fl_check *c, struct fl_outcome *o)
         snprintf(o->notes, sizeof o->notes, "this machine lets the check use %d CPU%s; it needs "
                  "%d to see processes run in parallel (FORKLAB_FORCE=1 runs it anyway)", n,
                  n == 1 ? "" : "s", c->needs_cpus);
+    else if (c->no_valgrind && mode.tool && !(__gcov_dump != NULL))
+        snprintf(o->notes, sizeof o->notes, "under valgrind this check cannot work (it measures "
+                 "time valgrind stretches, or needs calls valgrind lacks); make check runs it");
     else if (c->needs_ptrace && !ptrace_works())
         snprintf(o->notes, sizeof o->notes, "this machine refuses ptrace to the check's processes "
                  "(Yama or a container); the check needs it (FORKLAB_FORCE=1 runs it anyway)");

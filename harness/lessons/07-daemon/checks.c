@@ -476,7 +476,7 @@ static void main_exit_scene(struct main_exit_seen *o, int owner_ends)
 }
 
 FL_CHECK(main_exit_ends_daemons, "proc_main_exit ends daemon children with SIGTERM first",
-         .section = "When the main process ends", .points = 2, .timeout_s = 5)
+         .section = "When the main process ends", .points = 2, .timeout_s = 5, .no_valgrind = 1)
 {
     struct main_exit_seen o;
     main_exit_scene(&o, 1);
@@ -498,7 +498,7 @@ FL_CHECK(main_exit_ends_daemons, "proc_main_exit ends daemon children with SIGTE
 }
 
 FL_CHECK(main_exit_waits_for_children, "proc_main_exit waits for non-daemon children to finish",
-         .section = "When the main process ends", .points = 2, .timeout_s = 5)
+         .section = "When the main process ends", .points = 2, .timeout_s = 5, .no_valgrind = 1)
 {
     struct main_exit_seen o;
     main_exit_scene(&o, 0);
@@ -530,7 +530,7 @@ FL_CHECK(main_exit_waits_for_children, "proc_main_exit waits for non-daemon chil
  * restart M's clock.  A must die of SIGKILL no sooner than the grace after
  * its SIGTERM, and not much later. */
 FL_CHECK(main_exit_escalates, "proc_main_exit kills a daemon that ignores SIGTERM after PROC_GRACE_MS, not sooner, not later",
-         .section = "A daemon that ignores SIGTERM", .points = 2, .timeout_s = 6)
+         .section = "A daemon that ignores SIGTERM", .points = 2, .timeout_s = 6, .no_valgrind = 1)
 {
     struct scene *s = fl_board_new(sizeof *s);
     struct fl_probe *pa = fl_probe_new(0, 0), *pb = fl_probe_new(1, 0),
