@@ -45,6 +45,9 @@ struct fl_check {
      * own measurement confirms the machine lacks. */
     int needs_cpus;        /* CPUs free for the check's processes at once */
     int needs_ptrace;      /* the caller may ptrace its own children */
+    int no_valgrind;       /* relies on timing valgrind stretches 20-50x,
+                            * or on calls it lacks (pidfd_open): make
+                            * memcheck skips it, make check runs it */
 };
 
 /* Register a check; called by FL_CHECK's constructor. */
@@ -265,6 +268,15 @@ int fl_fds_allow(int n);
  * retried" and "interrupted calls report EINTR": install a handler for sig
  * without SA_RESTART first. */
 pid_t fl_signal_when_blocked(pid_t target, int sig, double ceiling_s);
+
+/* Mark a wait of the caller's own that is only a ceiling (e.g. a poll
+ * with a timeout while student code runs in another process): until
+ * fl_ceiling_end(), the deadlock watch counts the caller as waiting for
+ * ever, so a deadlock among the other processes is reported at once
+ * instead of when the ceiling runs out.  A timed wait whose timing the
+ * check relies on is not a ceiling. */
+void fl_ceiling_begin(void);
+void fl_ceiling_end(void);
 
 /* Monotonic clock in seconds. */
 double fl_now(void);
