@@ -7,7 +7,6 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -29,11 +28,7 @@ static struct seen *board;
 
 static void board_new(void)
 {
-    board = mmap(NULL, sizeof *board, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1,
-                 0);
-    if (board == MAP_FAILED)
-        fl_fail("shared memory for the check", "mmap failed: %s", strerror(errno));
-    memset(board, 0, sizeof *board);
+    board = fl_board_new(sizeof *board);
 }
 
 /* ---- two "subclasses" of struct proc ---- */
