@@ -10,14 +10,12 @@
 #include "fl.h"
 #include "pipeline.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -38,18 +36,14 @@ struct board {
     int n;               /* records started (atomic) */
     struct rec recs[MAX_RECS];
     int fail_first;      /* the first consume call ends its process with 3 */
+    int fail_all;        /* every consume call ends its process with 3 */
     int failed;
     int alarm;           /* > 0: a fd to write to when the marker is consumed */
 };
 
 static struct board *new_board(void)
 {
-    struct board *b = mmap(NULL, sizeof *b, PROT_READ | PROT_WRITE,
-                           MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-    if (b == MAP_FAILED)
-        fl_fail("shared memory for the check's board", "mmap failed: %s", strerror(errno));
-    memset(b, 0, sizeof *b);
-    return b;
+    return fl_board_new(sizeof(struct board));
 }
 
 /* Runs in a consumer process: no harness calls here, only facts recorded. */
@@ -62,6 +56,8 @@ static void record(void *ctx, int consumer, struct pc_item item)
     if (item.producer == MARKER && b->alarm > 0)
         while (write(b->alarm, "m", 1) < 0 && errno == EINTR)
             ;
+    if (b->fail_all)
+        _exit(3);
     if (b->fail_first && __atomic_exchange_n(&b->failed, 1, __ATOMIC_SEQ_CST) == 0)
         _exit(3);
 }
@@ -129,30 +125,20 @@ static void expect_producer_order(const struct board *b)
 
 /* ---- processes ---- */
 
-/* Children of `parent` now, from /proc, described as "pid (state)". */
+/* Children of `parent` now (fl_proc_children: the harness's own are left
+ * out), described as "pid (state)". */
 static int children_of(pid_t parent, pid_t *out, int max, char *desc, size_t size)
 {
-    DIR *d = opendir("/proc");
-    int n = 0;
+    int n = fl_proc_children(parent, out, max);
     if (desc)
         desc[0] = '\0';
-    if (!d)
-        return 0;
-    struct dirent *e;
-    while ((e = readdir(d)) && n < max) {
-        pid_t pid = (pid_t)atoi(e->d_name);
-        if (pid <= 0 || fl_proc_ppid(pid) != parent)
-            continue;
-        out[n++] = pid;
-        if (desc) {
-            size_t used = strlen(desc);
-            char st = fl_proc_state(pid);
-            snprintf(desc + used, size - used, "%s%d (%s)", n > 1 ? ", " : "", (int)pid,
-                     st == 'Z' ? "a zombie: exited, never joined"
-                     : st == 'S' ? "waiting" : "running");
-        }
+    for (int i = 0; desc && i < n; i++) {
+        size_t used = strlen(desc);
+        char st = fl_proc_state(out[i]);
+        snprintf(desc + used, size - used, "%s%d (%s)", i ? ", " : "", (int)out[i],
+                 st == 'Z' ? "a zombie: exited, never joined"
+                 : st == 'S' ? "waiting" : "running");
     }
-    closedir(d);
     return n;
 }
 
@@ -187,7 +173,7 @@ struct feed {
 static void feed_consumers(struct feed *f, int n, int items, struct board *b)
 {
     f->n = n;
-    FL_EXPECT(pipe(f->alarm) == 0, "a pipe for the check", "pipe failed: %s", strerror(errno));
+    fl_pipe(f->alarm);
     b->alarm = f->alarm[1];
     f->cfg = config(1, n, items, items + n + 1, b);
     fl_stage("calling queue_new(%d) (given)", f->cfg.capacity);
@@ -252,8 +238,6 @@ static void await_consumers(struct feed *f, int *status)
                 done++;
             }
     }
-    close(f->alarm[0]);
-    close(f->alarm[1]);
 }
 
 /* ---- pc_run in a process of its own, with a ceiling ----
@@ -305,16 +289,19 @@ static const char *deadlock_hint(const struct board *b, int total)
            "consumers stopped early";
 }
 
-/* Kill what is left below main, then main; reap them all. */
+/* Kill main, then what it left (its children come to the caller, the
+ * subreaper, once main has ended); reap them all, one by one. */
 static void stop_pipeline(pid_t main_pid)
 {
-    pid_t kids[64];
-    int n = children_of(main_pid, kids, 64, NULL, 0);
-    for (int i = 0; i < n; i++)
-        kill(kids[i], SIGKILL);
     kill(main_pid, SIGKILL);
-    while (waitpid(-1, NULL, 0) > 0 || errno == EINTR)
-        ;
+    fl_reap(main_pid, "the process running pc_run");
+    pid_t kids[64];
+    int n;
+    while ((n = fl_proc_children(getpid(), kids, 64)) > 0)
+        for (int i = 0; i < n; i++) {
+            kill(kids[i], SIGKILL);
+            fl_reap(kids[i], "a child pc_run left");
+        }
 }
 
 /* Wait for main up to the ceiling; 1 if it ended. */
@@ -340,10 +327,7 @@ static int await_main(pid_t main_pid, double ceiling)
 static pid_t run_in_main(const struct pc_config *cfg, const struct board *b, int *result,
                          int *err)
 {
-    struct outcome *out = mmap(NULL, sizeof *out, PROT_READ | PROT_WRITE,
-                               MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-    FL_EXPECT(out != MAP_FAILED, "shared memory for the check", "mmap failed: %s",
-              strerror(errno));
+    struct outcome *out = fl_board_new(sizeof *out);
     prctl(PR_SET_CHILD_SUBREAPER, 1);
     fflush(NULL);
     pid_t main_pid = fork();
@@ -376,7 +360,6 @@ static pid_t run_in_main(const struct pc_config *cfg, const struct board *b, int
               "process %d, running pc_run, was %s", (int)main_pid, fl_status_str(st));
     *result = out->result;
     *err = out->err;
-    munmap(out, sizeof *out);
     return main_pid;
 }
 
