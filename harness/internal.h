@@ -76,6 +76,11 @@ struct fl_outcome {
     double seconds;
 };
 
+/* The signal that asked the checker to stop (SIGINT, SIGTERM, SIGHUP), or
+ * 0: the running check's sandbox is killed and the checker ends. */
+#include <signal.h>
+extern volatile sig_atomic_t fl_stop_signal;
+
 /* Run check `c` in a fresh sandbox and decide its outcome.  Returns 0, or -1
  * with errno when the checker itself could not set up (fork, pipe, mmap). */
 int fl_sandbox_run(const struct fl_check *c, struct fl_outcome *o);
