@@ -1024,3 +1024,106 @@ FL_CHECK(new_fails_cleanly, "queue_new that cannot get descriptors or memory ret
               "after queue_new failed (%s), %d descriptor%s still open: %s", strerror(e), n,
               n == 1 ? " is" : "s are", desc);
 }
+
+/* ---- timeouts against wake-ups that find nothing ----
+ *
+ * A child waits in a timed get on an empty queue (or put on a full one).
+ * Again and again, once it is blocked, the caller stops it (SIGSTOP), puts
+ * a message and takes it back (or takes one and puts it back), and lets it
+ * go on (SIGCONT): the child is woken, and finds the queue as it was.  Each
+ * such wake-up must neither end the wait early nor start its clock again. */
+
+struct timed {
+    double took;
+    int result, done;
+};
+
+static struct timed *timed_out_board;   /* shared: the child writes, the caller reads */
+
+static int timed_job(void *arg)
+{
+    struct job *j = arg;
+    struct timed *out = timed_out_board;
+    static unsigned char buf[QUEUE_MSG_MAX];
+    struct timespec a, b;
+    size_t len = 0;
+    make_msg(buf, 9, 0, 64);
+    clock_gettime(CLOCK_MONOTONIC, &a);
+    enum queue_result r = j->count ? queue_put(j->q, buf, 64, j->timeout)
+                                   : queue_get(j->q, buf, sizeof buf, &len, j->timeout);
+    clock_gettime(CLOCK_MONOTONIC, &b);
+    out->took = (double)(b.tv_sec - a.tv_sec) + (double)(b.tv_nsec - a.tv_nsec) / 1e9;
+    out->result = (int)r;
+    out->done = 1;
+    return 0;
+}
+
+FL_CHECK(timeouts_hold_under_queue_wakeups,
+         "a timed put or get ends after at least t and at most a little more, however often it is woken to find nothing",
+         .section = "Blocking, timeouts, full and empty", .timeout_s = 12)
+{
+    double t = fl_scaled(0.3), slack = fl_scaled(0.8), storm = fl_scaled(2.5);
+    for (int is_put = 0; is_put < 2; is_put++) {
+        struct queue *q = new_queue(1);
+        if (is_put)
+            put_ok(q, 1, 0, 64, "a put into an empty queue of 1 to succeed");
+        struct timed *out = fl_board_new(sizeof *out);
+        struct job j = {.q = q, .count = is_put, .timeout = t};
+        timed_out_board = out;
+        fl_stage("letting a child call queue_%s with timeout %.2f s on a%s queue",
+                 is_put ? "put" : "get", t, is_put ? " full" : "n empty");
+        pid_t pid = spawn(timed_job, &j);
+        int wakes = 0;
+        double start = fl_now();
+        while (!out->done && fl_now() - start < storm) {
+            if (fl_await_blocked(pid, 0.03, 1.0) != 1)
+                break;   /* it ended (or runs): nothing to wake */
+            fl_stage("waking child %d in queue_%s with a %s it cannot use (wake-up %d)",
+                     (int)pid, is_put ? "put" : "get", is_put ? "get and a put" : "put and a get",
+                     wakes + 1);
+            kill(pid, SIGSTOP);
+            siginfo_t si;
+            memset(&si, 0, sizeof si);
+            if (waitid(P_PID, (id_t)pid, &si, WSTOPPED) < 0 || si.si_code != CLD_STOPPED) {
+                kill(pid, SIGCONT);
+                break;   /* it ended before it stopped */
+            }
+            size_t len = 0;
+            if (is_put) {
+                queue_get(q, inbuf, sizeof inbuf, &len, 0);
+                make_msg(outbuf, 1, 0, 64);
+                queue_put(q, outbuf, 64, 0);
+            } else {
+                make_msg(outbuf, 1, 0, 64);
+                queue_put(q, outbuf, 64, 0);
+                queue_get(q, inbuf, sizeof inbuf, &len, 0);
+            }
+            kill(pid, SIGCONT);
+            wakes++;
+        }
+        int st = reap_within(pid, 2.0 * storm);
+        FL_EXPECT(st != -1 && out->done, "the timed call to return",
+                  "child %d's queue_%s with timeout %.2f s had not returned %.1f s after the "
+                  "wake-ups stopped", (int)pid, is_put ? "put" : "get", t, 2.0 * storm);
+        enum queue_result want = is_put ? QUEUE_FULL : QUEUE_EMPTY;
+        FL_EXPECT(out->result == (int)want,
+                  is_put ? "queue_put on a full queue to return QUEUE_FULL at its timeout"
+                         : "queue_get on an empty queue to return QUEUE_EMPTY at its timeout",
+                  "child %d's queue_%s returned %s after %.3f s and %d wake-ups",
+                  (int)pid, is_put ? "put" : "get", result_name((enum queue_result)out->result),
+                  out->took, wakes);
+        FL_EXPECT(out->took >= t - 0.001,
+                  "a wake-up that finds the queue as it was to go back to waiting: the timeout "
+                  "is not over yet",
+                  "child %d's queue_%s gave up after %.4f s, after %d wake-up%s; the timeout was "
+                  "%.4f s", (int)pid, is_put ? "put" : "get", out->took, wakes,
+                  wakes == 1 ? "" : "s", t);
+        FL_EXPECT(out->took <= t + slack,
+                  "a timeout t to end the wait after at most a little more than t, counted from "
+                  "the call: one deadline, not one per wake-up",
+                  "child %d's queue_%s with timeout %.2f s returned after %.3f s, while %d "
+                  "wake-ups found the queue as it was: was the clock started again at each?",
+                  (int)pid, is_put ? "put" : "get", t, out->took, wakes);
+        queue_free(q);
+    }
+}
