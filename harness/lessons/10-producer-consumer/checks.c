@@ -37,6 +37,10 @@ struct board {
     struct rec recs[MAX_RECS];
     int fail_first;      /* the first consume call ends its process with 3 */
     int fail_all;        /* every consume call ends its process with 3 */
+    int kill_first;      /* the first consume call kills its process (SIGKILL) */
+    int held[2];         /* held[1] > 0: say "h" on held[1], then wait for a byte
+                          * on the gate before going on */
+    int gate[2];
     int failed;
     int alarm;           /* > 0: a fd to write to when the marker is consumed */
 };
@@ -58,6 +62,15 @@ static void record(void *ctx, int consumer, struct pc_item item)
             ;
     if (b->fail_all)
         _exit(3);
+    if (b->kill_first && __atomic_exchange_n(&b->failed, 1, __ATOMIC_SEQ_CST) == 0)
+        raise(SIGKILL);
+    if (b->held[1] > 0) {
+        char c;
+        while (write(b->held[1], "h", 1) < 0 && errno == EINTR)
+            ;
+        while (read(b->gate[0], &c, 1) < 0 && errno == EINTR)
+            ;
+    }
     if (b->fail_first && __atomic_exchange_n(&b->failed, 1, __ATOMIC_SEQ_CST) == 0)
         _exit(3);
 }
@@ -252,6 +265,9 @@ struct outcome {
     int result, err;
 };
 
+/* Called by run_in_main_with in the caller while main runs, if set. */
+static void (*while_main_runs)(pid_t main_pid, const struct board *b);
+
 /* Who the pipeline's children are, as far as the board can tell. */
 static const char *role(const struct board *b, pid_t pid)
 {
@@ -340,6 +356,8 @@ static pid_t run_in_main_with(int (*fn)(const struct pc_config *), const struct 
         out->result = r;
         _exit(0);
     }
+    if (while_main_runs)
+        while_main_runs(main_pid, b);
     int total = cfg->nproducers * cfg->items;
     double ceiling = fl_scaled(4.0);
     fl_stage("waiting for pc_run (in process %d): %d producers x %d items, %d consumers, "
@@ -462,6 +480,11 @@ FL_CHECK(run_counts_failures, "pc_run reports a consumer that did not exit 0",
     struct pc_config cfg = config(2, 2, 10, 4, b);
     fl_note("the check's consume function ends the first consumer that calls it with "
             "_exit(3)");
+    run_pipeline(&cfg, b, 1);
+    memset(b, 0, sizeof *b);
+    b->kill_first = 1;
+    fl_note("then it kills the first consumer that calls it with SIGKILL: a killed child "
+            "counts as failed too (exit code -9)");
     run_pipeline(&cfg, b, 1);
 }
 
@@ -749,4 +772,47 @@ FL_CHECK(run_releases_all, "after pc_run returns, no child, descriptor or shared
     expect_nothing_left("after pc_run returned");
     FL_EXPECT(r == 0, "pc_run to return 0", "it returned %d (errno %d: %s)", r, e, strerror(e));
     expect_each_once(b, &cfg, getpid());
+}
+
+/* While main runs: wait until both consumers hold an item in consume and
+ * stay blocked there, long enough for main to find the queue full when it
+ * puts the second sentinel; then let them go. */
+static void hold_then_release(pid_t main_pid, const struct board *b)
+{
+    struct board *m = (struct board *)b;
+    pid_t held[2];
+    for (int i = 0; i < 2; i++) {
+        fl_stage("waiting for consumer %d of 2 to take an item (pc_run in process %d)", i + 1,
+                 (int)main_pid);
+        struct pollfd p = {.fd = m->held[0], .events = POLLIN};
+        int r;
+        while ((r = poll(&p, 1, (int)(fl_scaled(3.0) * 1000))) < 0 && errno == EINTR)
+            ;
+        char c;
+        if (r <= 0 || read(m->held[0], &c, 1) != 1)
+            return;   /* never got there: the ceiling on main reports it */
+    }
+    for (int i = 0; i < 2 && i < m->n; i++) {
+        held[i] = m->recs[i].pid;
+        fl_await_blocked(held[i], 0.2, 2.0);
+    }
+    fl_stage("letting the consumers go on, with main's sentinels waiting for room");
+    for (int i = 0; i < 2; i++)
+        while (write(m->gate[1], "g", 1) < 0 && errno == EINTR)
+            ;
+}
+
+FL_CHECK(sentinels_wait_for_room, "with capacity 1 and busy consumers, every sentinel waits for room",
+         .section = "Capacity 1 and deadlocks", .timeout_s = 10)
+{
+    struct board *b = new_board();
+    fl_pipe(b->held);
+    fl_pipe(b->gate);
+    fl_note("the check's consume function holds each consumer inside consume, once both have "
+            "taken their item, until main has put its sentinels");
+    struct pc_config cfg = config(1, 2, 2, 1, b);
+    while_main_runs = hold_then_release;
+    pid_t main_pid = run_pipeline(&cfg, b, 0);
+    while_main_runs = NULL;
+    expect_each_once(b, &cfg, main_pid);
 }
