@@ -141,6 +141,13 @@ FL_CHECK(base_runs_task, "a proc of the base class runs task(arg) in the child",
               (int)pr->runs[0].pid, (int)p.pid);
     FL_EXPECT(code == 5, "exit code 5, what the task returned",
               "child %d has exit code %d", (int)p.pid, code);
+    fl_stage("joining child %d a second time", (int)p.pid);
+    errno = 0;
+    int r = proc_join(&p);
+    int e = errno;
+    FL_EXPECT(r == 0 && proc_exitcode(&p, &code) == 1 && code == 5,
+              "a second join (given) to return 0 at once and keep the exit code",
+              "it returned %d (errno %d: %s), exit code %d", r, e, strerror(e), code);
 }
 
 FL_CHECK(class_run_in_child, "an object's run runs in the child and sees the object's fields",
