@@ -736,6 +736,14 @@ FL_CHECK(run_fds_short, "with few descriptors free, pc_run works or fails with -
          .section = "When setting up fails", .timeout_s = 10)
 {
     struct board *b = new_board();
+    fl_stage("calling pc_run (2 producers, 2 consumers) with every descriptor it wants");
+    struct pc_config full = config(2, 2, 5, 2, b);
+    errno = 0;
+    int r0 = pc_run(&full);
+    int e0 = errno;
+    expect_nothing_left("after pc_run returned");
+    FL_EXPECT(r0 == 0, "pc_run to return 0 when nothing is short",
+              "it returned %d (errno %d: %s)", r0, e0, strerror(e0));
     for (int k = 0; k < 6; k++) {
         memset(b, 0, sizeof *b);
         struct pc_config cfg = config(2, 2, 5, 2, b);
