@@ -150,9 +150,9 @@ FL_CHECK(output_once, "what the caller buffered appears once and what the task p
 {
     /* Capture the caller's stdout in a pipe it reads itself. */
     int pfd[2];
-    FL_EXPECT(pipe(pfd) == 0, "a pipe for the output", "pipe failed: %s", strerror(errno));
+    fl_pipe(pfd);
     fflush(stdout);
-    int saved = dup(1);
+    int saved = fcntl(1, F_DUPFD_CLOEXEC, 0);
     dup2(pfd[1], 1);
     close(pfd[1]);
     printf("caller-buffered ");   /* waits in the caller's stdio buffer */

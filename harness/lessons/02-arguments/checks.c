@@ -10,7 +10,6 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -29,11 +28,7 @@ static struct seen *board;
 
 static void board_new(void)
 {
-    board = mmap(NULL, sizeof *board, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1,
-                 0);
-    if (board == MAP_FAILED)
-        fl_fail("shared memory for the check", "mmap failed: %s", strerror(errno));
-    memset(board, 0, sizeof *board);
+    board = fl_board_new(sizeof *board);
 }
 
 static void note_run(void)
@@ -412,9 +407,8 @@ FL_CHECK(stdin_eof, "the child's stdin reads end-of-file at once; the caller's s
     /* The caller's stdin becomes a pipe that this check holds open and never
      * writes: a read from it would wait for ever. */
     int pp[2];
-    FL_EXPECT(pipe(pp) == 0, "a pipe for the caller's stdin", "pipe failed: %s",
-              strerror(errno));
-    int saved = dup(0);
+    fl_pipe(pp);
+    int saved = fcntl(0, F_DUPFD_CLOEXEC, 0);
     dup2(pp[0], 0);
     struct stat want;
     fstat(pp[0], &want);
