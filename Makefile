@@ -27,12 +27,14 @@ EXTRA_CFLAGS   ?=
 EXTRA_LDFLAGS  ?=
 
 ALL_LESSONS := $(sort $(notdir $(wildcard harness/lessons/[0-9][0-9]-*)))
-LESSONS     := $(if $(strip $(LESSON)),$(sort $(foreach l,$(LESSON),$(filter $(l)%,$(ALL_LESSONS)))),$(ALL_LESSONS))
+# LESSON takes numbers exactly (1 and 01 are 01-processes) or full names.
+lesson_of    = $(or $(filter $(l),$(ALL_LESSONS)),$(filter $(if $(filter 1 2 3 4 5 6 7 8 9,$(l)),0$(l),$(l))-%,$(ALL_LESSONS)))
+LESSONS     := $(if $(strip $(LESSON)),$(sort $(foreach l,$(LESSON),$(or $(lesson_of),$(error LESSON=$(l) is not a lesson; the lessons are: $(patsubst %,%,$(ALL_LESSONS)))))),$(ALL_LESSONS))
 WORKDIR     := $(abspath $(WORK))
 # Builds of different work folders never share a file: each gets the
 # folder's absolute path below build/work.
 BUILD       := build/work$(WORKDIR)
-CORE_SRC    := $(filter-out harness/driver.c,$(wildcard harness/*.c))
+CORE_SRC    := $(filter-out harness/driver.c harness/main.c,$(wildcard harness/*.c))
 CORE_LIB    := build/harness/libforklab.a
 DRIVER      := build/harness/forklab
 
@@ -43,7 +45,7 @@ all: kit
 	@$(MAKE) --no-print-directory checkers WORK=exercises
 	@$(MAKE) --no-print-directory checkers WORK=solutions
 
-kit: $(CORE_LIB) $(DRIVER)
+kit: $(CORE_LIB) $(DRIVER) build/harness/main.o $(KIT_CHECKS)
 
 help:
 	@sed -n '2,14p' Makefile | sed 's/^# \{0,1\}//'
@@ -59,17 +61,25 @@ $(CORE_LIB): $(patsubst harness/%.c,build/harness/%.o,$(CORE_SRC))
 $(DRIVER): build/harness/driver.o build/harness/records.o
 	$(CC) -o $@ $^
 
-# A lesson's checker: its checks + the student's files + the core.  A
-# student's compile error must not stop the other lessons, so the messages go
-# to build.log and the checker is simply absent; the driver reports it.  The
-# link goes to a temporary name first: a checker is never seen half written.
+# A lesson's checks compile once per kit, against the kit's own copy of
+# the lesson's header.  A lesson's checker is then linked from them, the
+# student's objects and the core by harness/build-checker, which refuses
+# (into build.log, the checker absent, the other lessons unharmed) what
+# could change the checks: odd file names, a changed contract header, a
+# main, constructors, harness symbols.  It keeps checkers that are up to
+# date, so it runs every time.
 .SECONDEXPANSION:
-$(BUILD)/%/check: harness/lessons/%/checks.c $$(wildcard $(WORKDIR)/%/*.c $(WORKDIR)/%/*.h) $(CORE_LIB)
+build/harness/lessons/%/checks.o: harness/lessons/%/checks.c $$(wildcard harness/lessons/%/*.h) harness/fl.h
 	@mkdir -p $(@D)
-	@rm -f $@
-	@$(CC) $(STUDENT_CFLAGS) $(EXTRA_CFLAGS) -I$(WORKDIR)/$* -Iharness -DFL_LESSON='"$*"' \
-	    -o $@.tmp harness/lessons/$*/checks.c $(wildcard $(WORKDIR)/$*/*.c) $(CORE_LIB) \
-	    $(EXTRA_LDFLAGS) >$(@D)/build.log 2>&1 && mv -f $@.tmp $@ || rm -f $@.tmp
+	$(CC) $(KIT_CFLAGS) -Iharness -Iharness/lessons/$* -DFL_LESSON='"$*"' -c -o $@ $<
+
+.PRECIOUS: build/harness/lessons/%/checks.o build/harness/main.o
+KIT_CHECKS  = $(foreach l,$(LESSONS),build/harness/lessons/$(l)/checks.o)
+BUILD_CHECKER = CC='$(CC)' STUDENT_CFLAGS='$(STUDENT_CFLAGS)' EXTRA_CFLAGS='$(EXTRA_CFLAGS)' \
+    EXTRA_LDFLAGS='$(EXTRA_LDFLAGS)' harness/build-checker
+.PHONY: FORCE
+$(BUILD)/%/check: FORCE $(CORE_LIB) build/harness/main.o build/harness/lessons/%/checks.o
+	@$(BUILD_CHECKER) plain $* '$(WORKDIR)' '$(WORK)' $(@D)
 
 .PHONY: checkers
 checkers: kit $(call checkers,$(WORKDIR),$(BUILD))
@@ -108,20 +118,11 @@ COVBUILD    := build/coverage$(WORKDIR)
 COVERAGE_OUT ?= coverage
 COV_WRAP    := build/harness/coverage/gcov_exit.o
 .SECONDARY: $(COV_WRAP)
-$(COVBUILD)/%/check: harness/lessons/%/checks.c $$(wildcard $(WORKDIR)/%/*.c $(WORKDIR)/%/*.h) $(CORE_LIB) $(COV_WRAP)
-	@mkdir -p $(@D)
-	@rm -f $@ $(@D)/*.o $(@D)/*.gcno $(@D)/*.gcda
-	@{ for f in $(wildcard $(WORKDIR)/$*/*.c); do \
-	     $(CC) $(STUDENT_CFLAGS) $(EXTRA_CFLAGS) --coverage -I$(WORKDIR)/$* -Iharness \
-	         -c -o $(@D)/$$(basename $$f .c).o $$f || exit 1; done && \
-	   $(CC) $(STUDENT_CFLAGS) $(EXTRA_CFLAGS) -I$(WORKDIR)/$* -Iharness -DFL_LESSON='"$*"' \
-	     -c -o $(@D)/fl-checks.o harness/lessons/$*/checks.c && \
-	   $(CC) -o $@.tmp $(@D)/*.o $(COV_WRAP) $(CORE_LIB) --coverage -Wl,--wrap=_exit,--wrap=_Exit \
-	     $(EXTRA_LDFLAGS); \
-	 } >$(@D)/build.log 2>&1 && mv -f $@.tmp $@ || rm -f $@.tmp
+$(COVBUILD)/%/check: FORCE $(CORE_LIB) build/harness/main.o build/harness/lessons/%/checks.o $(COV_WRAP)
+	@$(BUILD_CHECKER) coverage $* '$(WORKDIR)' '$(WORK)' $(@D)
 
 coverage: need-coverage kit $(call checkers,$(WORKDIR),$(COVBUILD))
-	@rm -f $(foreach l,$(LESSONS),$(COVBUILD)/$(l)/*.gcda)
+	@rm -f $(foreach l,$(LESSONS),$(COVBUILD)/$(l)/obj/*.gcda)
 	@$(DRIVER) --format $(FORMAT) --work $(WORK) $(foreach l,$(LESSONS),$(COVBUILD)/$(l)); \
 	 st=$$?; $(PYTHON) harness/coverage/coverage.py --work $(WORK) --out $(COVERAGE_OUT) --format $(FORMAT) \
 	    $(foreach l,$(LESSONS),$(COVBUILD)/$(l)) && exit $$st
@@ -141,22 +142,9 @@ gradescope:
 SHAKE       ?=
 SHAKEBUILD  := build/shake$(WORKDIR)
 SHAKE_OBJ   := build/harness/shake/shake.o
-SHAKE_SYMS  := fork wait waitpid waitid kill read write pthread_mutex_lock pthread_mutex_unlock \
-               pthread_cond_wait pthread_cond_timedwait pthread_cond_signal pthread_cond_broadcast
-OBJCOPY     ?= objcopy
 .SECONDARY: $(SHAKE_OBJ)
-$(SHAKEBUILD)/%/check: harness/lessons/%/checks.c $$(wildcard $(WORKDIR)/%/*.c $(WORKDIR)/%/*.h) $(CORE_LIB) $(SHAKE_OBJ)
-	@mkdir -p $(@D)
-	@rm -f $@ $(@D)/*.o
-	@{ for f in $(wildcard $(WORKDIR)/$*/*.c); do \
-	     $(CC) $(STUDENT_CFLAGS) $(EXTRA_CFLAGS) -I$(WORKDIR)/$* -Iharness \
-	         -c -o $(@D)/$$(basename $$f .c).o $$f || exit 1; done && \
-	   $(CC) $(STUDENT_CFLAGS) $(EXTRA_CFLAGS) -I$(WORKDIR)/$* -Iharness -DFL_LESSON='"$*"' \
-	     -c -o $(@D)/fl-checks.o harness/lessons/$*/checks.c && \
-	   for o in $(@D)/*.o; do \
-	     $(OBJCOPY) $(foreach s,$(SHAKE_SYMS),--redefine-sym $(s)=fl_shake_$(s)) $$o || exit 1; done && \
-	   $(CC) -o $@.tmp $(@D)/*.o $(SHAKE_OBJ) $(CORE_LIB) $(EXTRA_LDFLAGS); \
-	 } >$(@D)/build.log 2>&1 && mv -f $@.tmp $@ || rm -f $@.tmp
+$(SHAKEBUILD)/%/check: FORCE $(CORE_LIB) build/harness/main.o build/harness/lessons/%/checks.o $(SHAKE_OBJ)
+	@$(BUILD_CHECKER) shake $* '$(WORKDIR)' '$(WORK)' $(@D)
 
 $(SHAKE_OBJ): harness/shake/shake.c
 	@mkdir -p $(@D)

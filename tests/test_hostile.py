@@ -58,6 +58,9 @@ def work_with(path):
     os.makedirs(dst)
     shutil.copy(os.path.join(ROOT, "solutions", LESSON, "processes.h"), dst)
     shutil.copy(os.path.join(HOSTILE, "hostile.h"), dst)
+    # The probe's layout, which the hostile acts read to find their moment
+    # (types only: the symbol policy forbids calling into the harness).
+    shutil.copy(os.path.join(ROOT, "harness", "fl.h"), dst)
     shutil.copy(path, os.path.join(dst, "processes.c"))
     shutil.copytree(os.path.join(ROOT, "solutions", OTHER), os.path.join(work, OTHER))
     return work

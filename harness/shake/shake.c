@@ -72,10 +72,12 @@ static void jitter(void)
 }
 
 /* fork, with a delay before and, in each process, after. */
+pid_t fl_gate_fork(void);   /* inject.c: the failure-injection gate */
+
 pid_t fl_shake_fork(void)
 {
     jitter();
-    pid_t pid = fork();
+    pid_t pid = fl_gate_fork();
     if (enabled && pid >= 0) {
         state ^= pid == 0 ? 0xc41dc41dc41dull : 0x9a4e9a4e9a4eull;
         next();

@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# policy.sh -- what a student's objects may define and use, read with nm and
+# readelf before anything is linked (harness/README.md § Integrity).
+#
+#   harness/policy.sh LESSON WORKNAME CHECKS_O CORE_DIR OBJECT...
+#
+# The checker is one program: the kit's checks and core, and the student's
+# objects.  So that the student's code can only be called, never change the
+# checks, an object may not:
+#   - define main, _start, _init or _fini (the kit brings the program's
+#     entry), nor any symbol the checks or the core define or use -- that
+#     would replace a C library function under the checks' feet (waitpid,
+#     read, ...) or the harness's own (fl_*);
+#   - use any symbol of the harness (fl_*, or one the core or checks define);
+#   - carry constructors, destructors or other start-up code (.init_array,
+#     .fini_array, .preinit_array, .ctors, .dtors, .init, .fini): code that
+#     would run in the checker before any sandbox;
+#   - define an indirect function (ifunc), which runs at load time.
+# The functions of the lesson's header are what the checks call: those the
+# student must define.  Prints one line per violation, naming the file and
+# the rule; exit status 1 when there is any.
+set -u
+lesson=$1 workname=$2 checks_o=$3 core=$4
+shift 4
+NM=${NM:-nm}
+READELF=${READELF:-readelf}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# Symbols of the kit: defined, and used (undefined) by the checks and core.
+"$NM" -g --defined-only "$checks_o" "$core"/*.o 2>/dev/null | awk 'NF == 3 {print $3}' |
+    sort -u >"$tmp/kit-defs"
+"$NM" -g --undefined-only "$core"/*.o 2>/dev/null | awk '{print $NF}' | sort -u >"$tmp/core-uses"
+"$NM" -g --undefined-only "$checks_o" | awk '{print $NF}' | sort -u >"$tmp/checks-uses"
+# What the checks call that the kit does not define: the lesson's header
+# functions, and C library functions.  The header's are those named in the
+# kit's copy of the header.
+cat "$(dirname "$checks_o")"/../../../../harness/lessons/"$lesson"/*.h 2>/dev/null |
+    grep -o '[A-Za-z_][A-Za-z0-9_]*' | sort -u >"$tmp/header-words"
+comm -12 "$tmp/checks-uses" "$tmp/header-words" | comm -23 - "$tmp/kit-defs" >"$tmp/api"
+# Forbidden to define: the kit's, what the kit uses (less the API), entries.
+{
+    cat "$tmp/kit-defs" "$tmp/core-uses"
+    comm -23 "$tmp/checks-uses" "$tmp/api"
+    printf '%s\n' main _start _init _fini
+} | sort -u >"$tmp/no-define"
+# Forbidden to use: the kit's own symbols.
+grep -v -x -E "main|_start|_init|_fini" "$tmp/kit-defs" | sort -u >"$tmp/no-use"
+
+bad=0
+for o in "$@"; do
+    name=$workname/$lesson/$(basename "${o%.o}").c
+    while read -r sym; do
+        case $sym in
+        main | _start | _init | _fini)
+            echo "$name defines $sym: the checker brings its own program entry; a lesson's files hold the header's functions and your helpers, not a main (rule: no program entry)." ;;
+        *)
+            echo "$name defines $sym, which the checks or the harness use themselves: name your function differently (rule: never replace a function the checks rely on)." ;;
+        esac
+        bad=1
+    done < <("$NM" -g --defined-only "$o" | awk 'NF == 3 {print $3}' | sort -u |
+        comm -12 - "$tmp/no-define")
+    while read -r sym; do
+        echo "$name uses $sym, which belongs to the harness: student code calls only its own functions and the system's (rule: no harness symbol)."
+        bad=1
+    done < <({ "$NM" -g --undefined-only "$o" | awk '{print $NF}'
+        "$NM" -g --defined-only "$o" | awk 'NF == 3 {print $3}'; } | sort -u |
+        comm -12 - "$tmp/no-use" | grep -v -x -F -f "$tmp/api" || true)
+    while read -r sym; do
+        case $sym in
+        fl_* | FL_* | __gcov*)
+            echo "$name names $sym: names starting fl_, FL_ or __gcov belong to the kit (rule: no harness symbol)."
+            bad=1 ;;
+        esac
+    done < <("$NM" "$o" | awk '{print $NF}' | sort -u)
+    while read -r sec; do
+        echo "$name has a $sec section: code that runs before or after main (a constructor or destructor) would run in the checker itself, outside any sandbox (rule: no start-up code)."
+        bad=1
+    done < <("$READELF" -SW "$o" | grep -o -E '\.(preinit_array|init_array|fini_array|ctors|dtors|init|fini)(\.[0-9]+)?( |$)' |
+        sed 's/ $//' | sort -u)
+    if "$READELF" -sW "$o" | awk '$4 == "IFUNC"' | grep -q .; then
+        echo "$name defines an indirect function (ifunc): its resolver would run while the checker loads (rule: no start-up code)."
+        bad=1
+    fi
+done
+exit $bad
