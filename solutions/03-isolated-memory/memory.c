@@ -132,12 +132,18 @@ int shared_map(shared_fn fn, const int *in, int *out, size_t n)
         errno = EINVAL;
         return -1;
     }
+    /* The region first: its refusal (ENOMEM for more ints than a size_t
+     * counts bytes for) is the one the contract names. */
     struct shared_ints results;
+    if (shared_ints_create(&results, n) < 0)
+        return -1;
     struct proc *procs = calloc(n, sizeof *procs);
     struct job *jobs = calloc(n, sizeof *jobs);
-    if (!procs || !jobs || shared_ints_create(&results, n) < 0) {
+    if (!procs || !jobs) {
         free(procs);
         free(jobs);
+        shared_ints_destroy(&results);
+        errno = ENOMEM;   /* calloc need not say so (valgrind's does not) */
         return -1;
     }
     size_t started = 0;
