@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 /* Start p on a probe and fail the check with the student's error if
@@ -306,4 +307,34 @@ FL_CHECK(start_fork_fails, "when fork fails, proc_start returns its error, start
     start_on_probe(&p, &a);
     fl_probe_await(pr, 1, p.pid);
     fl_reap(p.pid, "the child from proc_start");
+}
+
+static int return_arg(void *arg)
+{
+    return *(const int *)arg;
+}
+
+FL_CHECK(exit_status, "the child's exit status is the low 8 bits of what the task returned",
+         .section = "Ending the child")
+{
+    static const int values[] = {7, 0, 255, 256, 300, -1};
+    for (size_t i = 0; i < sizeof values / sizeof values[0]; i++) {
+        struct proc p;
+        proc_init(&p, return_arg, (void *)&values[i]);
+        fl_stage("calling proc_start with a task that returns %d", values[i]);
+        errno = 0;
+        int r = proc_start(&p);
+        int e = errno;
+        FL_EXPECT(r == 0 && p.pid > 0, "proc_start to return 0 and set p->pid",
+                  "it returned %d with p->pid %d (errno %d: %s)", r, (int)p.pid, e,
+                  strerror(e));
+        fl_stage("waiting for child %d to end", (int)p.pid);
+        int st = fl_reap(p.pid, "the child from proc_start");
+        int want = values[i] & 0xff;
+        FL_EXPECT(WIFEXITED(st) && WEXITSTATUS(st) == want,
+                  "the child to exit with the task's return value's low 8 bits "
+                  "(_exit(n) keeps n & 0xFF)",
+                  "the task returned %d and child %d %s, not \"exited with %d\"", values[i],
+                  (int)p.pid, fl_status_str(st), want);
+    }
 }

@@ -270,9 +270,10 @@ FL_CHECK(region_lifecycle, "shared_ints_create maps a shared region; shared_ints
     FL_EXPECT(r == -1 && errno == EINVAL, "shared_ints_create(&s, 0) to fail with EINVAL",
               "it returned %d (errno %d: %s)", r, errno, strerror(errno));
     /* Half of all memory, and more ints than the address space has bytes
-     * for (n * sizeof(int) wraps around to a small size). */
-    size_t huge[2] = {SIZE_MAX / 8, SIZE_MAX / 2};
-    for (int i = 0; i < 2; i++) {
+     * for: n * sizeof(int) wraps around, to a huge size or to a few bytes
+     * (SIZE_MAX / sizeof(int) + 2 ints "need" 4 bytes once wrapped). */
+    size_t huge[3] = {SIZE_MAX / 8, SIZE_MAX / 2, SIZE_MAX / sizeof(int) + 2};
+    for (int i = 0; i < 3; i++) {
         s.v = (int *)&s;   /* garbage a failed create must clear */
         s.n = 7;
         fl_stage("calling shared_ints_create(&s, %zu)", huge[i]);
