@@ -47,9 +47,7 @@ static int decode_status(int status)
 {
     if (WIFEXITED(status))
         return WEXITSTATUS(status);
-    if (WIFSIGNALED(status))
-        return -WTERMSIG(status);
-    return -1;
+    return -WTERMSIG(status);   /* without WUNTRACED: exited or signalled */
 }
 
 /* Reap the child with waitpid(flags); 1 when it was reaped, 0 when

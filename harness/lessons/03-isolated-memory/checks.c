@@ -248,6 +248,12 @@ FL_CHECK(region_shared, "a region from shared_ints_create made before fork is se
     proc_join(&p);
     if (fl_is_unreaped_child(p.pid, NULL))
         fl_reap(p.pid, "the check's child");
+    fl_stage("joining child %d a second time (given: harmless)", (int)p.pid);
+    errno = 0;
+    int again = proc_join(&p);
+    int e = errno;
+    FL_EXPECT(again == 0, "a second proc_join (given) to return 0",
+              "it returned %d (errno %d: %s)", again, e, strerror(e));
     int back = s.v[2];
     shared_ints_destroy(&s);
     FL_EXPECT(from_child == 1234567, "the child's write to s.v[0] to be seen by the caller",
@@ -511,6 +517,14 @@ static int map_no_fn(void) { return shared_map(NULL, in1, out1, 1); }
 static int map_no_in(void) { return shared_map(record_and_double, NULL, out1, 1); }
 static int map_no_out(void) { return shared_map(record_and_double, in1, NULL, 1); }
 static int map_no_n(void) { return shared_map(record_and_double, in1, out1, 0); }
+static int start_null(void) { return proc_start(NULL); }
+static int join_null(void) { return proc_join(NULL); }
+static int join_unstarted(void)
+{
+    struct proc q;
+    proc_init(&q, NULL, NULL);
+    return proc_join(&q);
+}
 
 static const struct refusal {
     const char *call;
@@ -527,6 +541,10 @@ static const struct refusal {
     {"shared_map(fn, NULL, out, 1)", map_no_in, EINVAL},
     {"shared_map(fn, in, NULL, 1)", map_no_out, EINVAL},
     {"shared_map(fn, in, out, 0)", map_no_n, EINVAL},
+    /* proc_start, proc_join (given): lessons 01 and 04's refusals */
+    {"proc_start(NULL) (given)", start_null, EINVAL},
+    {"proc_join(NULL) (given)", join_null, EINVAL},
+    {"proc_join(p) on a proc never started (given)", join_unstarted, EINVAL},
 };
 
 FL_CHECK(map_errors, "every refusal in memory.h: -1 with EINVAL, nothing started or left",

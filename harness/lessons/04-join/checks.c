@@ -244,6 +244,17 @@ FL_CHECK(join_twice, "joining twice is harmless, and touches no other child",
               "the second proc_join reaped child %d, which was not the one in p: it waited "
               "for any child (waitpid(-1) or waitpid(0)) instead of returning at once",
               (int)other);
+    double secs[2] = {0, 1e6};
+    for (int i = 0; i < 2; i++) {
+        fl_stage("calling proc_join_timeout(p, %g) on child %d, joined already", secs[i],
+                 (int)p.pid);
+        errno = 0;
+        int r3 = proc_join_timeout(&p, secs[i]);
+        int e3 = errno;
+        FL_EXPECT(r3 == 0, "proc_join_timeout on a joined child to return 0 at once",
+                  "proc_join_timeout(p, %g) returned %d (errno %d: %s)", secs[i], r3, e3,
+                  strerror(e3));
+    }
     int code = -1;
     FL_EXPECT(proc_exitcode(&p, &code) == 1 && code == 5,
               "the exit code (5) to survive the second join",
@@ -488,11 +499,11 @@ FL_CHECK(timeout_reaps, "proc_join_timeout returns 0 as soon as the child ends, 
     start_task(&p, end_once_caller_asleep, NULL);
     /* A limit far beyond the check's ceiling: only a join that returns when
      * the child ends (not when the time is up) finishes the check. */
-    fl_stage("calling proc_join_timeout(p, 60) on child %d, which ends once the caller waits "
+    fl_stage("calling proc_join_timeout(p, 1e6) on child %d, which ends once the caller waits "
              "(a join that sleeps its whole timeout before looking never returns in time)",
              (int)p.pid);
     errno = 0;
-    int r = proc_join_timeout(&p, 60);
+    int r = proc_join_timeout(&p, 1e6);
     int e = errno;
     double at = fl_now();
     if (r != 0)
@@ -526,6 +537,19 @@ static int jt_unstarted_0(void) { return proc_join_timeout(g_unstarted, 0); }
 static int jt_unstarted_1(void) { return proc_join_timeout(g_unstarted, 1); }
 static int jt_negative(void) { return proc_join_timeout(g_running, -1); }
 static int jt_tiny_negative(void) { return proc_join_timeout(g_running, -0.001); }
+static int start_null(void) { return proc_start(NULL); }
+static int start_again(void) { return proc_start(g_running); }
+static int start_no_fork(void)
+{
+    struct proc q;
+    proc_init(&q, child_pending_exit, NULL);
+    fl_forks_allow(0);
+    int r = proc_start(&q);
+    int e = errno;
+    fl_forks_allow(-1);
+    errno = e;
+    return r;
+}
 
 static const struct refusal {
     const char *call;
@@ -541,9 +565,13 @@ static const struct refusal {
     {"proc_join_timeout(p, 1) on a proc never started", jt_unstarted_1, EINVAL},
     {"proc_join_timeout(p, -1) on a running child", jt_negative, EINVAL},
     {"proc_join_timeout(p, -0.001) on a running child", jt_tiny_negative, EINVAL},
+    /* proc_start (given): "-1/errno" -- lesson 01's refusals, and fork's error */
+    {"proc_start(NULL) (given)", start_null, EINVAL},
+    {"proc_start(p) on a started proc (given)", start_again, EINVAL},
+    {"proc_start(p) when fork fails (given)", start_no_fork, EAGAIN},
 };
 
-FL_CHECK(refusals, "every refusal in join.h: -1 with EINVAL, and the running child untouched",
+FL_CHECK(refusals, "every refusal in join.h: -1 with its errno, and the running child untouched",
          .section = "Your exercise: the contract")
 {
     struct fl_probe *pr = fl_probe_new(1, 0);
@@ -710,4 +738,86 @@ FL_CHECK(exitcode_none_until_joined, "proc_exitcode has no code before start and
     fl_stage("joining child %d", (int)p.pid);
     FL_EXPECT(proc_join(&p) == 0, "proc_join to return 0", "it returned -1 (errno %d: %s)",
               errno, strerror(errno));
+}
+
+FL_CHECK(join_no_fds, "with no descriptor free, the joins still work or say EMFILE, and leave the child alone",
+         .section = "Waiting with a timeout", .timeout_s = 3)
+{
+    struct fl_probe *pr = fl_probe_new(1, 0);
+    struct fl_probe_arg a = {pr, 1};
+    struct proc p;
+    start_task(&p, fl_probe_task, &a);
+    fl_stage("waiting for the task to start in child %d", (int)p.pid);
+    fl_probe_await(pr, 1, p.pid);
+    /* A pidfd is a descriptor: a design built on it may answer EMFILE
+     * here, one that looks with waitpid needs none.  Either is right;
+     * a wrong answer, a leak or a touched child is not. */
+    double want = fl_scaled(0.05);
+    fl_stage("calling proc_join_timeout(p, %.3f) with no descriptor free", want);
+    if (fl_fds_allow(0) < 0)
+        fl_fail("the check to limit descriptors", "setrlimit failed: %s", strerror(errno));
+    errno = 0;
+    double t0 = fl_now();
+    int r = proc_join_timeout(&p, want);
+    int e = errno;
+    double took = fl_now() - t0;
+    fl_fds_allow(-1);
+    if (!(r == -1 && (e == EMFILE || e == ENFILE)))
+        judge_timed_out(&p, pr, want, r, e, took, " with no descriptor free");
+    else if (!fl_is_unreaped_child(p.pid, NULL) || fl_proc_state(p.pid) == 'Z')
+        fl_fail_settled(pr, p.pid, "a failed proc_join_timeout to leave the child alone",
+                        "child %d is %s", (int)p.pid, state_words(p.pid));
+    fl_probe_release(pr, 1);
+    fl_stage("waiting for child %d to end", (int)p.pid);
+    fl_await_exit(p.pid);
+    fl_stage("calling proc_join_timeout(p, 1e6) on ended child %d with no descriptor free",
+             (int)p.pid);
+    fl_fds_allow(0);
+    errno = 0;
+    r = proc_join_timeout(&p, 1e6);
+    e = errno;
+    fl_fds_allow(-1);
+    if (r == -1 && (e == EMFILE || e == ENFILE)) {
+        if (!fl_is_unreaped_child(p.pid, NULL))
+            fl_fail("a failed proc_join_timeout to leave the child alone",
+                    "child %d was reaped although the call returned -1 (EMFILE)", (int)p.pid);
+        fl_stage("joining child %d with descriptors free again", (int)p.pid);
+        errno = 0;
+        r = proc_join(&p);
+        e = errno;
+        FL_EXPECT(r == 0, "proc_join to return 0", "it returned %d (errno %d: %s)", r, e,
+                  strerror(e));
+    } else {
+        if (r != 0)
+            fl_fail_settled(NULL, p.pid,
+                            "proc_join_timeout to return 0 for an ended child (or -1 with "
+                            "EMFILE)", "it returned %d (errno %d: %s)", r, e, strerror(e));
+        FL_EXPECT(!fl_is_unreaped_child(p.pid, NULL), "proc_join_timeout returning 0 to reap",
+                  "child %d is still %s", (int)p.pid, state_words(p.pid));
+    }
+    int code = -1;
+    FL_EXPECT(proc_exitcode(&p, &code) == 1 && code == 0, "exit code 0 once joined",
+              "proc_exitcode gave %d", code);
+}
+
+FL_CHECK(join_reaped_elsewhere, "proc_join on a child someone else reaped fails, and records no code",
+         .section = "Reaping: no zombie left")
+{
+    struct proc p;
+    start_task(&p, child_pending_exit, NULL);
+    fl_stage("reaping child %d behind proc_join's back", (int)p.pid);
+    fl_reap(p.pid, "the child from proc_start");
+    fl_stage("calling proc_join on child %d, which the check already reaped", (int)p.pid);
+    errno = 0;
+    int r = proc_join(&p);
+    int e = errno;
+    /* waitpid says ECHILD; a pidfd design's pidfd_open says ESRCH. */
+    FL_EXPECT(r == -1 && (e == ECHILD || e == ESRCH),
+              "proc_join of a pid that is no longer the caller's child to fail with "
+              "waitpid's errno (ECHILD)",
+              "it returned %d (errno %d: %s)", r, e, strerror(e));
+    int code = 12345;
+    int has = proc_exitcode(&p, &code);
+    FL_EXPECT(has == 0, "no exit code after a join that failed",
+              "proc_exitcode returned %d with code %d", has, code);
 }
