@@ -37,6 +37,7 @@ BUILD       := build/work$(WORKDIR)
 CORE_SRC    := $(filter-out harness/driver.c harness/main.c,$(wildcard harness/*.c))
 CORE_LIB    := build/harness/libforklab.a
 DRIVER      := build/harness/forklab
+KIT_CHECKS  := $(foreach l,$(LESSONS),build/harness/lessons/$(l)/checks.o build/harness/lessons/$(l)/list)
 
 checkers = $(foreach l,$(LESSONS),$(if $(wildcard $(1)/$(l)),$(2)/$(l)/check))
 
@@ -73,8 +74,12 @@ build/harness/lessons/%/checks.o: harness/lessons/%/checks.c $$(wildcard harness
 	@mkdir -p $(@D)
 	$(CC) $(KIT_CFLAGS) -Iharness -Iharness/lessons/$* -DFL_LESSON='"$*"' -c -o $@ $<
 
-.PRECIOUS: build/harness/lessons/%/checks.o build/harness/main.o
-KIT_CHECKS  = $(foreach l,$(LESSONS),build/harness/lessons/$(l)/checks.o)
+.PRECIOUS: build/harness/lessons/%/checks.o build/harness/lessons/%/list build/harness/main.o
+# The kit's list of a lesson's checks, from the checks alone: the driver
+# asks it which checks exist and what each is worth, so a lesson that did
+# not build, or whose checker died, still counts every check as failed.
+build/harness/lessons/%/list: build/harness/lessons/%/checks.o build/harness/main.o $(CORE_LIB)
+	$(CC) -no-pie -o $@ build/harness/main.o $< $(CORE_LIB) -Wl,--unresolved-symbols=ignore-all
 BUILD_CHECKER = CC='$(CC)' STUDENT_CFLAGS='$(STUDENT_CFLAGS)' EXTRA_CFLAGS='$(EXTRA_CFLAGS)' \
     EXTRA_LDFLAGS='$(EXTRA_LDFLAGS)' harness/build-checker
 .PHONY: FORCE

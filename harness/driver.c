@@ -32,12 +32,19 @@ struct result {
     long output_bytes;
 };
 
+struct decl {
+    char *id, *title, *section;
+    int points;
+};
+
 struct lesson {
     char name[128];
     enum lstatus status;
     char *log;            /* compiler messages, or why the checker crashed */
     struct result *r;
     int n;
+    struct decl *d;       /* the checks the kit declares for the lesson */
+    int nd;
 };
 
 static enum format fmt = HUMAN;
@@ -78,6 +85,19 @@ static const char *paint(const char *code)
 #define BOLD paint("\033[1m")
 #define RESET paint("\033[0m")
 
+/* Text from a check's record may hold what student code printed: control
+ * characters are shown, never sent to the terminal (an escape sequence
+ * could rewrite what the reader sees).  Newlines and tabs stay. */
+static void put_safe(const char *s)
+{
+    for (const unsigned char *c = (const unsigned char *)s; *c; c++) {
+        if ((*c < 0x20 && *c != '\n' && *c != '\t') || *c == 0x7f)
+            printf("^%c", *c == 0x7f ? '?' : *c + '@');
+        else
+            putchar(*c);
+    }
+}
+
 /* "Title" names a section of this lesson; "NN-name § Title" one of another. */
 static void section_ref(const char *lesson, const char *section, char *out, size_t size)
 {
@@ -90,14 +110,38 @@ static void section_ref(const char *lesson, const char *section, char *out, size
 
 /* ---- running a lesson ---- */
 
-static void add_result(struct lesson *l, char **f)
+static void print_result_human(const struct lesson *l, const struct result *r);
+
+static const struct decl *declared(const struct lesson *l, const char *id)
 {
+    for (int i = 0; i < l->nd; i++)
+        if (!strcmp(l->d[i].id, id))
+            return &l->d[i];
+    return NULL;
+}
+
+static const struct result *result_of(const struct lesson *l, const char *id)
+{
+    for (int i = 0; i < l->n; i++)
+        if (!strcmp(l->r[i].id, id))
+            return &l->r[i];
+    return NULL;
+}
+
+/* A record counts only for a check the kit declares, once, with the kit's
+ * title, points and section: a checker cannot add checks or change what
+ * one is worth. */
+static int add_result(struct lesson *l, char **f)
+{
+    const struct decl *d = declared(l, f[2]);
+    if (!d || result_of(l, f[2]))
+        return 0;
     l->r = realloc(l->r, sizeof *l->r * (size_t)(l->n + 1));
     struct result *r = &l->r[l->n++];
-    r->id = strdup(f[2]);
-    r->title = strdup(f[3]);
-    r->points = atoi(f[4]);
-    r->verdict = strdup(f[5]);
+    r->id = strdup(d->id);
+    r->title = strdup(d->title);
+    r->points = d->points;
+    r->verdict = strdup(!strcmp(f[5], "pass") || !strcmp(f[5], "skip") ? f[5] : "fail");
     r->seconds = atof(f[6]);
     r->section = strdup(f[7]);
     r->expected = strdup(f[8]);
@@ -105,9 +149,120 @@ static void add_result(struct lesson *l, char **f)
     r->notes = strdup(f[10]);
     r->output_bytes = atol(f[11]);
     r->output = strdup(f[12]);
+    return 1;
 }
 
-static void print_result_human(const struct lesson *l, const struct result *r);
+/* A failed result for declared check d that no checker record settled. */
+static void add_failed(struct lesson *l, const struct decl *d, const char *expected,
+                       const char *observed)
+{
+    l->r = realloc(l->r, sizeof *l->r * (size_t)(l->n + 1));
+    struct result *r = &l->r[l->n++];
+    memset(r, 0, sizeof *r);
+    r->id = strdup(d->id);
+    r->title = strdup(d->title);
+    r->points = d->points;
+    r->verdict = strdup("fail");
+    r->section = strdup(d->section);
+    r->expected = strdup(expected);
+    r->observed = strdup(observed);
+    r->notes = strdup("");
+    r->output = strdup("");
+}
+
+/* Where the kit's build lives: this program is build/harness/forklab. */
+static char kit_build[4096];
+
+static void find_kit_build(void)
+{
+    ssize_t n = readlink("/proc/self/exe", kit_build, sizeof kit_build - 1);
+    kit_build[n > 0 ? n : 0] = '\0';
+    char *slash = strrchr(kit_build, '/');
+    if (slash)
+        *slash = '\0';
+}
+
+/* The lesson's checks as the kit declares them: build/harness/lessons/L/list
+ * is linked from the kit's checks alone (no student code), so it answers
+ * even when the student's code did not build. */
+static void load_declared(struct lesson *l)
+{
+    char bin[8300];
+    snprintf(bin, sizeof bin, "%s/lessons/%s/list", kit_build, l->name);
+    int p[2];
+    if (access(bin, X_OK) < 0 || pipe(p) < 0)
+        return;
+    fflush(NULL);
+    pid_t pid = fork();
+    if (pid == 0) {
+        dup2(p[1], 1);
+        close(p[0]);
+        close(p[1]);
+        execl(bin, bin, "--list", (char *)NULL);
+        _exit(127);
+    }
+    close(p[1]);
+    FILE *in = fdopen(p[0], "r");
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t len;
+    while ((len = getline(&line, &cap, in)) > 0) {
+        if (line[len - 1] == '\n')
+            line[len - 1] = '\0';
+        char *f[FL_MAX_FIELDS];
+        if (fl_rec_split(line, f) == 7 && !strcmp(f[0], "list")) {
+            l->d = realloc(l->d, sizeof *l->d * (size_t)(l->nd + 1));
+            struct decl *d = &l->d[l->nd++];
+            d->id = strdup(f[2]);
+            d->title = strdup(f[3]);
+            d->points = atoi(f[4]);
+            d->section = strdup(f[6]);
+        }
+    }
+    free(line);
+    fclose(in);
+    waitpid(pid, NULL, 0);
+}
+
+/* Every declared check without a result fails: the lesson did not build,
+ * its checker crashed or was killed (then even what it reported before
+ * counts for nothing: a checker that dies is not trusted), or a record is
+ * missing. */
+static void settle(struct lesson *l)
+{
+    const char *expected = "the lesson's checks to run", *observed;
+    char why[600];
+    if (l->status == CRASHED) {
+        for (int i = 0; i < l->n; i++)
+            if (strcmp(l->r[i].verdict, "fail")) {
+                free(l->r[i].verdict);
+                l->r[i].verdict = strdup("fail");
+                free(l->r[i].observed);
+                l->r[i].observed = strdup(l->log ? l->log : "the checker crashed");
+                free(l->r[i].expected);
+                l->r[i].expected = strdup("the lesson's checker to run to its end");
+            }
+        expected = "the lesson's checker to run to its end";
+        observed = l->log ? l->log : "the checker crashed";
+    } else if (l->status == BUILD_FAILED) {
+        observed = "your code did not build, so this check could not run (the messages are above)";
+    } else if (l->status == MISSING) {
+        snprintf(why, sizeof why, "there is no %s/%s", work, l->name);
+        observed = why;
+    } else {
+        observed = "the lesson's checker never reported this check";
+    }
+    int before = l->n;
+    for (int i = 0; i < l->nd; i++)
+        if (!result_of(l, l->d[i].id))
+            add_failed(l, &l->d[i], expected, observed);
+    if (fmt == HUMAN && l->status == RAN)
+        for (int i = before; i < l->n; i++)
+            print_result_human(l, &l->r[i]);
+    else if (fmt == HUMAN && l->n > before)
+        printf("  %s✗ %d check%s of %s not run: each counts as failed, with its points%s\n", RED,
+               l->n - before, l->n - before == 1 ? "" : "s", l->name, RESET);
+}
 
 static void run_checker(struct lesson *l, const char *bin)
 {
@@ -135,12 +290,13 @@ static void run_checker(struct lesson *l, const char *bin)
     while ((len = getline(&line, &cap, in)) > 0) {
         if (line[len - 1] == '\n')
             line[len - 1] = '\0';
+        /* A record is at most a few KB; anything longer is not one. */
+        if (len > 65536)
+            continue;
         char *f[FL_MAX_FIELDS];
-        if (fl_rec_split(line, f) == 13 && !strcmp(f[0], "result")) {
-            add_result(l, f);
-            if (fmt == HUMAN)
-                print_result_human(l, &l->r[l->n - 1]);
-        }
+        if (fl_rec_split(line, f) == 13 && !strcmp(f[0], "result") && add_result(l, f) &&
+            fmt == HUMAN)
+            print_result_human(l, &l->r[l->n - 1]);
     }
     free(line);
     fclose(in);
@@ -164,6 +320,7 @@ static void load_lesson(struct lesson *l, const char *dir)
     snprintf(bin, sizeof bin, "%s/check", dir);
     snprintf(log, sizeof log, "%s/build.log", dir);
     l->log = slurp(log, 16384);
+    load_declared(l);
     if (fmt == HUMAN)
         printf("\n%s%s%s  %s(lessons/%s/README.md)%s\n", BOLD, l->name, RESET, DIM, l->name, RESET);
     if (exists(bin)) {
@@ -175,6 +332,7 @@ static void load_lesson(struct lesson *l, const char *dir)
     } else {
         l->status = l->log ? BUILD_FAILED : MISSING;
     }
+    settle(l);
 }
 
 /* ---- human ---- */
@@ -185,7 +343,11 @@ static void indent(const char *prefix, const char *text)
     while (*s) {
         const char *nl = strchr(s, '\n');
         int len = nl ? (int)(nl - s) : (int)strlen(s);
-        printf("%s%.*s\n", prefix, len, s);
+        char *piece = strndup(s, (size_t)len);
+        printf("%s", prefix);
+        put_safe(piece ? piece : "");
+        putchar('\n');
+        free(piece);
         s += len + (nl ? 1 : 0);
     }
 }
@@ -197,14 +359,17 @@ static void print_result_human(const struct lesson *l, const struct result *r)
         return;
     }
     if (!strcmp(r->verdict, "skip")) {
-        printf("  %s–%s %s %s(skipped: %s)%s\n", YELLOW, RESET, r->title, DIM, r->notes, RESET);
+        printf("  %s–%s %s %s(skipped: ", YELLOW, RESET, r->title, DIM);
+        put_safe(r->notes);
+        printf(")%s\n", RESET);
         return;
     }
     char ref[512];
     section_ref(l->name, r->section, ref, sizeof ref);
     printf("  %s✗%s %s%s%s\n", RED, RESET, BOLD, r->title, RESET);
-    printf("      expected  %s\n      observed  %s\n      read      %s\n", r->expected,
-           r->observed, ref);
+    indent("      expected  ", r->expected);
+    indent("      observed  ", r->observed);
+    printf("      read      %s\n", ref);
     if (*r->notes)
         indent("      note      ", r->notes);
     if (r->output_bytes > 0) {
@@ -226,7 +391,9 @@ static void print_lesson_problem_human(const struct lesson *l)
         printf("  %s✗ there is no %s/%s: copy it from exercises/ to work on it.%s\n", RED, work,
                l->name, RESET);
     } else if (l->status == CRASHED) {
-        printf("  %s✗ %s%s\n", RED, l->log, RESET);
+        printf("  %s✗ ", RED);
+        put_safe(l->log);
+        printf(": every check of this lesson counts as failed%s\n", RESET);
     }
 }
 
@@ -261,8 +428,6 @@ static void summary_human(struct lesson *ls, int n, double secs)
             else
                 lf++;
         }
-        if (ls[i].status != RAN)
-            lf++;
         pass += lp, fail += lf, pts += lpts, max += lmax;
         printf("  %s%-22s%s %2d/%-2d checks  %3d/%-3d points%s\n",
                lf ? RED : GREEN, ls[i].name, RESET, lp, lp + lf, lpts, lmax,
@@ -302,11 +467,11 @@ static void tap_lesson(const struct lesson *l, int index)
     printf("# Subtest: %s\n", l->name);
     int ok = l->status == RAN;
     if (l->status != RAN) {
-        printf("    1..0 # SKIP no checker\n");
         const char *why = l->status == BUILD_FAILED ? "did not compile"
                           : l->status == MISSING ? "missing" : "checker crashed";
         printf("    # %s: %s\n", l->name, why);
-    } else {
+    }
+    {
         printf("    1..%d\n", l->n);
         for (int i = 0; i < l->n; i++) {
             const struct result *r = &l->r[i];
@@ -404,8 +569,6 @@ static void json_all(struct lesson *ls, int n, double secs)
         printf(", \"status\": \"%s\", \"log\": ", lstatus_names[l->status]);
         json_str(stdout, l->log ? l->log : "");
         printf(", \"checks\": [");
-        if (l->status != RAN)
-            fail++;
         for (int j = 0; j < l->n; j++) {
             struct result *r = &l->r[j];
             int ok = !strcmp(r->verdict, "pass"), skipped = !strcmp(r->verdict, "skip");
@@ -447,6 +610,12 @@ static void free_lessons(struct lesson *ls, int n)
         }
         free(ls[i].r);
         free(ls[i].log);
+        for (int j = 0; j < ls[i].nd; j++) {
+            free(ls[i].d[j].id);
+            free(ls[i].d[j].title);
+            free(ls[i].d[j].section);
+        }
+        free(ls[i].d);
     }
     free(ls);
 }
@@ -531,6 +700,7 @@ int main(int argc, char **argv)
     if (fmt == TAP)
         printf("TAP version 14\n# sandbox: %s\n", sandbox_words);
     int failed = 0;
+    find_kit_build();
     for (int i = 0; i < n; i++) {
         load_lesson(&ls[i], argv[first + i]);
         if (fmt == HUMAN) {

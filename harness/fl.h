@@ -266,6 +266,15 @@ int fl_fds_allow(int n);
  * without SA_RESTART first. */
 pid_t fl_signal_when_blocked(pid_t target, int sig, double ceiling_s);
 
+/* Mark a wait of the caller's own that is only a ceiling (e.g. a poll
+ * with a timeout while student code runs in another process): until
+ * fl_ceiling_end(), the deadlock watch counts the caller as waiting for
+ * ever, so a deadlock among the other processes is reported at once
+ * instead of when the ceiling runs out.  A timed wait whose timing the
+ * check relies on is not a ceiling. */
+void fl_ceiling_begin(void);
+void fl_ceiling_end(void);
+
 /* Monotonic clock in seconds. */
 double fl_now(void);
 

@@ -5,7 +5,10 @@
  * (see the Makefile), so that fl_forks_allow(n) lets exactly n more through
  * and fails the rest with EAGAIN -- in every sandbox, whatever the uid.
  * Descriptors: RLIMIT_NOFILE, set so that exactly n numbers are free.
- * Interrupted calls: a helper sends a signal once the target is blocked. */
+ * Interrupted calls: a helper sends a signal once the target is blocked.
+ * Timers (alarm, ualarm, setitimer, timer_settime) go through the gate too,
+ * only to be noted: a process that armed one wakes by itself, which the
+ * deadlock watch (deadlock.c) must know. */
 #include "internal.h"
 
 #include <errno.h>
@@ -16,6 +19,8 @@
 #include <sched.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/time.h>
+#include <time.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -124,4 +129,65 @@ pid_t fl_signal_when_blocked(pid_t target, int sig, double ceiling_s)
     }
     fl_own_pid(pid);
     return pid;
+}
+
+/* ---- timers: noted for the deadlock watch ---- */
+
+/* Note that this process will be woken at `until` (0: no longer). */
+static void note_timer(double until)
+{
+    if (!fl_page)
+        return;
+    pid_t me = getpid();
+    double now = fl_now();
+    int slot = -1;
+    for (int i = 0; i < FL_TIMERS; i++) {
+        if (fl_page->timers[i].pid == me) {
+            slot = i;
+            break;
+        }
+        if (slot < 0 && fl_page->timers[i].until <= now)
+            slot = i;
+    }
+    if (slot < 0)
+        return;   /* full: the check then simply waits for its ceiling */
+    fl_page->timers[slot].until = until;
+    __atomic_store_n(&fl_page->timers[slot].pid, me, __ATOMIC_SEQ_CST);
+}
+
+static double seconds_of(const struct timeval *tv)
+{
+    return (double)tv->tv_sec + (double)tv->tv_usec / 1e6;
+}
+
+unsigned int fl_gate_alarm(unsigned int seconds)
+{
+    note_timer(seconds ? fl_now() + seconds : 0);
+    return alarm(seconds);
+}
+
+useconds_t fl_gate_ualarm(useconds_t usecs, useconds_t interval)
+{
+    note_timer(interval ? 1e18 : usecs ? fl_now() + usecs / 1e6 : 0);
+    return ualarm(usecs, interval);
+}
+
+int fl_gate_setitimer(int which, const struct itimerval *value, struct itimerval *old)
+{
+    /* Only ITIMER_REAL fires while the process sleeps. */
+    if (which == ITIMER_REAL && value) {
+        double v = seconds_of(&value->it_value);
+        note_timer(v == 0 ? 0 : seconds_of(&value->it_interval) > 0 ? 1e18 : fl_now() + v);
+    }
+    return setitimer(which, value, old);
+}
+
+int fl_gate_timer_settime(timer_t t, int flags, const struct itimerspec *value,
+                          struct itimerspec *old)
+{
+    /* POSIX timers may signal any thread or none: count one as pending
+     * for as long as the process lives. */
+    if (value && (value->it_value.tv_sec || value->it_value.tv_nsec))
+        note_timer(1e18);
+    return timer_settime(t, flags, value, old);
 }

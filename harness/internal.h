@@ -6,6 +6,11 @@
 
 enum fl_verdict { FL_RUNNING = 0, FL_PASS, FL_FAIL, FL_SKIP };
 
+#define FL_TIMERS 32
+/* How long every process of a check must wait, untimed and unmoving,
+ * before the check is called deadlocked. */
+#define FL_DEADLOCK_SETTLE_S 0.2
+
 /* The page the checker maps before it forks a check's sandbox.  The caller
  * (the check body) writes its verdict here; the checker reads it only after
  * the caller has ended, and trusts it only when the caller also ended the way
@@ -29,12 +34,22 @@ struct fl_page {
     pid_t deliberate_exit_pid; /* fl_task_exit: this child's exit() is the check's */
     int decoy_sig;             /* the first signal the running decoy received */
     pid_t decoy_sig_from;
+    /* Timers the code under test armed through the gate (inject.c), so
+     * that the deadlock watch knows who will wake up by itself. */
+    struct {
+        pid_t pid;             /* as getpid() says inside the sandbox */
+        double until;          /* fl_now() when it fires */
+    } timers[FL_TIMERS];
+    pid_t ceiling_pid;         /* fl_ceiling_begin: its timed wait is a ceiling */
     /* Written by the sandbox's init once the caller has ended: */
     long maxrss_kb;            /* the largest process of the check, in KB */
     int nipc;                  /* IPC objects the check left behind */
     char ipc[600];             /* ... named */
     char setup_error[200];     /* the sandbox could not be set up */
 };
+
+/* Whether this checker runs under valgrind or with coverage counters. */
+int fl_under_tool(void);
 
 /* How checks are contained on this machine, in words ("pid namespace,
  * student code as uid N" or "session and subreaper (why)").  Decided once
@@ -59,6 +74,19 @@ void fl_own_pid(pid_t pid);
 void fl_own_fd(int fd);
 void fl_own_map(const void *addr, size_t size);
 
+/* The deadlock watch (deadlock.c): one per running check. */
+struct fl_deadlock {
+    double since;              /* when the processes were last seen moving */
+    unsigned long long switches;
+    int count;
+};
+
+/* Look at the processes below `init` once.  Returns 1, with who waits for
+ * what described into why, when every one of them has waited for an event
+ * none of them can cause for FL_DEADLOCK_SETTLE_S; else 0. */
+int fl_deadlock_tick(struct fl_deadlock *dl, const struct fl_page *pg, pid_t init, char *why,
+                     size_t size);
+
 /* The check's page; set in the sandbox before the body runs. */
 extern struct fl_page *fl_page;
 /* The check that runs now. */
@@ -75,6 +103,11 @@ struct fl_outcome {
     size_t output_bytes;       /* all it printed */
     double seconds;
 };
+
+/* The signal that asked the checker to stop (SIGINT, SIGTERM, SIGHUP), or
+ * 0: the running check's sandbox is killed and the checker ends. */
+#include <signal.h>
+extern volatile sig_atomic_t fl_stop_signal;
 
 /* Run check `c` in a fresh sandbox and decide its outcome.  Returns 0, or -1
  * with errno when the checker itself could not set up (fork, pipe, mmap). */

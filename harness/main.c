@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <unistd.h>
 
 
@@ -53,6 +54,11 @@ static void print_result(const struct fl_check *c, const struct fl_outcome *o)
     put_fields(13, v);
 }
 
+static void note_stop(int sig)
+{
+    fl_stop_signal = sig;
+}
+
 static int selected(const char *id, int argc, char **argv)
 {
     int any = 0;
@@ -88,6 +94,16 @@ int main(int argc, char **argv)
     }
     /* A sandbox's output pipe may close early; the checker must live on. */
     signal(SIGPIPE, SIG_IGN);
+    /* Nothing of the checker's may be read or written through /proc by
+     * the processes it contains, even under the same uid (session
+     * sandbox): not its output, not its memory. */
+    prctl(PR_SET_DUMPABLE, 0);
+    /* Ctrl-C, a kill: the running check's sandbox is killed first, since
+     * the session sandbox is out of the terminal's reach. */
+    struct sigaction stop = {.sa_handler = note_stop};
+    sigaction(SIGINT, &stop, NULL);
+    sigaction(SIGTERM, &stop, NULL);
+    sigaction(SIGHUP, &stop, NULL);
     for (int i = 0; i < n; i++) {
         if (!selected(checks[i]->id, argc, argv))
             continue;
@@ -100,6 +116,10 @@ int main(int argc, char **argv)
             fprintf(stderr, "forklab[%d]: cannot set up a sandbox for %s: %s\n", (int)getpid(),
                     checks[i]->id, strerror(errno));
             return 3;
+        }
+        if (fl_stop_signal) {
+            signal((int)fl_stop_signal, SIG_DFL);
+            raise((int)fl_stop_signal);
         }
         print_result(checks[i], &o);
     }

@@ -273,3 +273,15 @@ pid_t fl_child_ran_atexit(void)
     return __atomic_load_n(&fl_page->child_atexit, __ATOMIC_SEQ_CST)
                ? fl_page->child_atexit_pid : 0;
 }
+
+void fl_ceiling_begin(void)
+{
+    fl_guard();
+    __atomic_store_n(&fl_page->ceiling_pid, getpid(), __ATOMIC_SEQ_CST);
+}
+
+void fl_ceiling_end(void)
+{
+    fl_guard();
+    __atomic_store_n(&fl_page->ceiling_pid, 0, __ATOMIC_SEQ_CST);
+}

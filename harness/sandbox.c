@@ -40,11 +40,13 @@
 #include <sys/mman.h>
 #include <sys/mount.h>
 #include <sys/prctl.h>
+#include <sys/ptrace.h>
 #include <sys/random.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #define MAX_TREE 4096
@@ -236,6 +238,12 @@ static void decide_mode(void)
                  who, why);
 }
 
+int fl_under_tool(void)
+{
+    decide_mode();
+    return mode.tool;
+}
+
 const char *fl_sandbox_mode(void)
 {
     decide_mode();
@@ -306,8 +314,15 @@ static int confine(const struct fl_check *c, uid_t uid, char *why, size_t size)
         snprintf(why, size, "setrlimit: %s", strerror(errno));
         return -1;
     }
-    if (!mode.drop)
+    /* Dies with init, which dies with the checker: an interrupted or killed
+     * checker leaves no caller behind. */
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (!mode.drop) {
+        /* The checker is not dumpable (main.c); student code must still
+         * read its own /proc files. */
+        prctl(PR_SET_DUMPABLE, 1);
         return 0;
+    }
     if (setgroups(0, NULL) < 0 || setgid(uid) < 0 || setuid(uid) < 0) {
         snprintf(why, size, "dropping to uid %u: %s", (unsigned)uid, strerror(errno));
         return -1;
@@ -387,6 +402,10 @@ static void note_after_caller(void)
 static void run_init(const struct fl_check *c, uid_t uid, const char *scratch, int status_fd,
                      int out_fd)
 {
+    /* The checker's own stop handlers are not the sandbox's. */
+    signal(SIGINT, SIG_DFL);
+    signal(SIGTERM, SIG_DFL);
+    signal(SIGHUP, SIG_DFL);
     prctl(PR_SET_PDEATHSIG, SIGKILL);
     /* The checker may have died before PDEATHSIG was set: then nobody
      * reads the status pipe. */
@@ -518,7 +537,8 @@ static void take_output(int fd, struct fl_outcome *o)
 
 /* What the checker saw of one sandbox, for decide(). */
 struct seen {
-    int timed_out, flooded, have_status, status;
+    int timed_out, flooded, have_status, status, interrupted, deadlocked;
+    char deadlock[1400];     /* who waits for what, when deadlocked */
     int ntree;               /* processes below init when the caller ended */
     long hwm_kb;             /* the most memory one of them has used */
     int nleft;               /* ... of which still running */
@@ -565,6 +585,16 @@ static void decide(const struct fl_check *c, const struct fl_page *pg, const str
         snprintf(o->observed, sizeof o->observed,
                  "output flood: more than %d KB printed while %s; the output past the cap was "
                  "cut and the check stopped", c->max_output_kb, pg->stage);
+    } else if (w->deadlocked) {
+        snprintf(o->expected, sizeof o->expected, "the check's processes to keep making progress "
+                 "until the check ends");
+        snprintf(o->observed, sizeof o->observed, "deadlock while %s, found after %.1f s: every "
+                 "process of the check waits for something only another of them could do: %s",
+                 pg->stage, o->seconds, w->deadlock);
+    } else if (w->interrupted) {
+        snprintf(o->expected, sizeof o->expected, "the check to run to its end");
+        snprintf(o->observed, sizeof o->observed, "the checker was interrupted (signal %d) while "
+                 "%s; everything the check started was killed", (int)fl_stop_signal, pg->stage);
     } else if (w->timed_out) {
         snprintf(o->expected, sizeof o->expected, "the check to finish within its ceiling of %g s",
                  w->ceiling);
@@ -650,20 +680,32 @@ static void remove_tree(const char *dir)
 
 /* Drain output and wait for init's report, with the ceiling as the only
  * clock; stop early on an output flood. */
-static void watch(const struct fl_check *c, int st_fd, int out_fd, double start, struct seen *w,
-                  struct fl_outcome *o)
+/* How often the checker looks for a deadlock once a check has run for a
+ * while: most checks end well before the first look, and pay nothing. */
+#define TICK_S 0.05
+
+/* Drain output and wait for init's report, with the ceiling as the only
+ * clock; stop early on an output flood, an interruption, or a deadlock. */
+static void watch(const struct fl_check *c, int st_fd, int out_fd, double start, pid_t init,
+                  const struct fl_page *pg, struct seen *w, struct fl_outcome *o)
 {
     int out_open = 1;
     size_t cap = (size_t)c->max_output_kb * 1024;
+    struct fl_deadlock dl = {0};
     for (;;) {
-        double left = w->ceiling - (fl_now() - start);
+        double now = fl_now(), left = w->ceiling - (now - start);
         if (left <= 0) {
             w->timed_out = 1;
             return;
         }
+        double wait = now - start < 2 * TICK_S || left < TICK_S ? left : TICK_S;
         struct pollfd fds[2] = {{.fd = st_fd, .events = POLLIN},
                                 {.fd = out_open ? out_fd : -1, .events = POLLIN}};
-        int r = poll(fds, 2, (int)(left * 1000) + 1);
+        int r = poll(fds, 2, (int)(wait * 1000) + 1);
+        if (fl_stop_signal) {
+            w->interrupted = 1;
+            return;
+        }
         if (r < 0 && errno != EINTR)
             return;
         if (fds[1].revents) {
@@ -679,7 +721,143 @@ static void watch(const struct fl_check *c, int st_fd, int out_fd, double start,
             w->have_status = read(st_fd, &w->status, sizeof w->status) == (ssize_t)sizeof w->status;
             return;
         }
+        if (r == 0 && fl_now() - start >= 2 * TICK_S &&
+            fl_deadlock_tick(&dl, pg, init, w->deadlock, sizeof w->deadlock)) {
+            w->deadlocked = 1;
+            return;
+        }
     }
+}
+
+/* ---- skips: the checker's, from machine facts it measures itself ---- */
+
+volatile sig_atomic_t fl_stop_signal;
+
+/* CPUs this checker may run on. */
+static int cpus_here(void)
+{
+    cpu_set_t set;
+    if (sched_getaffinity(0, sizeof set, &set) < 0)
+        return 1;
+    return CPU_COUNT(&set);
+}
+
+/* Whether a process of the check's uid may ptrace its own child here
+ * (Yama, seccomp or a container may refuse).  Asked once. */
+static int ptrace_works(void)
+{
+    static int known = -1;
+    if (known >= 0)
+        return known;
+    pid_t pid = fork();
+    if (pid == 0) {
+        if (mode.drop && (setgid(mode.uid) < 0 || setuid(mode.uid) < 0))
+            _exit(1);
+        /* As the caller is: dumpable (the checker is not, and a uid
+         * change clears it), else no ptrace is ever allowed. */
+        prctl(PR_SET_DUMPABLE, 1);
+        pid_t kid = fork();
+        if (kid == 0) {
+            pause();
+            _exit(0);
+        }
+        int ok = kid > 0 && ptrace(PTRACE_SEIZE, kid, 0, 0) == 0;
+        kill(kid, SIGKILL);
+        waitpid(kid, NULL, 0);
+        _exit(ok ? 0 : 1);
+    }
+    int st = 1;
+    while (pid > 0 && waitpid(pid, &st, 0) < 0 && errno == EINTR)
+        ;
+    known = pid > 0 && WIFEXITED(st) && WEXITSTATUS(st) == 0;
+    return known;
+}
+
+static double cpu_now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+/* Two harness processes each want 30 ms of CPU at once: on a machine with
+ * two free CPUs they finish in about 30 ms of wall time, on a busy or
+ * single-CPU one in about 60.  Returns the wall time they took over the
+ * CPU time each used (1 = perfectly parallel, 2 = one after the other). */
+static double calibrate_parallel(void)
+{
+    const double want = 0.03;
+    double start = fl_now();
+    pid_t kids[2];
+    for (int i = 0; i < 2; i++) {
+        kids[i] = fork();
+        if (kids[i] == 0) {
+            double end = fl_now() + 0.5;
+            while (cpu_now() < want && fl_now() < end)
+                ;
+            _exit(0);
+        }
+    }
+    for (int i = 0; i < 2; i++)
+        while (kids[i] > 0 && waitpid(kids[i], NULL, 0) < 0 && errno == EINTR)
+            ;
+    return (fl_now() - start) / want;
+}
+
+/* Before the body: a declared need the machine plainly lacks skips the
+ * check without running it.  Returns 1 when o is settled as a skip. */
+static int skip_before(const struct fl_check *c, struct fl_outcome *o)
+{
+    int n = cpus_here();
+    if (c->needs_cpus > n)
+        snprintf(o->notes, sizeof o->notes, "this machine lets the check use %d CPU%s; it needs "
+                 "%d to see processes run in parallel (FORKLAB_FORCE=1 runs it anyway)", n,
+                 n == 1 ? "" : "s", c->needs_cpus);
+    else if (c->needs_ptrace && !ptrace_works())
+        snprintf(o->notes, sizeof o->notes, "this machine refuses ptrace to the check's processes "
+                 "(Yama or a container); the check needs it (FORKLAB_FORCE=1 runs it anyway)");
+    else
+        return 0;
+    const char *force = getenv("FORKLAB_FORCE");
+    if (force && *force == '1') {
+        o->notes[0] = '\0';
+        return 0;
+    }
+    o->verdict = FL_SKIP;
+    return 1;
+}
+
+/* After the body asked to skip: granted only for a declared need that the
+ * checker's own measurement, made now with harness processes alone,
+ * confirms is not met; else the check fails. */
+static void judge_skip(const struct fl_check *c, struct fl_outcome *o)
+{
+    char asked[sizeof o->notes];
+    memcpy(asked, o->notes, sizeof asked);
+    if (c->needs_cpus > 1) {
+        double ratio = calibrate_parallel();
+        if (ratio >= 1.5) {
+            snprintf(o->notes, sizeof o->notes, "%.900s (the harness's own two processes also "
+                     "shared one CPU just now: %.1fx the time of one)", asked, ratio);
+            return;
+        }
+        o->verdict = FL_FAIL;
+        snprintf(o->expected, sizeof o->expected, "the check's processes to run in parallel on "
+                 "a machine with two free CPUs");
+        snprintf(o->observed, sizeof o->observed, "the check found no parallel running (%.900s), "
+                 "yet two of the harness's own processes ran in parallel right after it (%.1fx "
+                 "the time of one): the CPUs were free, so it was the code that did not run its "
+                 "children at the same time", asked, ratio);
+        return;
+    }
+    if (c->needs_ptrace && !ptrace_works())
+        return;
+    o->verdict = FL_FAIL;
+    snprintf(o->expected, sizeof o->expected, "a check to be skipped only when the machine lacks "
+             "what it declares it needs");
+    snprintf(o->observed, sizeof o->observed, "the check asked to be skipped (%.900s), but the "
+             "machine offers everything the check needs: a skip is the harness's to decide, and "
+             "student code cannot ask for one", asked);
 }
 
 int fl_sandbox_run(const struct fl_check *c, struct fl_outcome *o)
@@ -687,6 +865,8 @@ int fl_sandbox_run(const struct fl_check *c, struct fl_outcome *o)
     memset(o, 0, sizeof *o);
     decide_mode();
     say_mode();
+    if (skip_before(c, o))
+        return 0;
     struct fl_page *pg = mmap(NULL, sizeof *pg, PROT_READ | PROT_WRITE,
                               MAP_SHARED | MAP_ANONYMOUS, -1, 0);
     if (pg == MAP_FAILED)
@@ -726,7 +906,7 @@ int fl_sandbox_run(const struct fl_check *c, struct fl_outcome *o)
     close(st_pipe[1]);
     close(out_pipe[1]);
     fcntl(out_pipe[0], F_SETFL, O_NONBLOCK);
-    watch(c, st_pipe[0], out_pipe[0], start, &w, o);
+    watch(c, st_pipe[0], out_pipe[0], start, init, pg, &w, o);
     o->seconds = fl_now() - start;
     static pid_t tree[MAX_TREE];
     w.ntree = fl_proc_tree(init, tree, MAX_TREE);
@@ -750,6 +930,8 @@ int fl_sandbox_run(const struct fl_check *c, struct fl_outcome *o)
     }
     remove_tree(scratch);
     decide(c, pg, &w, o);
+    if (o->verdict == FL_SKIP)
+        judge_skip(c, o);
     munmap(pg, sizeof *pg);
     return 0;
 }

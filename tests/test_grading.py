@@ -34,7 +34,7 @@ XHTML = "{http://www.w3.org/1999/xhtml}"
 SVG = "{http://www.w3.org/2000/svg}"
 
 sys.path.insert(0, os.path.join(ROOT, "grading"))
-from gradelib import submission  # noqa: E402
+from gradelib import names, submission  # noqa: E402
 
 
 def mkdtemp(prefix):
@@ -68,8 +68,13 @@ def example_class():
         return _class["out"]
 
 
+def student_dir(out, sid, who="students"):
+    """OUT/students/ID (the student's files) or OUT/instructor/ID."""
+    return os.path.join(out, who, names.folder(sid))
+
+
 def read_grade(out, sid):
-    with open(os.path.join(out, sid, "grade.json"), encoding="utf-8") as f:
+    with open(os.path.join(student_dir(out, sid, "instructor"), "grade.json"), encoding="utf-8") as f:
         return json.load(f)
 
 
@@ -119,7 +124,7 @@ def test_build_failure_reports_compiler_messages():
     assert l01["status"] == "build-failed" and "error:" in l01["log"], l01
     assert "forklab-grade-" not in l01["log"], "the log names the student's files, not scratch paths"
     assert "01-processes/processes.c" in l01["log"]
-    md = open(os.path.join(out, "no-compile", "report.md"), encoding="utf-8").read()
+    md = open(os.path.join(student_dir(out, "no-compile"), "report.md"), encoding="utf-8").read()
     assert "error:" in md and "did not compile" in md
     assert lesson(g, "02")["status"] == "missing"
 
@@ -128,12 +133,12 @@ def test_reports_say_what_make_check_says():
     """A failure in report.md shows the same expected/observed/read as the driver."""
     out = example_class()
     g = read_grade(out, "zombie")
-    md = open(os.path.join(out, "zombie", "report.md"), encoding="utf-8").read()
+    md = open(os.path.join(student_dir(out, "zombie"), "report.md"), encoding="utf-8").read()
     assert "✗" in md
     c = lesson(g, "01")["checks"][0]
     for key in ("expected", "observed", "read"):
         assert f"{key:<9} {c[key]}" in md, (key, c[key])
-    complete = open(os.path.join(out, "complete", "report.md"), encoding="utf-8").read()
+    complete = open(os.path.join(student_dir(out, "complete"), "report.md"), encoding="utf-8").read()
     assert "✓" in complete and "✗" not in complete
 
 
@@ -157,17 +162,17 @@ def html_text(path):
 def test_report_html_escapes_and_parses():
     out = example_class()
     for sid in ("complete", "no-compile", ODD):
-        path = os.path.join(out, sid, "report.html")
+        path = os.path.join(student_dir(out, sid), "report.html")
         ET.parse(path)   # well-formed: nothing a student controls broke the markup
         assert f"forklab report: {sid}" in html_text(path)
-    assert "error:" in html_text(os.path.join(out, "no-compile", "report.html"))
+    assert "error:" in html_text(os.path.join(student_dir(out, "no-compile"), "report.html"))
 
 
 def test_results_json_is_gradescope_format():
     out = example_class()
     schema = json.load(open(SCHEMA))
-    for sid in os.listdir(out):
-        path = os.path.join(out, sid, "results.json")
+    for sid in os.listdir(os.path.join(out, "students")):
+        path = os.path.join(out, "students", sid, "results.json")
         if not os.path.exists(path):
             continue
         doc = json.load(open(path, encoding="utf-8"))
@@ -221,7 +226,8 @@ def test_summary_html_draws_the_class():
     titles = ["".join(t.itertext()) for t in svgs[1].iter(SVG + "title")]
     assert any("children_overlap" in t and "failed by" in t for t in titles), titles
     links = [a.get("href") for a in root.iter(XHTML + "a")]
-    assert any(h.endswith("/report.html") and "%" in h for h in links), links
+    assert any(h.startswith("instructor/") and h.endswith("/report.html") and "%" in h
+               for h in links), links
     assert ODD in html_text(os.path.join(out, "summary.html"))
 
 
@@ -337,18 +343,22 @@ def test_rerun_skips_unchanged_and_force_regrades():
         shutil.copytree(os.path.join(EXAMPLES, sid), os.path.join(cls, sid))
     out = os.path.join(tmp, "out")
     grade(cls, "-o", out, "--lesson", "01")
-    before = {s: os.stat(os.path.join(out, s, "grade.json")).st_mtime_ns for s in ("stub", "no-compile")}
+    before = {s: os.stat(os.path.join(student_dir(out, s, "instructor"), "grade.json")).st_mtime_ns
+              for s in ("stub", "no-compile")}
     r = grade(cls, "-o", out, "--lesson", "01")
     assert "2 unchanged" in r.stdout, r.stdout
     with open(os.path.join(cls, "stub", "01-processes", "processes.c"), "a") as f:
         f.write("\n/* edited */\n")
     r = grade(cls, "-o", out, "--lesson", "01")
     assert "1 unchanged" in r.stdout, r.stdout
-    assert os.stat(os.path.join(out, "no-compile", "grade.json")).st_mtime_ns == before["no-compile"]
-    assert os.stat(os.path.join(out, "stub", "grade.json")).st_mtime_ns != before["stub"]
+    assert os.stat(os.path.join(student_dir(out, "no-compile", "instructor"), "grade.json")).st_mtime_ns \
+        == before["no-compile"]
+    assert os.stat(os.path.join(student_dir(out, "stub", "instructor"), "grade.json")).st_mtime_ns \
+        != before["stub"]
     r = grade(cls, "-o", out, "--lesson", "01", "--force")
     assert "0 unchanged" in r.stdout, r.stdout
-    assert not [n for n in os.listdir(out) if n.startswith(".")], "no temporary folder left"
+    for d in (out, os.path.join(out, "students"), os.path.join(out, "instructor")):
+        assert not [n for n in os.listdir(d) if n.startswith(".")], "no temporary folder left"
 
 
 # ---- archives ----
@@ -494,7 +504,7 @@ def test_extra_hidden_checks():
     shutil.copytree(os.path.join(EXAMPLES, "complete"), os.path.join(cls, "a"))
     out = os.path.join(tmp, "out")
     grade(cls, "-o", out, "--lesson", "01", "--rubric", rubric, "--extra", os.path.dirname(extra))
-    doc = json.load(open(os.path.join(out, "a", "results.json")))
+    doc = json.load(open(os.path.join(student_dir(out, "a"), "results.json")))
     hidden = [t for t in doc["tests"] if t["visibility"] != "visible"]
     assert len(hidden) == 1 and hidden[0]["status"] == "passed", hidden
     r = grade(cls, "-o", out, "--lesson", "01", "--extra", os.path.dirname(extra), check=False)

@@ -42,7 +42,11 @@ int proc_join(struct proc *p);
 /* proc_exitcode: Python's p.exitcode.  Returns 1 and sets *code once the
  * child was reaped: n for a child that ended with n (0..255), -N for a
  * child killed by signal N.  Returns 0 while there is no code yet (never
- * started, or not reaped yet: Python's None).
+ * started, or not reaped yet).  Python's p.exitcode is None while the
+ * child runs; CPython asks the kernel with a wait that does not block each
+ * time it is read, so it has a value as soon as the child has ended, join
+ * or not.  This one asks nobody: the code is there once proc_join or
+ * proc_is_alive has reaped the child.
  * (given, from lesson 04) */
 int proc_exitcode(const struct proc *p, int *code);
 
@@ -53,23 +57,31 @@ int proc_exitcode(const struct proc *p, int *code);
  * (waitpid WNOHANG), recording p->exitcode and p->ended exactly as
  * proc_join would, so no zombie stays behind.  After the child was reaped,
  * returns 0 without asking the kernel about p->pid: that number may belong
- * to another process by now.
- * Errors: -1 with errno: EINVAL if p is NULL or was never started. */
+ * to another process by now.  Never blocks.
+ * Errors: -1 with errno: EINVAL if p is NULL or was never started;
+ * waitpid's errno otherwise (ECHILD when some other wait in the program
+ * reaped the child behind p's back; p->ended then stays 0). */
 int proc_is_alive(struct proc *p);
 
 /* proc_terminate: ask the child to end: send it SIGTERM.  After a join its
  * exit code is -15 (unless the task handles SIGTERM).
  *
- * Returns 0.  A child that was already reaped is gone: nothing is sent to
+ * Returns 0 as soon as the signal is sent, without waiting for the child
+ * to end.  Right after it the child is usually still alive -- the kernel
+ * acts on the signal when the child next runs, and a child that blocks or
+ * handles SIGTERM may go on for long -- so proc_is_alive may still return
+ * 1: proc_join is the way to know it has ended.  A child that was already reaped is gone: nothing is sent to
  * anyone (p->pid may name another process now), and the call returns 0.
  * Errors: -1 with errno: EINVAL if p is NULL or was never started (p->pid
  * 0 must never reach kill(): kill(0, sig) signals the whole process
- * group); kill's errno otherwise. */
+ * group); kill's errno otherwise (ESRCH when some other wait in the
+ * program reaped the child behind p's back). */
 int proc_terminate(struct proc *p);
 
-/* proc_kill: end the child at once: send it SIGKILL, which cannot be
- * handled or ignored.  Exit code -9 after a join.  Same returns, same
- * no-op on a reaped child and same errors as proc_terminate. */
+/* proc_kill: end the child: send it SIGKILL, which cannot be handled,
+ * blocked or ignored.  Exit code -9 after a join.  Same returns (it does
+ * not wait either), same no-op on a reaped child and same errors as
+ * proc_terminate. */
 int proc_kill(struct proc *p);
 
 #endif

@@ -5,11 +5,14 @@ summary.html draws its charts as hand-written SVG (no script, no library):
 the score distribution, and for every check how many students failed it --
 the longest bars are the ideas the class has not understood yet."""
 import csv
+import datetime
 import io
 import json
+import socket
 import urllib.parse
 import xml.etree.ElementTree as ET
 
+from . import integrity, names
 from .marks import all_checks, failure_text
 from .reports import h, page, printable
 
@@ -18,36 +21,62 @@ STATUSES = ("graded", "build-failed", "empty", "rejected")
 
 # ---- gradebook.csv ----
 
-def gradebook(grades, lessons):
+def gradebook(grades, lessons, excel=False):
     """One row per student: student_id, a score per lesson, total, max,
-    percent, status.  Written with the csv module (RFC 4180 quoting)."""
+    percent, status, integrity (the scan's findings, for review; they never
+    change a score) and walls (what the submission was graded in).
+    Written with the csv module (RFC 4180 quoting); every cell a
+    spreadsheet would read as a formula is neutralised (names.csv_cell).
+    excel: with a UTF-8 byte order mark, so Excel reads 中文 right."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
-    w.writerow(["student_id", *lessons, "total", "max", "percent", "status"])
+    w.writerow(["student_id", *lessons, "total", "max", "percent", "status", "integrity",
+                "walls"])
     for g in grades:
         per = {l["lesson"]: l["score"] for l in g["lessons"]}
         pct = round(100.0 * g["score"] / g["max"], 1) if g["max"] else 0.0
-        w.writerow([g["student"], *[per.get(l, 0) for l in lessons], g["score"], g["max"],
-                    pct, g["status"]])
-    return buf.getvalue()
+        row = [g["student"], *[per.get(l, 0) for l in lessons], g["score"], g["max"], pct,
+               g["status"], integrity.summary(g.get("integrity", [])), g.get("walls", "")]
+        w.writerow([names.csv_cell(printable(v) if isinstance(v, str) else v) for v in row])
+    return ("\ufeff" if excel else "") + buf.getvalue()
 
 
 # ---- JUnit XML ----
 
-def junit(grades):
-    """One testsuite per student, one testcase per check."""
-    root = ET.Element("testsuites", name="forklab")
-    total = fails = 0
-    for g in grades:
+def failure_type(c, status):
+    """The kind of a failure, for JUnit's `type`: not-submitted,
+    build-failed, rejected, crashed, timeout or assertion."""
+    if status in ("missing", "empty"):
+        return "not-submitted"
+    if status in ("build-failed", "rejected", "crashed"):
+        return status
+    if c["observed"].startswith("timed out"):
+        return "timeout"
+    return "assertion"
+
+
+def junit(grades, now=None, host=None):
+    """One testsuite per student, one testcase per check, valid under both
+    the strict Ant JUnit schema (tests/junit-ant.xsd) and Jenkins xunit's
+    (tests/junit-jenkins.xsd): the root carries no attributes; a suite has
+    name, timestamp, hostname, tests, failures, errors, time, id, package,
+    then properties, testcases, system-out, system-err.  The Ant schema has
+    no `skipped`: a skipped check is a passing testcase whose reason is in
+    the suite's system-out."""
+    stamp = (now or datetime.datetime.now()).strftime("%Y-%m-%dT%H:%M:%S")
+    host = host or socket.gethostname() or "localhost"
+    root = ET.Element("testsuites")
+    for i, g in enumerate(grades):
         checks = all_checks(g)
         nfail = sum(c["verdict"] == "fail" for c in checks)
-        suite = ET.SubElement(root, "testsuite", name=printable(g["student"]),
-                              tests=str(len(checks)), failures=str(nfail), errors="0",
-                              skipped=str(sum(c["verdict"] == "skip" for c in checks)),
-                              time="%.3f" % g["seconds"])
+        suite = ET.SubElement(root, "testsuite", name=printable(g["student"]) or "-",
+                              timestamp=stamp, hostname=host, tests=str(len(checks)),
+                              failures=str(nfail), errors="0", time="%.3f" % g["seconds"],
+                              package="forklab", id=str(i))
         props = ET.SubElement(suite, "properties")
         for key in ("status", "score", "max"):
             ET.SubElement(props, "property", name=key, value=str(g[key]))
+        skipped = []
         for l in g["lessons"]:
             for c in l["checks"]:
                 tc = ET.SubElement(suite, "testcase", name=printable(f"{c['id']}: {c['title']}"),
@@ -55,14 +84,12 @@ def junit(grades):
                                    time="%.3f" % c["seconds"])
                 if c["verdict"] == "fail":
                     f = ET.SubElement(tc, "failure", message=printable(c["observed"]),
-                                      type=l["status"])
+                                      type=failure_type(c, l["status"]))
                     f.text = printable(failure_text(c) + ("\n\n" + l["log"] if l["log"] else ""))
                 elif c["verdict"] == "skip":
-                    ET.SubElement(tc, "skipped", message=printable(c["notes"]))
-        total += len(checks)
-        fails += nfail
-    root.set("tests", str(total))
-    root.set("failures", str(fails))
+                    skipped.append(f"skipped {l['lesson']} {c['id']}: {c['notes']}")
+        ET.SubElement(suite, "system-out").text = printable("\n".join(skipped))
+        ET.SubElement(suite, "system-err").text = ""
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
@@ -191,7 +218,7 @@ def summary(grades, lessons):
     body += [_bars(per_lesson, colour="#1a7f37"), "\n",
              "<h2>Students</h2>\n<table>\n<tr><th>student</th><th>score</th><th>status</th></tr>\n"]
     for g in grades:
-        href = urllib.parse.quote(g["student"]) + "/report.html"
+        href = "instructor/" + urllib.parse.quote(names.folder(g["student"])) + "/report.html"
         body.append(f"<tr><td><a href=\"{h(href)}\">{h(g['student'])}</a></td>"
                     f"<td>{g['score']}/{g['max']}</td><td>{h(g['status'])}</td></tr>\n")
     body.append("</table>\n")

@@ -12,7 +12,7 @@ import tempfile
 import threading
 import time
 
-from . import classfiles, kit, marks, reports, runner, submission
+from . import classfiles, kit, marks, names, reports, runner, submission
 
 DESCRIPTION = """\
 Grade a class of forklab submissions with the kit's own checks: a grade is
@@ -33,13 +33,17 @@ FORKLAB_GRADER_UID, default 64200, up), limited to 256 processes; nothing it
 leaves running survives its grading.
 
 OUT receives, as each student finishes (atomically):
-  STUDENT/report.md, STUDENT/report.html   feedback: per lesson, per check
-        ✓/✗, points, and for each failure what `make check` prints
-  STUDENT/results.json                     Gradescope's autograder format
-  STUDENT/grade.json                       everything, for tools and re-runs
+  students/STUDENT/report.md, report.html  the student's feedback: per
+        lesson, per check ✓/✗, points, and for each failure what `make
+        check` prints (hidden checks are not shown)
+  students/STUDENT/results.json            Gradescope's autograder format
+  instructor/STUDENT/report.md, report.html  the same with the hidden
+        checks, the walls it was graded in and the integrity scan
+  instructor/STUDENT/grade.json            everything, for tools and re-runs
 and for the class:
   gradebook.csv    student_id, a column per lesson, total, max, percent,
-                   status (graded, build-failed, empty, rejected)
+                   status (graded, build-failed, empty, rejected),
+                   integrity (what to review: see below), walls
   junit.xml        a testsuite per student, a testcase per check
   summary.html     score distribution and failures per check (SVG)
   results.tap      TAP 14 (with --tap)
@@ -55,6 +59,15 @@ checks of your own: DIR/NN-name/*.c written like harness/lessons/NN-name/
 checks.c (FL_CHECK...), built against each student's code; they need rubric
 lines too and are shown to students as "instructor's check" (hidden until
 published on Gradescope).
+
+Student code is never trusted: each submission is built and checked inside
+bubblewrap when `bwrap` is installed (no network, its own PID namespace,
+nothing of the disk but the kit, read-only, and its own scratch folder);
+the gradebook's walls column says what was enforced.  The integrity column
+lists what in a student's sources only an attack on the grader needs
+(ptrace, /proc/self/mem, constructors, the harness's symbols, includes from
+outside the submission, ...): it never changes a score, it says where to
+look.
 
 Exit status: 0 when every submission was graded (whatever the scores),
 1 when the grader itself failed, 2 on a wrong argument.
@@ -86,6 +99,10 @@ def parse(argv):
                    help="grade only this lesson (repeatable; default: every lesson)")
     p.add_argument("--extra", metavar="DIR", help="hidden checks: DIR/NN-name/*.c")
     p.add_argument("--tap", action="store_true", help="also write OUT/results.tap (TAP 14)")
+    p.add_argument("--excel", action="store_true",
+                   help="write gradebook.csv with a UTF-8 byte order mark, for Excel")
+    p.add_argument("--points-possible", type=float, metavar="N", default=None,
+                   help="rescale each results.json total to N points (Gradescope)")
     p.add_argument("--force", action="store_true", help="regrade students already graded")
     p.add_argument("--write-rubric", action="store_true",
                    help="write the rubric (--rubric FILE) from the checks' declarations and exit")
@@ -94,6 +111,8 @@ def parse(argv):
     a = p.parse_args(argv)
     if a.jobs < 1:
         p.error("-j needs a number of at least 1")
+    if a.points_possible is not None and not a.points_possible > 0:
+        p.error("--points-possible needs a number above 0")
     if a.extra and not os.path.isdir(a.extra):
         p.error(f"--extra {a.extra}: not a folder")
     if not a.write_rubric:
@@ -113,19 +132,19 @@ class Context:
 
 
 def hidden_declarations(extra, lessons, scratch):
-    """Declarations of the hidden checks in extra/NN-name/, built on the stubs."""
+    """Declarations of the hidden checks in extra/NN-name/, built on the
+    kit's stubs (the instructor's code and the kit's: nothing of a student's)."""
     out = {}
-    user = runner.User()
+    cflags = kit.student_cflags()
     for lesson in lessons:
         if not os.path.isdir(os.path.join(extra, lesson)):
             continue
         d = os.path.join(scratch, "decl-extra", lesson)
-        runner.compile_extra(user, dict(os.environ), kit.student_cflags(), lesson, extra,
-                             os.path.join(kit.ROOT, "exercises"), d)
-        if not os.path.exists(os.path.join(d, "check")):
-            log = open(os.path.join(d, "build.log"), encoding="utf-8").read()
+        exe, log = runner.compile_declarations(lesson, extra, os.path.join(kit.ROOT, "exercises",
+                                               lesson), d, cflags)
+        if not exe:
             raise kit.KitError(f"the extra checks in {extra}/{lesson} do not build:\n{log}")
-        out[lesson] = [dict(x, hidden=True) for x in kit.list_checker(os.path.join(d, "check"))]
+        out[lesson] = [dict(x, hidden=True) for x in kit.list_checker(exe)]
     return out
 
 
@@ -160,6 +179,9 @@ def prepare(a):
         if (d["lesson"], d["id"]) in ids:
             raise kit.KitError(f"--extra: check {d['id']!r} of {d['lesson']} has the id of a kit check")
     ctx.extra_lessons = set(ctx.hidden_decls)
+    # Read once, before any student code runs: the instructor's folder may
+    # change or be private; every submission gets the same hidden checks.
+    ctx.hidden_sources = {l: runner.hidden_sources(ctx.extra, l) for l in ctx.extra_lessons}
     ctx.cflags = kit.student_cflags() if ctx.extra else []
     ctx.timeout_scale = float(os.environ.get("FORKLAB_TIMEOUT_SCALE", "1") or 1)
     ctx.kit_root = None
@@ -193,19 +215,18 @@ def write_atomic(path, text):
     os.replace(tmp, path)
 
 
-def write_student(out, g):
-    """The student's folder, complete or not at all: filled under a temporary
-    name, then renamed; grade.json, written last, marks it complete."""
-    tmp = tempfile.mkdtemp(prefix=".tmp-", dir=out)
-    files = {"report.md": reports.markdown(g), "report.html": reports.html_report(g),
-             "results.json": reports.dumps(reports.gradescope(g)), "grade.json": reports.dumps(g)}
-    for name, text in files.items():
-        with open(os.path.join(tmp, name), "w", encoding="utf-8") as f:
+def _replace_folder(parent, name, files):
+    """parent/name holding exactly files ({name: text}), swapped in whole: a
+    reader sees the old folder or the new one."""
+    os.makedirs(parent, exist_ok=True)
+    tmp = tempfile.mkdtemp(prefix=".tmp-", dir=parent)
+    for fname, text in files.items():
+        with open(os.path.join(tmp, fname), "w", encoding="utf-8") as f:
             f.write(text)
     os.chmod(tmp, 0o755)
-    final = os.path.join(out, g["student"])
-    if os.path.exists(final):
-        old = tempfile.mkdtemp(prefix=".old-", dir=out)
+    final = os.path.join(parent, name)
+    if os.path.lexists(final):
+        old = tempfile.mkdtemp(prefix=".old-", dir=parent)
         os.rename(final, os.path.join(old, "x"))
         os.rename(tmp, final)
         shutil.rmtree(old)
@@ -213,19 +234,39 @@ def write_student(out, g):
         os.rename(tmp, final)
 
 
+def write_student(out, g, points_possible=None):
+    """The student's folders, each complete or not at all: OUT/students/ID
+    (what the student may see) and OUT/instructor/ID (the whole grade);
+    grade.json, written last, marks the grade complete.  Every student has
+    folders of their own below students/ and instructor/, so no id can
+    collide with a class-level file such as junit.xml."""
+    name = names.folder(g["student"])
+    _replace_folder(os.path.join(out, "students"), name, {
+        "report.md": reports.markdown(g), "report.html": reports.html_report(g),
+        "results.json": reports.dumps(reports.gradescope(g, points_possible))})
+    _replace_folder(os.path.join(out, "instructor"), name, {
+        "report.md": reports.markdown(g, instructor=True),
+        "report.html": reports.html_report(g, instructor=True),
+        "grade.json": reports.dumps(g)})
+
+
 def load_grade(out, sid):
+    """The grade.json of an earlier run for sid, or None."""
     try:
-        with open(os.path.join(out, sid, "grade.json"), encoding="utf-8") as f:
+        with open(os.path.join(out, "instructor", names.folder(sid), "grade.json"),
+                  encoding="utf-8") as f:
             return json.load(f)
     except (OSError, ValueError):
         return None
 
 
-def write_class(out, grades, ctx, tap):
-    write_atomic(os.path.join(out, "gradebook.csv"), classfiles.gradebook(grades, ctx.lessons))
+def write_class(out, grades, ctx, a):
+    """The class's files, from the grades so far."""
+    write_atomic(os.path.join(out, "gradebook.csv"),
+                 classfiles.gradebook(grades, ctx.lessons, excel=a.excel))
     write_atomic(os.path.join(out, "junit.xml"), classfiles.junit(grades))
     write_atomic(os.path.join(out, "summary.html"), classfiles.summary(grades, ctx.lessons))
-    if tap:
+    if a.tap:
         write_atomic(os.path.join(out, "results.tap"), classfiles.tap(grades))
 
 
@@ -258,7 +299,8 @@ class Progress:
                     self.stream.write("\n")
             else:
                 what = "unchanged, kept" if skipped else f"{g['status']}, {g['seconds']:.1f} s"
-                self.stream.write(f"grade: [{self.done}/{self.total}] {g['student']!r}: "
+                self.stream.write(f"grade: [{self.done}/{self.total}] "
+                                  f"{names.terminal(repr(g['student']))}: "
                                   f"{g['score']}/{g['max']} points ({what})\n")
             self.stream.flush()
 
@@ -269,6 +311,13 @@ def grade_all(a, ctx):
     os.makedirs(a.out, exist_ok=True)
     subs = submission.find(a.submissions, lambda msg: sys.stderr.write(f"grade: {msg}\n"),
                              exclude=a.out)
+    twins = {}
+    for group in submission.duplicates([sid for sid, _ in subs]):
+        sys.stderr.write("grade: warning: these ids are one name in different Unicode "
+                         "spellings (NFC/NFD): " + ", ".join(names.terminal(repr(x)) for x in group)
+                         + "\n")
+        for sid in group:
+            twins[sid] = [x for x in group if x != sid]
     rubric_text = open(a.rubric, encoding="utf-8").read()
     extra = json.dumps([ctx.lessons, combined(ctx), kit_digest(ctx.lessons), rubric_text],
                        sort_keys=True)
@@ -292,10 +341,13 @@ def grade_all(a, ctx):
             return   # interrupted: no report, so the next run grades it
         g = marks.grade(sid, result, ctx, time.monotonic() - t0)
         g["fingerprint"] = fp
-        write_student(a.out, g)
+        if sid in twins:
+            g["notes"].append("the same name as " + ", ".join(repr(t) for t in twins[sid])
+                              + " after Unicode normalisation: check it is one student")
+        write_student(a.out, g, a.points_possible)
         with lock:
             grades[sid] = g
-            write_class(a.out, [grades[s] for s, _ in subs if s in grades], ctx, a.tap)
+            write_class(a.out, [grades[s] for s, _ in subs if s in grades], ctx, a)
         progress.finished(g)
 
     pool = concurrent.futures.ThreadPoolExecutor(a.jobs)
@@ -308,9 +360,12 @@ def grade_all(a, ctx):
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
     final = [grades[s] for s, _ in subs]
-    write_class(a.out, final, ctx, a.tap)
+    write_class(a.out, final, ctx, a)
     counts = {s: sum(g["status"] == s for g in final) for s in classfiles.STATUSES}
-    print(f"grade: {len(final)} students in {a.out} ("
+    walls = sorted({g.get("walls", "") for g in final if g.get("walls")})
+    for w in walls:
+        print("grade: walls: " + names.terminal(w))
+    print(f"grade: {len(final)} students in {names.terminal(a.out)} ("
           + ", ".join(f"{v} {k}" for k, v in counts.items() if v)
           + f"; {progress.skipped} unchanged) · {time.monotonic() - progress.start:.1f} s")
     return 0
@@ -329,7 +384,7 @@ def main(argv):
         finally:
             shutil.rmtree(ctx.kit_root, ignore_errors=True)
     except (kit.KitError, ValueError) as e:
-        sys.stderr.write(f"grade: {e}\n")
+        sys.stderr.write(f"grade: {names.terminal(str(e)).replace(chr(92) + 'x0a', chr(10))}\n")
         return 1
     except KeyboardInterrupt:
         sys.stderr.write("\ngrade: interrupted; run the same command again to go on\n")

@@ -12,9 +12,12 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.realpath(__file__))))
+sys.path.insert(0, os.path.join(ROOT, "harness"))
+from records import records, unescape  # noqa: E402,F401  (the one reader of records.c's lines)
 LESSON_RE = re.compile(r"^[0-9][0-9]-[A-Za-z0-9_.-]+$")
 
 
@@ -30,13 +33,6 @@ RUBRIC = os.path.join(ROOT, "grading", "rubric")
 
 class KitError(Exception):
     """A problem with the kit, the rubric or the command line: one line."""
-
-
-def unescape(field):
-    """Undo harness/records.c's escaping of one record field."""
-    return re.sub(r"\\(x[0-9a-fA-F]{2}|.)",
-                  lambda m: chr(int(m.group(1)[1:], 16)) if m.group(1)[0] == "x"
-                  else {"t": "\t", "n": "\n"}.get(m.group(1), m.group(1)), field)
 
 
 def make(*args, env=None, timeout=600):
@@ -120,10 +116,9 @@ def list_checker(exe):
     if r.returncode != 0:
         raise KitError(f"{exe} --list exited {r.returncode}: {r.stderr.strip()}")
     decls = []
-    for line in r.stdout.splitlines():
-        f = [unescape(x) for x in line.split("\t")]
+    for f in records(r.stdout):
         if f[0] != "list" or len(f) != 7:
-            raise KitError(f"{exe} --list printed an unexpected line: {line!r}")
+            raise KitError(f"{exe} --list printed an unexpected line: {f!r}")
         decls.append({"lesson": f[1], "id": f[2], "title": f[3], "points": int(f[4]),
                       "timeout": float(f[5]), "section": f[6], "hidden": False})
     return decls

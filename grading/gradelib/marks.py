@@ -8,6 +8,8 @@ one: a skip means the grading machine could not test that behaviour (one
 CPU, say), which must not cost the student.  Anything else earns none --
 the same rule as `make check`'s summary."""
 
+from . import integrity
+
 NOT_RUN = {
     "missing": "the submission has no {lesson} folder, so this check did not run",
     "build-failed": "the code in {lesson} did not compile, so this check did not run "
@@ -36,27 +38,55 @@ def _check(decl, ran, status, log):
         c.update(verdict="fail", expected="the check to run", observed=observed,
                  read="", notes="", output="", output_bytes=0, seconds=0.0)
     else:
-        c.update({k: ran[k] for k in ("verdict", "expected", "observed", "read", "notes",
-                                       "output", "output_bytes", "seconds")})
+        c.update({k: str(ran.get(k, "")) for k in ("verdict", "expected", "observed", "read",
+                                                    "notes", "output")})
+        c["output_bytes"] = _number(ran.get("output_bytes"), int)
+        c["seconds"] = _number(ran.get("seconds"), float)
+        if c["verdict"] not in ("pass", "fail", "skip"):
+            c.update(verdict="fail", observed=f"the checker reported {c['verdict'][:40]!r}")
     c["score"] = c["points"] if c["verdict"] in ("pass", "skip") else 0
     return c
+
+
+def _number(v, kind):
+    try:
+        return kind(v)
+    except (TypeError, ValueError):
+        return kind(0)
+
+
+def _by_id(records):
+    """{check id: record}: the first record of each id; an id reported again
+    with another verdict fails (only forged records disagree)."""
+    out = {}
+    for c in records:
+        cid = c.get("id")
+        if not isinstance(cid, str):
+            continue
+        if cid in out and out[cid].get("verdict") != c.get("verdict"):
+            out[cid] = dict(out[cid], verdict="fail", observed="the checker reported this check "
+                            "twice, with different verdicts")
+        out.setdefault(cid, c)
+    return out
 
 
 def _lesson(lesson, result, ctx):
     status = _lesson_status(lesson, result)
     rec = result["lessons"].get(lesson, {})
     hid = result["hidden"].get(lesson, {})
-    ran = {c["id"]: c for c in rec.get("checks", [])}
-    ran_hidden = {c["id"]: c for c in hid.get("checks", [])}
+    ran = _by_id(rec.get("checks", []))
+    ran_hidden = _by_id(hid.get("checks", []))
     checks = [_check(d, ran.get(d["id"]), status, rec.get("log")) for d in ctx.decls[lesson]]
     hstatus = hid.get("status", status)
     checks += [_check(d, ran_hidden.get(d["id"]), hstatus, hid.get("log"))
                for d in ctx.hidden_decls.get(lesson, [])]
     log = rec.get("log", "") if status in ("build-failed", "crashed") else ""
-    if status == "ran" and hstatus in ("build-failed", "crashed"):
-        log = f"the instructor's extra checks for {lesson}: {hstatus}\n" + hid.get("log", "")
+    # What stopped the hidden checks may quote their sources: instructors only.
+    hidden_log = f"the instructor's extra checks for {lesson}: {hstatus}\n" + hid.get("log", "") \
+        if hstatus in ("build-failed", "crashed") and lesson in ctx.hidden_decls else ""
     warnings = rec.get("log", "") if status == "ran" else ""
     return {"lesson": lesson, "status": status, "log": log, "warnings": warnings,
+            "hidden_log": hidden_log,
             "checks": checks, "score": sum(c["score"] for c in checks),
             "max": sum(c["points"] for c in checks)}
 
@@ -75,7 +105,9 @@ def grade(sid, result, ctx, seconds):
     return {"forklab_grade": 1, "student": sid, "status": status, "lessons": lessons,
             "score": sum(l["score"] for l in lessons), "max": sum(l["max"] for l in lessons),
             "submitted": result["submitted"], "rejected": result["rejected"] or "",
-            "notes": result["notes"], "seconds": round(seconds, 3)}
+            "notes": result["notes"], "seconds": round(seconds, 3),
+            "walls": result.get("walls", ""),
+            "integrity": integrity.scan(result.get("sources", {}))}
 
 
 def failure_text(c):

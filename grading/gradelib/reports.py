@@ -1,5 +1,10 @@
 """One student's files: report.md, report.html (feedback) and results.json
-(Gradescope's autograder format).
+(Gradescope's autograder format), and the instructor's fuller report.
+
+The student's report never shows the instructor's hidden checks (nor what
+stopped them, which may quote their sources); the instructor's report
+(instructor=True) shows them, the walls the submission was graded in, and
+the integrity scan's findings.
 
 Whatever a student controls (their id, their code's output, the compiler's
 messages about it) is escaped for the format it lands in: backslashes and a
@@ -50,17 +55,40 @@ STATUS_WORDS = {"ran": "", "missing": "not submitted", "build-failed": "did not 
 
 # ---- Markdown ----
 
-def markdown(g):
+def _shown(l, instructor):
+    """The checks of lesson l a report shows, and their score and max."""
+    checks = [c for c in l["checks"] if instructor or not c["hidden"]]
+    return checks, sum(c["score"] for c in checks), sum(c["points"] for c in checks)
+
+
+def _has_hidden(g):
+    return any(c["hidden"] for l in g["lessons"] for c in l["checks"])
+
+
+def markdown(g, instructor=False):
+    """report.md: the student's (instructor=False) or the instructor's."""
     out = [f"# forklab report: {md(g['student'])}\n\n",
            f"**{g['score']} / {g['max']} points** · status: {g['status']}\n\n"]
+    if _has_hidden(g) and not instructor:
+        out.append("The total includes the instructor's checks, which this report does not "
+                   "show.\n\n")
+    if instructor:
+        out.append(f"Walls: {md(g.get('walls', ''))}\n\n")
+        found = g.get("integrity", [])
+        out.append(f"## Integrity scan: {len(found)} finding{'s' if len(found) != 1 else ''}\n\n")
+        out += [f"- {md(f)}\n" for f in found]
+        out.append("\n" if found else "Nothing only an attack would need.\n\n")
     if g["rejected"]:
         out.append(f"Your submission was not graded: {md(g['rejected'])}.\n\n")
     for note in g["notes"]:
         out.append(f"- note: {md(note)}\n")
     for l in g["lessons"]:
         words = STATUS_WORDS.get(l["status"], l["status"])
-        out.append(f"\n## {md(l['lesson'])}: {l['score']} / {l['max']}"
+        checks, score, top = _shown(l, instructor)
+        out.append(f"\n## {md(l['lesson'])}: {score} / {top}"
                    f"{' (' + words + ')' if words else ''}\n\n")
+        if instructor and l.get("hidden_log"):
+            out.append(md_block(l["hidden_log"]) + "\n")
         if l["log"]:
             out.append("Your code did not compile; none of this lesson's checks ran. "
                        "The compiler said:\n\n" if l["status"] == "build-failed"
@@ -70,10 +98,10 @@ def markdown(g):
             out.append("Your code compiled with warnings (they often point at the bug):\n\n")
             out.append(md_block(l["warnings"]) + "\n")
         out.append("| | check | points |\n|---|---|---|\n")
-        for c in l["checks"]:
+        for c in checks:
             hidden = " (instructor's check)" if c["hidden"] else ""
             out.append(f"| {mark(c)} | {md(c['title'])}{hidden} | {c['score']}/{c['points']} |\n")
-        failed = [c for c in l["checks"] if c["verdict"] == "fail" and c["read"]]
+        failed = [c for c in checks if c["verdict"] == "fail" and c["read"]]
         for c in failed:
             out.append(f"\n### ✗ {md(c['title'])}\n\n" + md_block(failure_text(c)))
     return "".join(out)
@@ -107,17 +135,28 @@ def _html_check(c):
     return row
 
 
-def html_report(g):
+def html_report(g, instructor=False):
+    """report.html: the student's (instructor=False) or the instructor's."""
     body = [f"<h1>forklab report: {h(g['student'])}</h1>\n",
             f"<p class=\"status\">{g['score']} / {g['max']} points · status: {h(g['status'])}</p>\n"]
+    if _has_hidden(g) and not instructor:
+        body.append("<p>The total includes the instructor's checks, which this report does not "
+                    "show.</p>\n")
+    if instructor:
+        body.append(f"<p>Walls: {h(g.get('walls', ''))}</p>\n<h2>Integrity scan</h2>\n<ul>\n")
+        body += [f"<li>{h(f)}</li>\n" for f in g.get("integrity", [])]
+        body.append("</ul>\n")
     if g["rejected"]:
         body.append(f"<p class=\"fail\">Your submission was not graded: {h(g['rejected'])}.</p>\n")
     for note in g["notes"]:
         body.append(f"<p>note: {h(note)}</p>\n")
     for l in g["lessons"]:
         words = STATUS_WORDS.get(l["status"], l["status"])
-        body.append(f"<h2>{h(l['lesson'])}: {l['score']} / {l['max']}"
+        checks, score, top = _shown(l, instructor)
+        body.append(f"<h2>{h(l['lesson'])}: {score} / {top}"
                     f"{' (' + h(words) + ')' if words else ''}</h2>\n")
+        if instructor and l.get("hidden_log"):
+            body.append(f"<pre>{h(l['hidden_log'])}</pre>\n")
         if l["log"]:
             body.append("<p class=\"fail\">" + ("Your code did not compile; none of this lesson's "
                         "checks ran. The compiler said:" if l["status"] == "build-failed"
@@ -126,27 +165,37 @@ def html_report(g):
             body.append("<p class=\"skip\">Your code compiled with warnings (they often point at "
                         f"the bug):</p>\n<pre>{h(l['warnings'])}</pre>\n")
         body.append("<table>\n<tr><th></th><th>check</th><th>points</th></tr>\n")
-        body += [_html_check(c) for c in l["checks"]]
+        body += [_html_check(c) for c in checks]
         body.append("</table>\n")
     return page(f"forklab report: {g['student']}", "".join(body))
 
 
 # ---- Gradescope ----
 
-def gradescope(g):
-    """results.json for Gradescope's autograder: one test a check."""
+def _md_output(c, l):
+    """A check's words for Gradescope, in Markdown."""
+    if c["verdict"] == "pass":
+        return ""
+    if c["verdict"] == "skip":
+        return "Skipped (full points): " + md(c["notes"] or "the grading machine cannot test this")
+    out = md_block(failure_text(c))
+    if l["log"]:
+        out += "\n" + md_block(l["log"])
+    return out
+
+
+def gradescope(g, points_possible=None):
+    """results.json for Gradescope's autograder: one test a check, numbered
+    LESSON.CHECK; a skipped check passes with its reason.  points_possible
+    rescales the total (the tests keep the rubric's points)."""
     tests = []
-    for l in g["lessons"]:
-        for c in l["checks"]:
-            out = "" if c["verdict"] == "pass" else failure_text(c)
-            if c["verdict"] == "skip":
-                out = "skipped: " + c["notes"]
-            if l["log"] and c["verdict"] != "pass":
-                out += "\n\n" + l["log"]
-            tests.append({"name": f"{l['lesson']}: {c['title']}", "score": c["score"],
-                          "max_score": c["points"],
-                          "status": "passed" if c["verdict"] == "pass" else "failed",
-                          "output": out, "tags": [l["lesson"], c["id"]],
+    for i, l in enumerate(g["lessons"], 1):
+        for j, c in enumerate(l["checks"], 1):
+            tests.append({"name": f"{l['lesson']}: {c['title']}", "number": f"{i}.{j}",
+                          "score": c["score"], "max_score": c["points"],
+                          "status": "failed" if c["verdict"] == "fail" else "passed",
+                          "output": _md_output(c, l), "output_format": "md",
+                          "tags": [l["lesson"], c["id"]],
                           "visibility": "after_published" if c["hidden"] else "visible"})
     summary = [f"{g['score']}/{g['max']} points ({g['status']})"]
     if g["rejected"]:
@@ -154,8 +203,13 @@ def gradescope(g):
     summary += [f"{l['lesson']}: {l['score']}/{l['max']}"
                 + (f" ({STATUS_WORDS[l['status']]})" if STATUS_WORDS.get(l["status"]) else "")
                 for l in g["lessons"]]
-    return {"score": g["score"], "execution_time": max(1, round(g["seconds"])),
-            "output": "\n".join(summary), "output_format": "text", "visibility": "visible",
+    score = g["score"]
+    if points_possible is not None:
+        score = round(points_possible * g["score"] / g["max"], 4) if g["max"] else 0
+        summary.insert(1, f"rescaled to {score:g} of {points_possible:g}")
+    return {"score": score, "execution_time": max(1, round(g["seconds"])),
+            "output": "\n".join("- " + md(x) for x in summary), "output_format": "md",
+            "test_output_format": "md", "visibility": "visible",
             "stdout_visibility": "hidden", "tests": tests}
 
 

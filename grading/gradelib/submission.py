@@ -4,19 +4,30 @@ some), or a .zip / .tar.gz / .tgz / .tar of one.
 
 Archives are unpacked with zipfile and tarfile, never by hand, and refused
 when a member would land outside the scratch folder (absolute paths, ..,
-links), or when they unpack to more than LIMIT_BYTES or LIMIT_FILES."""
+links), or when they unpack to more than LIMIT_BYTES or LIMIT_FILES.  The
+number of members (folders and `./` entries too) is counted, and bounded
+by LIMIT_MEMBERS, before anything is unpacked: an archive of empty entries
+cannot cost time or memory.
+
+Submissions are the students' and trusted in nothing: an entry of
+SUBMISSIONS that is a link is refused, files with names outside
+[A-Za-z0-9._-] are left out with a note naming them (those names would
+reach make and a shell), and files are opened with O_NOFOLLOW."""
 import hashlib
 import os
-import shutil
 import stat
+import struct
 import tarfile
 import zipfile
 
+from . import names
 from .kit import LESSON_RE
 
 ARCHIVES = (".tar.gz", ".tgz", ".tar", ".zip")
 LIMIT_BYTES = 64 << 20
 LIMIT_FILES = 5000
+LIMIT_MEMBERS = 5000         # entries of an archive, folders and `./` included
+SOURCE_CAP = 1 << 20         # bytes of a submission's sources kept for the integrity scan
 
 
 class Rejected(Exception):
@@ -34,8 +45,11 @@ def student_id(name):
 def find(submissions, warn=lambda msg: None, exclude=None):
     """[(student id, path)] for every entry of the SUBMISSIONS folder, sorted
     by id.  Hidden entries are ignored, other files reported to warn; two
-    entries for one id are an error.  exclude (the output folder, when it
-    lies inside SUBMISSIONS) is never a student."""
+    entries for one id are an error.  An id whose name is not UTF-8 is
+    spelled with \\xNN (and reported); ids that differ only in Unicode
+    normalisation (NFC / NFD) are reported.  Links are kept, so that
+    their grade says they were refused.  exclude (the output folder, when
+    it lies inside SUBMISSIONS) is never a student."""
     found = {}
     for name in sorted(os.listdir(submissions)):
         if name.startswith("."):
@@ -43,21 +57,45 @@ def find(submissions, warn=lambda msg: None, exclude=None):
         path = os.path.join(submissions, name)
         if exclude and os.path.realpath(path) == os.path.realpath(exclude):
             continue
-        if not os.path.isdir(path) and not name.lower().endswith(ARCHIVES):
-            warn(f"ignored {name!r}: neither a folder nor a .zip, .tar.gz, .tgz or .tar")
+        st = os.lstat(path)
+        if not (stat.S_ISDIR(st.st_mode) or stat.S_ISLNK(st.st_mode)) and \
+                not name.lower().endswith(ARCHIVES):
+            warn(f"ignored {names.terminal(repr(name))}: neither a folder nor a .zip, .tar.gz, "
+                 f".tgz or .tar")
             continue
-        sid = student_id(name)
+        sid, renamed = names.student_id(student_id(name))
+        if renamed:
+            warn(f"the entry {names.terminal(sid)!r} is not named in UTF-8: graded as "
+                 f"{names.terminal(sid)!r}")
         if sid in found:
-            raise ValueError(f"two submissions for student {sid!r}: "
-                             f"{os.path.basename(found[sid])!r} and {name!r}")
+            raise ValueError(f"two submissions for student {names.terminal(sid)!r}: "
+                             f"{names.terminal(os.path.basename(found[sid]))!r} and "
+                             f"{names.terminal(name)!r}")
         found[sid] = path
     return sorted(found.items())
+
+
+def duplicates(ids):
+    """[[id, ...]] of ids that are one name in different Unicode spellings."""
+    groups = {}
+    for sid in ids:
+        groups.setdefault(names.normal_key(sid), []).append(sid)
+    return [g for g in groups.values() if len(g) > 1]
+
+
+def refuse_link(path):
+    """Rejected when a SUBMISSIONS entry is a symbolic link: it could point
+    at another student's submission, the solutions or anything else."""
+    if os.path.islink(path):
+        raise Rejected("the submission is a symbolic link, not a folder or an archive")
 
 
 def fingerprint(path, extra=""):
     """A digest of everything a submission holds (names, modes, bytes) and of
     `extra` (the rubric, lessons and kit it is graded with)."""
     h = hashlib.sha256(extra.encode())
+    if os.path.islink(path):
+        return h.hexdigest() + "-link"   # refused whatever it points at
     if os.path.isfile(path):
         h.update(b"file\0")
         with open(path, "rb") as f:
@@ -115,9 +153,33 @@ def _copy_capped(src, dst_path, room):
             left -= len(block)
 
 
+def _zip_entries(path):
+    """The entry count a zip's end record declares, read before zipfile
+    parses its whole central directory."""
+    with open(path, "rb") as f:
+        f.seek(0, os.SEEK_END)
+        size = f.tell()
+        f.seek(max(0, size - (1 << 16) - 22))
+        tail = f.read()
+    at = tail.rfind(b"PK\x05\x06")
+    if at < 0 or len(tail) - at < 22:
+        raise Rejected("the archive is not a zip file")
+    total = struct.unpack("<H", tail[at + 10:at + 12])[0]
+    if total == 0xFFFF:
+        raise Rejected("the archive is a zip64 with too many entries")
+    return total
+
+
+def _members_ok(count):
+    if count > LIMIT_MEMBERS:
+        raise Rejected(f"the archive holds more than {LIMIT_MEMBERS} entries")
+
+
 def unpack_zip(path, dest):
     total = count = 0
+    _members_ok(_zip_entries(path))
     with zipfile.ZipFile(path) as z:
+        _members_ok(len(z.infolist()))
         for info in z.infolist():
             rel = _safe_name(info.filename)
             mode = info.external_attr >> 16
@@ -135,8 +197,20 @@ def unpack_zip(path, dest):
                 _copy_capped(src, target, LIMIT_BYTES - total + info.file_size)
 
 
+def _count_tar(path):
+    """Count a tar's members, stopping (Rejected) past LIMIT_MEMBERS, so
+    that neither time nor the member list grows with a hostile archive."""
+    n = 0
+    with tarfile.open(path, "r|*") as t:
+        for _ in t:
+            n += 1
+            _members_ok(n)
+            t.members = []   # a stream keeps every member it read: keep none
+
+
 def unpack_tar(path, dest):
     total = count = 0
+    _count_tar(path)
     with tarfile.open(path) as t:
         for m in t:
             rel = _safe_name(m.name)
@@ -158,6 +232,8 @@ def unpack_tar(path, dest):
 def unpack(path, dest):
     """Unpack an archive submission into dest (which must exist)."""
     low = path.lower()
+    if os.path.getsize(path) > LIMIT_BYTES:
+        raise Rejected(f"the archive is larger than {LIMIT_BYTES >> 20} MB")
     try:
         if low.endswith(".zip"):
             unpack_zip(path, dest)
@@ -191,7 +267,8 @@ def lesson_root(top, known):
 
 def copy_lessons(root, lessons, dest):
     """Copy the lesson folders of `lessons` found in root into dest: regular
-    files only (a link could reach another student's files).  Returns
+    files only (a link could reach another student's files), and only files
+    whose names are safe for make and a shell (names.FILE_NAME).  Returns
     (lessons copied, notes about what was left out)."""
     copied, notes = [], []
     budget = [0, 0]
@@ -204,12 +281,55 @@ def copy_lessons(root, lessons, dest):
             os.makedirs(os.path.join(dest, rel_top), exist_ok=True)
             for name in sorted(files) + [d for d in dirs if os.path.islink(os.path.join(top, d))]:
                 p = os.path.join(top, name)
+                shown = names.terminal(os.path.join(rel_top, name))
                 st = os.lstat(p)
                 if not stat.S_ISREG(st.st_mode):
-                    notes.append(f"left out {os.path.join(rel_top, name)}: not a regular file")
+                    notes.append(f"left out {shown}: not a regular file")
+                    continue
+                if not names.file_ok(name):
+                    notes.append(f"left out {shown}: {names.FILE_RULE}; rename it")
                     continue
                 budget[0], budget[1] = _budget(budget[0], budget[1], st.st_size)
-                shutil.copyfile(p, os.path.join(dest, rel_top, name))
-            dirs[:] = [d for d in dirs if not os.path.islink(os.path.join(top, d))]
+                _copy_nofollow(p, os.path.join(dest, rel_top, name))
+            bad = [d for d in dirs if not names.file_ok(d) and not os.path.islink(os.path.join(top, d))]
+            for d in bad:
+                notes.append(f"left out {names.terminal(os.path.join(rel_top, d))}/: "
+                             f"{names.FILE_RULE}; rename it")
+            dirs[:] = [d for d in dirs if not os.path.islink(os.path.join(top, d)) and d not in bad]
         copied.append(lesson)
     return copied, notes
+
+
+def _copy_nofollow(src, dst):
+    """Copy a regular file without following a link at either end."""
+    fd = os.open(src, os.O_RDONLY | os.O_NOFOLLOW)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise Rejected(f"{names.terminal(os.path.basename(src))!r} changed while it was copied")
+        out = os.open(dst, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+        try:
+            while True:
+                block = os.read(fd, 1 << 16)
+                if not block:
+                    break
+                os.write(out, block)
+        finally:
+            os.close(out)
+    finally:
+        os.close(fd)
+
+
+def sources(work, lessons):
+    """{LESSON/name: text} of the .c and .h files copied for lessons, for the
+    integrity scan (at most SOURCE_CAP bytes in all)."""
+    out, left = {}, SOURCE_CAP
+    for lesson in lessons:
+        d = os.path.join(work, lesson)
+        for name in sorted(os.listdir(d)):
+            p = os.path.join(d, name)
+            if name.endswith((".c", ".h")) and os.path.isfile(p) and left > 0:
+                with open(p, "rb") as f:
+                    data = f.read(left)
+                left -= len(data)
+                out[f"{lesson}/{name}"] = data.decode("utf-8", "replace")
+    return out

@@ -8,6 +8,7 @@
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -368,66 +369,328 @@ FL_CHECK(alive_after_reap_asks_nobody, "is_alive on a reaped child is 0 without 
                        "process" : "");
 }
 
-/* ---- never started ---- */
+/* ---- arguments: one row per EINVAL rule of terminate.h ----
+ *
+ * Each row runs in a helper process alone in a process group of its own,
+ * with SIGTERM blocked: a call that passes pid 0 to kill() signals only
+ * that group, where SIGTERM shows as pending and SIGKILL ends the helper. */
 
-struct unstarted_report {
-    int rt, et, rk, ek, ra, ea, pending;
+struct arg_report {
+    int done, rc, err, pending;
 };
 
-FL_CHECK(needs_started, "terminate, kill and is_alive refuse a proc never started (no kill(0, ...))",
+static int hold_task(void *arg)
+{
+    (void)arg;
+    pause();
+    return 0;
+}
+
+static int row_start_null(void) { return proc_start(NULL); }
+static int row_start_no_task(void)
+{
+    struct proc p;
+    proc_init(&p, NULL, NULL);
+    return proc_start(&p);
+}
+static int row_start_started(void)
+{
+    /* A proc that reads as started: pid set, as after a proc_start. */
+    struct proc p;
+    proc_init(&p, hold_task, NULL);
+    p.pid = getpid();
+    return proc_start(&p);
+}
+static int row_join_unstarted(void)
+{
+    struct proc p;
+    proc_init(&p, hold_task, NULL);
+    return proc_join(&p);
+}
+static int row_alive_null(void) { return proc_is_alive(NULL); }
+static int row_alive_unstarted(void)
+{
+    struct proc p;
+    proc_init(&p, hold_task, NULL);
+    return proc_is_alive(&p);
+}
+static int row_term_null(void) { return proc_terminate(NULL); }
+static int row_term_unstarted(void)
+{
+    struct proc p;
+    proc_init(&p, hold_task, NULL);
+    return proc_terminate(&p);
+}
+static int row_kill_null(void) { return proc_kill(NULL); }
+static int row_kill_unstarted(void)
+{
+    struct proc p;
+    proc_init(&p, hold_task, NULL);
+    return proc_kill(&p);
+}
+
+static const struct arg_row {
+    const char *call;
+    int (*fn)(void);
+    int err;
+} arg_rows[] = {
+    {"proc_start(NULL)", row_start_null, EINVAL},
+    {"proc_start(p) with no task", row_start_no_task, EINVAL},
+    {"proc_start(p) already started", row_start_started, EINVAL},
+    {"proc_join(p) never started", row_join_unstarted, EINVAL},
+    {"proc_is_alive(NULL)", row_alive_null, EINVAL},
+    {"proc_is_alive(p) never started", row_alive_unstarted, EINVAL},
+    {"proc_terminate(NULL)", row_term_null, EINVAL},
+    {"proc_terminate(p) never started", row_term_unstarted, EINVAL},
+    {"proc_kill(NULL)", row_kill_null, EINVAL},
+    {"proc_kill(p) never started", row_kill_unstarted, EINVAL},
+};
+#define ARG_ROWS (int)(sizeof arg_rows / sizeof arg_rows[0])
+
+FL_CHECK(needs_started, "bad arguments (NULL, never started) are refused with EINVAL, never kill(0, ...)",
+         .section = "Never pass pid 0", .timeout_s = 3)
+{
+    struct arg_report *rep = fl_board_new(ARG_ROWS * sizeof *rep);
+    for (int i = 0; i < ARG_ROWS; i++) {
+        fl_stage("calling %s in a helper alone in its process group", arg_rows[i].call);
+        fflush(NULL);
+        pid_t h = fork();
+        FL_EXPECT(h >= 0, "a helper process", "fork failed: %s", strerror(errno));
+        if (h == 0) {
+            setpgid(0, 0);
+            sigset_t term, pend;
+            sigemptyset(&term);
+            sigaddset(&term, SIGTERM);
+            sigprocmask(SIG_BLOCK, &term, NULL);
+            errno = 0;
+            int rc = arg_rows[i].fn();
+            int err = errno;
+            sigpending(&pend);
+            rep[i].rc = rc;
+            rep[i].err = err;
+            rep[i].pending = sigismember(&pend, SIGTERM);
+            rep[i].done = 1;
+            _exit(0);
+        }
+        int st = fl_reap(h, "the helper process");
+        pid_t kids[4];
+        int nk = fl_proc_children(getpid(), kids, 4);
+        struct arg_report r = rep[i];
+        if (nk > 0)
+            fl_fail_settled(NULL, kids[0], "a refused call to start nothing",
+                            "%s left process %d behind", arg_rows[i].call, (int)kids[0]);
+        FL_EXPECT(r.done, "the call to return -1 with an errno",
+                  "the helper calling %s was %s%s", arg_rows[i].call, fl_status_str(st),
+                  WIFSIGNALED(st) && WTERMSIG(st) == SIGKILL
+                      ? ": SIGKILL reached pid 0, i.e. the caller's whole process group"
+                      : "");
+        FL_EXPECT(!r.pending, "no signal to anyone from a call that is refused",
+                  "%s sent SIGTERM to the caller's own process group: kill(0, SIGTERM) "
+                  "signals every process in the group, the caller included", arg_rows[i].call);
+        FL_EXPECT(r.rc == -1 && r.err == arg_rows[i].err,
+                  "every call the header refuses to return -1 with errno EINVAL",
+                  "%s returned %d (errno %d: %s)", arg_rows[i].call, r.rc, r.err,
+                  strerror(r.err));
+    }
+}
+
+/* ---- failure injection ---- */
+
+FL_CHECK(start_fork_refused, "a refused fork leaves nothing, and the proc can be started again",
          .section = "terminate and kill")
 {
-    /* A helper in a process group of its own calls the functions: if they
-     * pass pid 0 to kill(), the signal goes to the helper's group -- only
-     * the helper -- where SIGTERM is blocked and shows as pending. */
-    int fd[2];
-    FL_EXPECT(pipe(fd) == 0, "a pipe for the helper's report", "pipe failed: %s",
-              strerror(errno));
-    pid_t h = fork();
-    FL_EXPECT(h >= 0, "a helper process", "fork failed: %s", strerror(errno));
-    if (h == 0) {
-        close(fd[0]);
-        setpgid(0, 0);
-        sigset_t term, pend;
-        sigemptyset(&term);
-        sigaddset(&term, SIGTERM);
-        sigprocmask(SIG_BLOCK, &term, NULL);
-        struct unstarted_report rep;
-        struct proc p;
-        proc_init(&p, fl_probe_task, NULL);
-        errno = 0;
-        rep.rt = proc_terminate(&p);
-        rep.et = errno;
-        errno = 0;
-        rep.ra = proc_is_alive(&p);
-        rep.ea = errno;
-        sigpending(&pend);
-        rep.pending = sigismember(&pend, SIGTERM);
-        errno = 0;
-        rep.rk = proc_kill(&p);   /* kill(0, SIGKILL) would end the helper here */
-        rep.ek = errno;
-        if (write(fd[1], &rep, sizeof rep) < 0)
-            _exit(2);
-        _exit(0);
+    struct fl_probe *pr = fl_probe_new(1, 0);
+    struct fl_probe_arg a = {pr, 1};
+    struct proc p;
+    proc_init(&p, fl_probe_task, &a);
+    fl_stage("calling proc_start while the kernel refuses to fork (EAGAIN)");
+    fl_forks_allow(0);
+    errno = 0;
+    int r = proc_start(&p);
+    int e = errno;
+    fl_forks_allow(-1);
+    pid_t kids[4];
+    int nk = fl_proc_children(getpid(), kids, 4);
+    if (nk > 0)
+        fl_fail_settled(pr, kids[0], "a failed proc_start to leave no child",
+                        "child %d is there after proc_start returned %d", (int)kids[0], r);
+    FL_EXPECT(r == -1 && e == EAGAIN && p.pid == 0,
+              "proc_start to return -1 with fork's errno (EAGAIN) and leave p->pid 0",
+              "it returned %d (errno %d: %s), p->pid %d", r, e, strerror(e), (int)p.pid);
+    fl_stage("calling proc_is_alive on the proc whose start failed");
+    errno = 0;
+    r = proc_is_alive(&p);
+    e = errno;
+    FL_EXPECT(r == -1 && e == EINVAL,
+              "proc_is_alive on a proc that never started (its fork failed) to fail with EINVAL",
+              "it returned %d (errno %d: %s)", r, e, strerror(e));
+    fl_stage("calling proc_start again, the kernel allowing it");
+    r = proc_start(&p);
+    e = errno;
+    FL_EXPECT(r == 0 && p.pid > 0, "the same proc to start once fork works again",
+              "proc_start returned %d (errno %d: %s)", r, e, strerror(e));
+    fl_probe_await(pr, 1, p.pid);
+    fl_stage("calling proc_kill on child %d", (int)p.pid);
+    errno = 0;
+    r = proc_kill(&p);
+    e = errno;
+    if (r != 0)
+        fl_fail_settled(pr, p.pid, "proc_kill on a running child to return 0",
+                        "it returned %d (errno %d: %s)", r, e, strerror(e));
+    fl_stage("joining child %d", (int)p.pid);
+    proc_join(&p);
+    FL_EXPECT(has_code(&p, -SIGKILL), "exit code -9 after proc_kill and join",
+              "the exit code is %s", code_str(&p));
+}
+
+FL_CHECK(reaped_elsewhere, "a child some other wait reaped: ESRCH from terminate and kill, ECHILD from is_alive",
+         .section = "Pids are recycled")
+{
+    struct fl_probe *pr = fl_probe_new(0, 0);
+    struct fl_probe_arg a = {pr, 1};
+    struct proc p;
+    start_probe(&p, &a);
+    fl_stage("reaping child %d behind the proc's back (another wait of the program)",
+             (int)p.pid);
+    fl_reap(p.pid, "the child");
+    fl_stage("calling proc_terminate on child %d, reaped elsewhere", (int)p.pid);
+    errno = 0;
+    int rt = proc_terminate(&p);
+    int et = errno;
+    fl_stage("calling proc_kill on child %d, reaped elsewhere", (int)p.pid);
+    errno = 0;
+    int rk = proc_kill(&p);
+    int ek = errno;
+    fl_stage("calling proc_is_alive on child %d, reaped elsewhere", (int)p.pid);
+    errno = 0;
+    int ra = proc_is_alive(&p);
+    int ea = errno;
+    FL_EXPECT(rt == -1 && et == ESRCH && rk == -1 && ek == ESRCH,
+              "proc_terminate and proc_kill to pass on kill's error: -1 with ESRCH (no such "
+              "process)",
+              "child %d was reaped by a wait that was not proc_join's (p->ended is 0); "
+              "proc_terminate returned %d (errno %d: %s), proc_kill %d (errno %d: %s)",
+              (int)p.pid, rt, et, strerror(et), rk, ek, strerror(ek));
+    FL_EXPECT(ra == -1 && (ea == ECHILD || ea == ESRCH),
+              "proc_is_alive to pass on the kernel's error: -1 with ECHILD (not our child any "
+              "more)",
+              "child %d was reaped elsewhere; proc_is_alive returned %d (errno %d: %s)%s",
+              (int)p.pid, ra, ea, strerror(ea),
+              ra == 0 ? ": 0 says it ended, but no exit code was ever recorded" : "");
+    FL_EXPECT(!p.ended, "p->ended to stay 0: nothing was recorded by the proc",
+              "p->ended is %d after the failed calls", p.ended);
+}
+
+/* ---- right after terminate ---- */
+
+static int term_blocked_task(void *arg)
+{
+    sigset_t term;
+    sigemptyset(&term);
+    sigaddset(&term, SIGTERM);
+    sigprocmask(SIG_BLOCK, &term, NULL);
+    fl_probe_task(arg);
+    sigprocmask(SIG_UNBLOCK, &term, NULL);   /* the pending SIGTERM ends it here */
+    return 0;
+}
+
+static int sigterm_pending_in(pid_t pid)
+{
+    char path[64], buf[2048];
+    snprintf(path, sizeof path, "/proc/%d/status", (int)pid);
+    FILE *f = fopen(path, "re");
+    if (!f)
+        return 0;
+    size_t n = fread(buf, 1, sizeof buf - 1, f);
+    fclose(f);
+    buf[n] = '\0';
+    unsigned long long pend = 0;
+    const char *keys[] = {"SigPnd:", "ShdPnd:"};
+    for (int i = 0; i < 2; i++) {
+        const char *at = strstr(buf, keys[i]);
+        if (at)
+            pend |= strtoull(at + strlen(keys[i]), NULL, 16);
     }
-    close(fd[1]);
-    fl_stage("waiting for the helper %d that calls the functions on an unstarted proc",
-             (int)h);
-    struct unstarted_report rep;
-    ssize_t n = read(fd[0], &rep, sizeof rep);
-    close(fd[0]);
-    int st = fl_reap(h, "the helper process");
-    FL_EXPECT(n == (ssize_t)sizeof rep,
-              "proc_kill on a proc never started to signal nobody",
-              "the helper calling proc_kill on it was %s: proc_kill sent SIGKILL to pid 0, "
-              "which means the caller's whole process group", fl_status_str(st));
-    FL_EXPECT(!rep.pending, "proc_terminate on a proc never started to signal nobody",
-              "SIGTERM reached the helper itself: proc_terminate called kill(0, SIGTERM), which "
-              "signals the caller's whole process group");
-    FL_EXPECT(rep.rt == -1 && rep.et == EINVAL && rep.rk == -1 && rep.ek == EINVAL &&
-                  rep.ra == -1 && rep.ea == EINVAL,
-              "-1 with errno EINVAL from proc_terminate, proc_kill and proc_is_alive on a proc "
-              "never started",
-              "proc_terminate returned %d (%s), proc_kill %d (%s), proc_is_alive %d (%s)",
-              rep.rt, strerror(rep.et), rep.rk, strerror(rep.ek), rep.ra, strerror(rep.ea));
+    return (pend >> (SIGTERM - 1)) & 1;
+}
+
+FL_CHECK(alive_after_terminate, "right after proc_terminate the child may still be alive: join tells",
+         .section = "Right after terminate", .timeout_s = 2)
+{
+    struct fl_probe *pr = fl_probe_new(1, 0);
+    struct fl_probe_arg a = {pr, 1};
+    struct proc p;
+    proc_init(&p, term_blocked_task, &a);
+    fl_stage("calling proc_start");
+    int r = proc_start(&p);
+    FL_EXPECT(r == 0 && p.pid > 0, "proc_start (given) to start the child",
+              "it returned %d (errno %d: %s)", r, errno, strerror(errno));
+    fl_probe_await(pr, 1, p.pid);
+    fl_stage("calling proc_terminate on child %d, which holds SIGTERM blocked: it must "
+             "return at once, without waiting for the child to end", (int)p.pid);
+    errno = 0;
+    r = proc_terminate(&p);
+    int e = errno;
+    if (r != 0)
+        fl_fail_settled(pr, p.pid, "proc_terminate on a running child to return 0",
+                        "it returned %d (errno %d: %s)", r, e, strerror(e));
+    if (!sigterm_pending_in(p.pid))
+        fl_fail_settled(pr, p.pid, "proc_terminate to send SIGTERM to the child",
+                        "child %d holds SIGTERM blocked and has none pending after "
+                        "proc_terminate returned 0", (int)p.pid);
+    fl_stage("calling proc_is_alive on child %d right after proc_terminate", (int)p.pid);
+    errno = 0;
+    r = proc_is_alive(&p);
+    e = errno;
+    int code = 0;
+    if (r != 1 || p.ended || proc_exitcode(&p, &code))
+        fl_fail_settled(pr, p.pid,
+                        "proc_is_alive to return 1 right after proc_terminate while the child "
+                        "still runs, and no end to be recorded",
+                        "child %d had not acted on its SIGTERM yet (it held it blocked); "
+                        "proc_is_alive returned %d (errno %d: %s), p->ended is %d: a signal "
+                        "sent is not a child ended, only a wait tells", (int)p.pid, r, e,
+                        strerror(e), p.ended);
+    fl_probe_release(pr, 1);
+    fl_stage("joining child %d", (int)p.pid);
+    errno = 0;
+    r = proc_join(&p);
+    e = errno;
+    FL_EXPECT(r == 0 && has_code(&p, -SIGTERM),
+              "proc_join to tell the child ended of SIGTERM: exit code -15",
+              "proc_join returned %d (errno %d: %s), exit code %s", r, e, strerror(e),
+              code_str(&p));
+}
+
+FL_CHECK(alive_while_stopped, "a stopped child is alive: proc_is_alive is 1 and records no end",
+         .section = "Is it alive?")
+{
+    struct fl_probe *pr = fl_probe_new(1, 0);
+    struct fl_probe_arg a = {pr, 1};
+    struct proc p;
+    start_probe(&p, &a);
+    fl_probe_await(pr, 1, p.pid);
+    fl_stage("stopping child %d with SIGSTOP", (int)p.pid);
+    kill(p.pid, SIGSTOP);
+    siginfo_t si;
+    memset(&si, 0, sizeof si);
+    while (waitid(P_PID, (id_t)p.pid, &si, WSTOPPED | WNOWAIT) < 0 && errno == EINTR)
+        ;
+    fl_stage("calling proc_is_alive on stopped child %d", (int)p.pid);
+    errno = 0;
+    int r = proc_is_alive(&p);
+    int e = errno;
+    int ended = p.ended;
+    kill(p.pid, SIGCONT);
+    if (r != 1 || ended)
+        fl_fail_settled(pr, p.pid, "proc_is_alive to return 1 for a stopped child (it has not "
+                        "ended) and record nothing",
+                        "child %d was stopped (state T); proc_is_alive returned %d (errno %d: "
+                        "%s) and p->ended is %d: a stop is not an end (no WUNTRACED)",
+                        (int)p.pid, r, e, strerror(e), ended);
+    fl_probe_release(pr, 1);
+    fl_stage("joining child %d", (int)p.pid);
+    proc_join(&p);
+    FL_EXPECT(has_code(&p, 0), "exit code 0 after the stopped child went on and returned 0",
+              "the exit code is %s", code_str(&p));
 }

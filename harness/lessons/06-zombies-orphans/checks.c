@@ -14,21 +14,11 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #define MERGED 8
-
-static void *shared_new(size_t size)
-{
-    void *m = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-    if (m == MAP_FAILED)
-        fl_fail("shared memory for the check", "mmap failed: %s", strerror(errno));
-    memset(m, 0, size);
-    return m;
-}
 
 static void sigchld_blocked(int block)
 {
@@ -183,7 +173,7 @@ FL_CHECK(reaped_is_gone, "once reaped, the zombie is gone: proc_state fails with
 /* ---- the SIGCHLD reaper ---- */
 
 FL_CHECK(handler_reaps, "the SIGCHLD handler reaps an exited child and records its status",
-         .section = "Reaping in a SIGCHLD handler")
+         .section = "Reaping in a SIGCHLD handler", .no_decoys = 1)
 {
     struct fl_probe *pr = fl_probe_new(0, 0);
     struct fl_probe_arg a = {pr, 1};
@@ -207,11 +197,21 @@ FL_CHECK(handler_reaps, "the SIGCHLD handler reaps an exited child and records i
     r = reaper_status(p.pid, NULL);
     FL_EXPECT(r == -1 && errno == EINVAL, "reaper_status(pid, NULL) to fail with EINVAL",
               "it returned %d (errno %d: %s)", r, errno, strerror(errno));
+    fl_stage("calling reaper_install a second time");
+    install_reaper();
+    int again = reaper_count();
+    errno = 0;
+    r = reaper_status(p.pid, &status);
+    int e = errno;
+    FL_EXPECT(again == 0 && r == -1 && e == ECHILD,
+              "reaper_install to reset the record: count 0, no status for children reaped before",
+              "after a second reaper_install, reaper_count is %d and reaper_status(%d) returned "
+              "%d (errno %d: %s)", again, (int)p.pid, r, e, strerror(e));
     reaper_uninstall();
 }
 
 FL_CHECK(handler_reaps_merged, "one SIGCHLD for many exits: the handler reaps them all",
-         .section = "Signals merge", .points = 2)
+         .section = "Signals merge", .points = 2, .no_decoys = 1)
 {
     struct fl_probe *pr = fl_probe_new(1, 0);
     struct fl_probe_arg a[MERGED];
@@ -251,7 +251,7 @@ FL_CHECK(handler_reaps_merged, "one SIGCHLD for many exits: the handler reaps th
 }
 
 FL_CHECK(handler_never_blocks, "the handler returns while other children still run",
-         .section = "Reaping in a SIGCHLD handler", .timeout_s = 1.5)
+         .section = "Reaping in a SIGCHLD handler", .timeout_s = 1.5, .no_decoys = 1)
 {
     struct fl_probe *held = fl_probe_new(1, 0), *quick = fl_probe_new(0, 0);
     struct fl_probe_arg ha = {held, 1}, qa = {quick, 2};
@@ -281,7 +281,7 @@ FL_CHECK(handler_never_blocks, "the handler returns while other children still r
 }
 
 FL_CHECK(handler_keeps_errno, "the handler leaves errno as it found it",
-         .section = "Reaping in a SIGCHLD handler")
+         .section = "Reaping in a SIGCHLD handler", .no_decoys = 1)
 {
     struct fl_probe *pr = fl_probe_new(0, 0);
     struct fl_probe_arg a = {pr, 1};
@@ -388,8 +388,9 @@ static void discard_and_wait(struct discard_board *b)
 FL_CHECK(ignored_loses_status, "with SIGCHLD ignored, no zombie is kept and the exit status is lost",
          .section = "Ignoring SIGCHLD")
 {
-    struct discard_board *b = shared_new(sizeof *b);
+    struct discard_board *b = fl_board_new(sizeof *b);
     fl_stage("starting a helper process that calls reaper_discard");
+    fflush(NULL);   /* the helper must not inherit (and write again) buffered text */
     pid_t h = fork();
     FL_EXPECT(h >= 0, "a helper process", "fork failed: %s", strerror(errno));
     if (h == 0)
@@ -450,7 +451,7 @@ FL_CHECK(orphan_reparented, "an orphan is adopted by the nearest subreaper and i
          .section = "Orphans", .points = 2)
 {
     struct fl_probe *pr = fl_probe_new(1, 0);
-    struct late_parent *late = shared_new(sizeof *late);
+    struct late_parent *late = fl_board_new(sizeof *late);
     struct orphan_arg a = {{pr, 1}, late};
     struct proc p;
     start_orphan(&p, orphan_task, &a);
@@ -472,6 +473,25 @@ FL_CHECK(orphan_reparented, "an orphan is adopted by the nearest subreaper and i
               "getppid() of the caller",
               "the kernel says process %d has parent %d; the harness's init is %d and the "
               "caller is %d", (int)p.pid, (int)now, (int)getppid(), (int)getpid());
+    char mine[2048], its[2048];
+    fl_fds_of(getpid(), mine, sizeof mine);
+    int nits = fl_fds_of(p.pid, its, sizeof its);
+    if (nits > 0) {
+        /* Every descriptor of the orphan must be one the caller has too:
+         * the pipe that carried its pid is closed in it. */
+        char *save = NULL;
+        for (char *d = strtok_r(its, ";", &save); d; d = strtok_r(NULL, ";", &save)) {
+            while (*d == ' ')
+                d++;
+            if (!strstr(mine, d)) {
+                fl_probe_release(pr, 1);
+                fl_await_exit(p.pid);
+                fl_fail("the task's process to have no descriptor the caller does not have",
+                        "orphan %d has %s open, which the caller has not: the pipe used to "
+                        "learn its pid must be closed in it", (int)p.pid, d);
+            }
+        }
+    }
     fl_stage("letting orphan %d go on", (int)p.pid);
     fl_probe_release(pr, 1);
     fl_stage("waiting on orphan %d's pidfd until it has exited", (int)p.pid);
@@ -492,17 +512,17 @@ FL_CHECK(orphan_leaves_no_zombie, "proc_start_orphan waits for its middle child:
     struct fl_probe_arg a = {pr, 1};
     struct proc p;
     start_orphan(&p, fl_probe_task, &a);
-    siginfo_t si;
-    memset(&si, 0, sizeof si);
-    int r = waitid(P_ALL, 0, &si, WEXITED | WNOHANG | WNOWAIT);
-    if (r == 0 && si.si_pid != 0)
+    pid_t kids[8];
+    int nk = fl_proc_children(getpid(), kids, 8);
+    if (nk > 0) {
+        char st = fl_proc_state(kids[0]);
         fl_fail("the caller to have no child left when proc_start_orphan returns",
-                "child %d has exited but nobody waited for it: it is a zombie of the caller "
-                "(the middle child, never reaped)", (int)si.si_pid);
-    if (r == 0)
-        fl_fail("the caller to have no child left when proc_start_orphan returns",
-                "a child of the caller still runs after proc_start_orphan returned: wait for "
-                "the middle child before returning");
+                "child %d %s after proc_start_orphan returned: wait for the middle child "
+                "before returning", (int)kids[0],
+                st == 'Z' ? "has exited but nobody waited for it: it is a zombie of the caller "
+                            "(the middle child, never reaped)"
+                          : "still runs");
+    }
     fl_stage("waiting for the task to run in process %d", (int)p.pid);
     fl_probe_await(pr, 1, 0);
     fl_stage("waiting on orphan %d's pidfd until it has exited", (int)p.pid);
@@ -510,9 +530,45 @@ FL_CHECK(orphan_leaves_no_zombie, "proc_start_orphan waits for its middle child:
     fl_stage("calling proc_start_orphan again on the same proc");
     pid_t first = p.pid;
     errno = 0;
-    r = proc_start_orphan(&p);
+    int r = proc_start_orphan(&p);
     FL_EXPECT(r == -1 && errno == EINVAL && p.pid == first,
               "proc_start_orphan on a started proc to fail with EINVAL",
               "it returned %d (errno %d: %s) and p->pid is %d (was %d)", r, errno,
               strerror(errno), (int)p.pid, (int)first);
+}
+
+/* fl_forks_allow(n): n = 0 fails the first fork (the middle child), n = 1
+ * the second (the task's process, forked by the middle child, which
+ * inherits the gate). */
+FL_CHECK(orphan_fork_refused, "a refused fork: proc_start_orphan fails with EAGAIN and leaves nothing",
+         .section = "Orphans")
+{
+    for (int allow = 0; allow < 2; allow++) {
+        struct fl_probe *pr = fl_probe_new(0, 0);
+        struct fl_probe_arg a = {pr, 1};
+        struct proc p;
+        proc_init(&p, fl_probe_task, &a);
+        fl_stage("calling proc_start_orphan while the kernel refuses the %s fork",
+                 allow ? "second (the task's)" : "first (the middle child's)");
+        fl_forks_allow(allow);
+        errno = 0;
+        int r = proc_start_orphan(&p);
+        int e = errno;
+        fl_forks_allow(-1);
+        pid_t kids[4];
+        int nk = fl_proc_children(getpid(), kids, 4);
+        char fds[512] = "";
+        int nf = fl_fds_new_since_start(fds, sizeof fds);
+        if (nk > 0)
+            fl_fail_settled(NULL, kids[0], "a failed proc_start_orphan to leave no child",
+                            "child %d is there after it returned %d", (int)kids[0], r);
+        FL_EXPECT(r == -1 && e == EAGAIN && p.pid == 0,
+                  "proc_start_orphan to return -1 with fork's errno (EAGAIN), p->pid left 0",
+                  "with the %s fork refused it returned %d (errno %d: %s), p->pid %d",
+                  allow ? "second" : "first", r, e, strerror(e), (int)p.pid);
+        FL_EXPECT(nf == 0, "a failed proc_start_orphan to close every descriptor it opened",
+                  "still open after it failed: %s", fds);
+        FL_EXPECT(pr->nruns == 0, "no task to run when a fork was refused",
+                  "the task ran in pid %d", (int)pr->runs[0].pid);
+    }
 }

@@ -81,7 +81,9 @@ int reaper_discard(void);
  * - Returns only after the middle child has exited and been waited for, so
  *   the caller is left with no child, running or zombie.
  * - Sets p->pid to the pid of the process that runs the task (not the
- *   middle one's) and returns 0.  The task's process is not the caller's
+ *   middle one's) and returns 0.
+ * - The task's process has no descriptor open that the caller does not
+ *   have: whatever carried its pid back is closed in it.  The task's process is not the caller's
  *   child: the caller cannot (and need not) wait for it.
  * Errors: -1 with errno EINVAL (NULL, no task, already started), or the
  * errno of pipe/fork when the kernel refused. */

@@ -29,14 +29,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
+#include <time.h>
 #include <sys/prctl.h>
 #include <sys/ptrace.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-#define KIDS 2
+#define KIDS 3
 
 /* What one task saw, written by the task itself. */
 struct kid_record {
@@ -48,6 +48,7 @@ struct kid_record {
     int main_exit_rc, main_exit_errno;   /* KID_CALLS_MAIN_EXIT */
     int start_rc, start_errno;           /* KID_TRIES_START */
     pid_t start_pid;
+    volatile double term_at;       /* KID_IGNORES_TERM: when SIGTERM came */
 };
 
 /* What the main process M did, and what its children saw. */
@@ -60,7 +61,7 @@ struct scene {
     struct kid_record kid[KIDS];
 };
 
-enum kid_kind { KID_WORKER, KID_CALLS_MAIN_EXIT, KID_TRIES_START };
+enum kid_kind { KID_WORKER, KID_CALLS_MAIN_EXIT, KID_TRIES_START, KID_IGNORES_TERM };
 
 struct kid {
     struct fl_probe_arg gate;      /* KID_WORKER: ready, then held at the gate */
@@ -70,16 +71,8 @@ struct kid {
     int daemon;
     int hold_sigterm;              /* keep SIGTERM pending until the gate opens */
     enum kid_kind kind;
+    int term_fd;                   /* KID_IGNORES_TERM: a byte here on SIGTERM */
 };
-
-static void *shared_new(size_t size)
-{
-    void *m = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-    if (m == MAP_FAILED)
-        fl_fail("shared memory for the check", "mmap failed: %s", strerror(errno));
-    memset(m, 0, size);
-    return m;
-}
 
 /* Wait until `fd` is readable (returns 1) or process `pid` has exited
  * (returns 0).  A pidfd says when it exits; where there is none (valgrind
@@ -116,6 +109,22 @@ static void record_sigterm(int sig, siginfo_t *si, void *ctx)
     /* Then die of it, as an unhandled SIGTERM would. */
     sigaction(sig, &default_action, NULL);
     raise(sig);
+}
+
+static int term_note_fd = -1;
+
+/* A daemon that will not die of SIGTERM: it notes when the signal came,
+ * says so on a pipe, and goes on. */
+static void note_sigterm(int sig)
+{
+    (void)sig;
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    term_record->term_at = (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+    term_record->term_sig = SIGTERM;
+    char c = 't';
+    if (write(term_note_fd, &c, 1) < 0)
+        term_record->term_sig = -1;
 }
 
 static void try_to_start_a_child(struct kid *k, struct kid_record *r)
@@ -159,6 +168,17 @@ static int kid_task(void *arg)
     case KID_TRIES_START:
         try_to_start_a_child(k, r);
         return 0;
+    case KID_IGNORES_TERM: {
+        term_note_fd = k->term_fd;
+        struct sigaction ign;
+        memset(&ign, 0, sizeof ign);
+        ign.sa_handler = note_sigterm;
+        sigaction(SIGTERM, &ign, NULL);
+        sigprocmask(SIG_UNBLOCK, &term, NULL);
+        fl_probe_task(&k->gate);
+        for (;;)
+            pause();
+    }
     case KID_WORKER:
         break;
     }
@@ -295,62 +315,36 @@ static int sigterm_pending(pid_t pid)
     return (pending & bit) != 0;
 }
 
-static int read_proc_file(pid_t pid, const char *name, char *buf, size_t size)
+/* Watch M until it is blocked -- no CPU time and no context switch across
+ * a window, whatever call it waits in (wait4, waitid, poll on pidfds,
+ * sigtimedwait...) -- (returns 1), ends (returns 0), or stays busy past a
+ * ceiling (returns -1: a polling loop).  With `gone` > 0, a blocked M counts
+ * only once that child of M was reaped: right after it died, M may still
+ * be blocked waiting for it for a moment. */
+static int await_main_waiting(pid_t m, pid_t gone)
 {
-    char path[64];
-    snprintf(path, sizeof path, "/proc/%d/%s", (int)pid, name);
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return -1;
-    ssize_t n = read(fd, buf, size - 1);
-    close(fd);
-    if (n <= 0)
-        return -1;
-    buf[n] = '\0';
-    return 0;
-}
-
-/* Whether `pid` sleeps in wait4 or waitid; *target is the pid it waits
- * for, -1 for any child, 0 when /proc does not say.  /proc/PID/syscall
- * names the call and its arguments; where a kernel lacks it, the wait
- * channel "do_wait" still says the process waits for a child. */
-static int sleeps_in_wait(pid_t pid, pid_t *target)
-{
-    if (fl_proc_state(pid) != 'S')
-        return 0;
-    char buf[256];
-    if (read_proc_file(pid, "syscall", buf, sizeof buf) < 0) {
-        *target = 0;
-        return read_proc_file(pid, "wchan", buf, sizeof buf) == 0 && !strcmp(buf, "do_wait");
-    }
-    long nr;
-    unsigned long a0, a1;
-    if (sscanf(buf, "%ld %lx %lx", &nr, &a0, &a1) != 3)
-        return 0;
-    if (nr == SYS_wait4)
-        *target = (pid_t)(int)a0;
-    else if (nr == SYS_waitid)
-        *target = a0 == P_PID ? (pid_t)a1 : a0 == P_ALL ? -1 : 0;
-    else
-        return 0;
-    return 1;
-}
-
-/* Watch M until it sleeps in a wait (returns 1) or ends (returns 0).
- * With `gone` > 0, a wait counts only once that process was reaped or when
- * M waits for `target` by pid: right after `gone` died, M may still be
- * asleep in its wait for it for a moment. */
-static int await_main_waiting(pid_t m, pid_t gone, pid_t target)
-{
+    double end = fl_now() + fl_scaled(2.0);
     for (;;) {
-        char st = fl_proc_state(m);
-        if (st == 'Z' || st == 0)
+        double left = end - fl_now();
+        if (left <= 0)
+            return -1;
+        int b = fl_await_blocked(m, 0.05, left);
+        if (b < 0)
             return 0;
-        pid_t t = 0;
-        if (sleeps_in_wait(m, &t) && (gone <= 0 || fl_proc_state(gone) == 0 || t == target))
+        if (b == 0)
+            return -1;
+        if (gone <= 0 || fl_proc_state(gone) == 0)
             return 1;
         sched_yield();
     }
+}
+
+static void fail_busy_main(pid_t m)
+{
+    fl_fail("proc_main_exit to wait blocked (on a wait, or poll on pidfds)",
+            "main process %d kept running inside proc_main_exit for 2 s without ever "
+            "sleeping for a whole window: a loop that keeps looking (WNOHANG, a short "
+            "sleep) burns a CPU; block until something happens", (int)m);
 }
 
 /* ---- the daemon flag ---- */
@@ -415,8 +409,6 @@ struct main_exit_seen {
 
 static void explain_unterminated(pid_t m, pid_t d, int owner)
 {
-    pid_t t = 0;
-    int waits = sleeps_in_wait(m, &t);
     char st = fl_proc_state(d);
     if (!owner) {
         fl_note("daemon %d got no SIGTERM from proc_main_exit; the check ended it itself",
@@ -425,9 +417,8 @@ static void explain_unterminated(pid_t m, pid_t d, int owner)
     }
     if (st && st != 'Z')
         fl_fail("proc_main_exit to send SIGTERM to every daemon child before it joins any",
-                "main process %d sleeps in a wait (for pid %d) inside proc_main_exit, and "
-                "daemon %d never got SIGTERM: it would wait for the daemon for ever",
-                (int)m, waits ? (int)t : 0, (int)d);
+                "main process %d is blocked inside proc_main_exit, and daemon %d never got "
+                "SIGTERM: it would wait for the daemon for ever", (int)m, (int)d);
     fl_fail("proc_main_exit to end daemon children with SIGTERM",
             "daemon %d ended without a SIGTERM (it held SIGTERM blocked, so only a signal "
             "that cannot be blocked, SIGKILL, ends it): use proc_terminate", (int)d);
@@ -435,7 +426,7 @@ static void explain_unterminated(pid_t m, pid_t d, int owner)
 
 static void main_exit_scene(struct main_exit_seen *o, int owner_ends)
 {
-    struct scene *s = o->s = shared_new(sizeof *s);
+    struct scene *s = o->s = fl_board_new(sizeof *s);
     struct fl_probe *pd = fl_probe_new(1, 0), *pn = fl_probe_new(1, 0);
     struct kid kids[KIDS] = {
         {.gate = {pd, 0}, .scene = s, .slot = 0, .daemon = 1, .hold_sigterm = 1},
@@ -450,7 +441,10 @@ static void main_exit_scene(struct main_exit_seen *o, int owner_ends)
     say_go(go);
     fl_stage("main process %d is in proc_main_exit; waiting for it to wait for a child",
              (int)o->m);
-    if (!await_main_waiting(o->m, 0, 0))
+    int w = await_main_waiting(o->m, 0);
+    if (w < 0)
+        fail_busy_main(o->m);
+    if (w == 0)
         fl_fail("proc_main_exit to join every child before the main process ends",
                 "main process %d ended without waiting for any child, while daemon %d and "
                 "child %d still ran", (int)o->m, (int)o->d, (int)o->n);
@@ -466,7 +460,10 @@ static void main_exit_scene(struct main_exit_seen *o, int owner_ends)
     fl_await_exit(o->d);
     fl_stage("main process %d is in proc_main_exit; waiting for it to wait for child %d",
              (int)o->m, (int)o->n);
-    o->ended_while_n_held = !await_main_waiting(o->m, o->d, o->n);
+    w = await_main_waiting(o->m, o->d);
+    if (w < 0)
+        fail_busy_main(o->m);
+    o->ended_while_n_held = w == 0;
     fl_stage("letting child %d finish its work", (int)o->n);
     fl_probe_release(pn, 1);
     fl_stage("waiting for main process %d to end", (int)o->m);
@@ -478,7 +475,7 @@ static void main_exit_scene(struct main_exit_seen *o, int owner_ends)
 }
 
 FL_CHECK(main_exit_ends_daemons, "proc_main_exit ends daemon children with SIGTERM first",
-         .section = "When the main process ends", .points = 2)
+         .section = "When the main process ends", .points = 2, .timeout_s = 5)
 {
     struct main_exit_seen o;
     main_exit_scene(&o, 1);
@@ -500,7 +497,7 @@ FL_CHECK(main_exit_ends_daemons, "proc_main_exit ends daemon children with SIGTE
 }
 
 FL_CHECK(main_exit_waits_for_children, "proc_main_exit waits for non-daemon children to finish",
-         .section = "When the main process ends", .points = 2)
+         .section = "When the main process ends", .points = 2, .timeout_s = 5)
 {
     struct main_exit_seen o;
     main_exit_scene(&o, 0);
@@ -521,6 +518,127 @@ FL_CHECK(main_exit_waits_for_children, "proc_main_exit waits for non-daemon chil
               "in main process %d, child %d ended after its task returned 0, and its "
               "struct proc says ended %d, exitcode %d", (int)o.m, (int)o.n, o.s->ended[1],
               o.s->exitcode[1]);
+}
+
+/* ---- a daemon that does not end on SIGTERM ----
+ *
+ * M has three children: daemon A ignores SIGTERM (it notes when it came on
+ * a pipe and goes on), daemon B holds SIGTERM blocked at a gate, child N
+ * is held at a gate.  While M is in its grace period the check lets B die
+ * of its SIGTERM and N finish, at 0.6 of the grace: wake-ups that must not
+ * restart M's clock.  A must die of SIGKILL no sooner than the grace after
+ * its SIGTERM, and not much later. */
+FL_CHECK(main_exit_escalates, "proc_main_exit kills a daemon that ignores SIGTERM after PROC_GRACE_MS, not sooner, not later",
+         .section = "A daemon that ignores SIGTERM", .points = 2, .timeout_s = 6)
+{
+    struct scene *s = fl_board_new(sizeof *s);
+    struct fl_probe *pa = fl_probe_new(0, 0), *pb = fl_probe_new(1, 0),
+                    *pn = fl_probe_new(1, 0);
+    int note[2];
+    fl_pipe(note);
+    struct kid kids[KIDS] = {
+        {.gate = {pa, 0}, .scene = s, .slot = 0, .daemon = 1, .kind = KID_IGNORES_TERM,
+         .term_fd = note[1]},
+        {.gate = {pb, 1}, .scene = s, .slot = 1, .daemon = 1, .hold_sigterm = 1},
+        {.gate = {pn, 2}, .scene = s, .slot = 2, .daemon = 0},
+    };
+    int go;
+    pid_t m = start_main(s, kids, KIDS, 1, &go);
+    pid_t a = s->pid[0], b = s->pid[1], n = s->pid[2];
+    await_ready(pa, a, "daemon");
+    await_ready(pb, b, "daemon");
+    await_ready(pn, n, "child");
+    int afd = (int)syscall(SYS_pidfd_open, a, 0);
+    if (afd < 0)
+        fl_fail("a pidfd for the daemon (the check needs one)", "pidfd_open(%d): %s", (int)a,
+                strerror(errno));
+    double grace = PROC_GRACE_MS / 1000.0;
+    say_go(go);
+    fl_stage("waiting for daemon %d (it ignores SIGTERM) to get its SIGTERM", (int)a);
+    struct pollfd pn1 = {.fd = note[0], .events = POLLIN};
+    int got = 0;
+    double ceiling = fl_now() + fl_scaled(2.0);
+    while (!got && fl_now() < ceiling) {
+        int r = poll(&pn1, 1, (int)((ceiling - fl_now()) * 1000) + 1);
+        got = r > 0;
+    }
+    if (!got) {
+        kill(a, SIGKILL);
+        fl_probe_release(pb, 1);
+        fl_probe_release(pn, 1);
+        kill(b, SIGKILL);
+        fl_reap(m, "the main process");
+        close(afd);
+        fl_fail("proc_main_exit to send SIGTERM to every daemon child",
+                "daemon %d got no SIGTERM within 2 s of main process %d calling "
+                "proc_main_exit", (int)a, (int)m);
+    }
+    double t_term = s->kid[0].term_at;
+    fl_stage("checking that main process %d is blocked during the grace", (int)m);
+    int blocked = fl_await_blocked(m, 0.1, 0.45);
+    /* The wake-ups: at 0.6 of the grace, B may take its SIGTERM, N ends. */
+    fl_stage("waiting 0.6 of PROC_GRACE_MS on daemon %d's pidfd", (int)a);
+    struct pollfd ap = {.fd = afd, .events = POLLIN};
+    double wake_at = t_term + 0.6 * grace;
+    int early = 0;
+    while (fl_now() < wake_at) {
+        int r = poll(&ap, 1, (int)((wake_at - fl_now()) * 1000) + 1);
+        if (r > 0) {
+            early = 1;
+            break;
+        }
+    }
+    double t_early = fl_now();
+    fl_probe_release(pb, 1);
+    fl_probe_release(pn, 1);
+    fl_stage("waiting for daemon %d to be killed", (int)a);
+    int dead = early;
+    double limit = t_term + grace + fl_scaled(0.45);
+    while (!dead) {
+        double left = limit + fl_scaled(2.0) - fl_now();
+        if (left <= 0)
+            break;
+        dead = poll(&ap, 1, (int)(left * 1000) + 1) > 0;
+    }
+    double t_dead = early ? t_early : fl_now();
+    if (!dead)
+        kill(a, SIGKILL);
+    close(afd);
+    fl_stage("waiting for main process %d to end", (int)m);
+    fl_reap(m, "the main process");
+    close(go);
+    FL_EXPECT(dead, "a daemon that ignores SIGTERM to be killed with SIGKILL once the grace "
+              "is over",
+              "daemon %d ignored its SIGTERM and was still alive %.1f s after it: "
+              "proc_main_exit must send SIGKILL after PROC_GRACE_MS (%d ms)", (int)a,
+              fl_now() - t_term, PROC_GRACE_MS);
+    FL_EXPECT(t_dead - t_term >= 0.75 * grace,
+              "the daemon to get the whole grace (PROC_GRACE_MS) after its SIGTERM before any "
+              "SIGKILL",
+              "daemon %d died %.0f ms after its SIGTERM; PROC_GRACE_MS is %d", (int)a,
+              (t_dead - t_term) * 1000, PROC_GRACE_MS);
+    FL_EXPECT(t_dead <= limit,
+              "the SIGKILL to come when the grace is over, counted from the SIGTERM: other "
+              "children ending meanwhile do not restart the clock",
+              "daemon %d died %.0f ms after its SIGTERM (PROC_GRACE_MS is %d; a daemon and a "
+              "child ended at %.0f ms): the wait started again after a wake-up", (int)a,
+              (t_dead - t_term) * 1000, PROC_GRACE_MS, 600.0 * grace);
+    FL_EXPECT(blocked == 1, "main process to be blocked while it waits out the grace",
+              "main process %d ran during a 0.1 s window of the grace: a polling loop "
+              "(WNOHANG and a short sleep) instead of a blocking wait with a timeout", (int)m);
+    FL_EXPECT(s->exit_returned && s->exit_rc == 1,
+              "proc_main_exit to return 1: one daemon had to be killed with SIGKILL",
+              "it returned %d (errno %d: %s)", s->exit_rc, s->exit_errno,
+              strerror(s->exit_errno));
+    FL_EXPECT(s->ended[0] && s->exitcode[0] == -SIGKILL && s->ended[1] &&
+                  s->exitcode[1] == -SIGTERM && s->ended[2] && s->exitcode[2] == 0,
+              "every struct proc joined: the killed daemon -9, the other daemon -15, the "
+              "child 0",
+              "ended/exitcode: daemon %d %d/%d, daemon %d %d/%d, child %d %d/%d", (int)a,
+              s->ended[0], s->exitcode[0], (int)b, s->ended[1], s->exitcode[1], (int)n,
+              s->ended[2], s->exitcode[2]);
+    close(note[0]);
+    close(note[1]);
 }
 
 static int quick_task(void *arg)
@@ -573,7 +691,7 @@ FL_CHECK(start_table_full, "proc_start refuses with EAGAIN once its list of chil
 FL_CHECK(daemon_dies_with_main, "a daemon child dies when its main process is killed with SIGKILL",
          .section = "When the main process is killed", .points = 2)
 {
-    struct scene *s = shared_new(sizeof *s);
+    struct scene *s = fl_board_new(sizeof *s);
     struct fl_probe *pd = fl_probe_new(1, 0);
     struct kid kids[1] = {{.gate = {pd, 0}, .scene = s, .slot = 0, .daemon = 1}};
     int go;
@@ -689,11 +807,16 @@ static void kill_traced(pid_t m)
 }
 
 FL_CHECK(daemon_sees_parent_gone, "a daemon whose parent died before PR_SET_PDEATHSIG ends itself",
-         .section = "When the main process is killed", .points = 2)
+         .section = "When the main process is killed", .points = 2, .needs_ptrace = 1)
 {
-    struct scene *s = shared_new(sizeof *s);
+    struct scene *s = fl_board_new(sizeof *s);
     struct fl_probe *pd = fl_probe_new(1, 0);
     struct kid kid = {.gate = {pd, 0}, .scene = s, .slot = 0, .daemon = 1};
+    /* The caller becomes a subreaper: the orphaned daemon is adopted by it,
+     * a process that is not pid 1 in either sandbox, so a daemon that
+     * tests getppid() == 1 instead of comparing with its saved parent runs
+     * on and is caught. */
+    prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
     pid_t m = fork_traced_main(s, &kid);
     fl_stage("waiting for main process %d to fork in proc_start", (int)m);
     pid_t d = await_fork_event(m);
@@ -712,21 +835,26 @@ FL_CHECK(daemon_sees_parent_gone, "a daemon whose parent died before PR_SET_PDEA
     fl_stage("letting daemon %d run: its parent %d is dead already", (int)d, (int)m);
     ptrace(PTRACE_DETACH, d, 0, 0);
     int ran = await_fd_or_exit(pd->ready[0], d);
+    pid_t adopted = fl_proc_ppid(d);
     if (ran)
         kill(d, SIGKILL);
-    fl_await_exit(d);
+    if (adopted == getpid())
+        fl_reap(d, "the orphaned daemon, adopted by the caller");
+    else
+        fl_await_exit(d);
     FL_EXPECT(!ran,
               "a daemon whose parent is already gone to end before its task runs",
               "main process %d died before daemon %d could call prctl(PR_SET_PDEATHSIG); the "
               "kernel will never send that signal, and daemon %d ran its task (its parent is "
-              "now %d): after prctl, compare getppid() with the parent's pid saved before fork",
+              "now %d, the caller, a subreaper: not 1): after prctl, compare getppid() with "
+              "the parent's pid saved before fork, never with 1",
               (int)m, (int)d, (int)d, (int)s->kid[0].ppid);
 }
 
 FL_CHECK(child_outlives_killed_main, "a non-daemon child outlives its killed main process",
          .section = "When the main process is killed")
 {
-    struct scene *s = shared_new(sizeof *s);
+    struct scene *s = fl_board_new(sizeof *s);
     struct fl_probe *pn = fl_probe_new(1, 0);
     struct kid kids[1] = {{.gate = {pn, 0}, .scene = s, .slot = 0, .daemon = 0}};
     int go;
@@ -761,7 +889,7 @@ FL_CHECK(child_outlives_killed_main, "a non-daemon child outlives its killed mai
 FL_CHECK(daemon_has_no_children, "a daemon child cannot start children: an error, not a crash",
          .section = "A daemon has no children")
 {
-    struct scene *s = shared_new(sizeof *s);
+    struct scene *s = fl_board_new(sizeof *s);
     struct fl_probe *pg = fl_probe_new(0, 0);
     struct kid k = {.grand = {pg, 9}, .scene = s, .slot = 0, .daemon = 1,
                     .kind = KID_TRIES_START};
@@ -797,7 +925,7 @@ FL_CHECK(daemon_has_no_children, "a daemon child cannot start children: an error
 FL_CHECK(child_forgets_parents_children, "a child's proc_main_exit leaves its parent's children alone",
          .section = "Whose children?")
 {
-    struct scene *s = shared_new(sizeof *s);
+    struct scene *s = fl_board_new(sizeof *s);
     struct fl_probe *pd = fl_probe_new(1, 0), *pc = fl_probe_new(1, 0);
     struct kid kids[KIDS] = {
         {.gate = {pd, 0}, .scene = s, .slot = 0, .daemon = 1, .hold_sigterm = 1},

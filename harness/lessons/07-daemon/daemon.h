@@ -71,14 +71,25 @@ int proc_set_daemon(struct proc *p, int daemon);
  * and not joined; fork's errno. */
 int proc_start(struct proc *p);
 
+/* How long proc_main_exit lets daemon children take to end after their
+ * SIGTERM before it kills them with SIGKILL, in milliseconds. */
+#define PROC_GRACE_MS 1000
+
 /* proc_main_exit: what the main process does just before it ends (Python's
- * multiprocessing does it in an atexit handler):
+ * multiprocessing does steps 1 and 3 in an atexit handler):
  *   1. send SIGTERM to every daemon child it started that was not reaped;
- *   2. then join every child it started that was not joined, daemon or
- *      not, so a non-daemon child always finishes its work.
+ *   2. wait until those daemons have ended, but at most PROC_GRACE_MS
+ *      counted from that SIGTERM: a daemon still there then gets SIGKILL.
+ *      (A daemon that ignores or blocks SIGTERM hangs Python's exit for
+ *      ever; this one does not.)  Other children ending meanwhile do not
+ *      restart the clock; when every daemon has ended, it goes on at once;
+ *   3. join every child it started that was not joined, daemon or not, so a
+ *      non-daemon child always finishes its work (no time limit for those).
+ * While it waits it is blocked (no polling loop that wakes up to look).
  * Afterwards this process keeps track of no child.
- * Returns 0.  Errors: -1 with the errno of the first join that failed (it
- * still joins the others). */
+ * Returns how many daemon children it had to kill with SIGKILL in step 2
+ * (0 when every daemon ended on SIGTERM).  Errors: -1 with the errno of the
+ * first join that failed (it still joins the others). */
 int proc_main_exit(void);
 
 #endif

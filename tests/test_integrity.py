@@ -1,0 +1,111 @@
+"""Build integrity: a submission cannot change what the checks are.
+
+Each tests/integrity/NAME.c is added to lesson 01's solution (a correct
+submission, so only the attack can make it fail); its first comment line
+`rule: WORDS` names what build.log must say.  Every such submission is
+refused before it is linked, and the driver then counts every check of the
+lesson as failed, with its points: it scores no more than the stub.  The
+header attack puts a header that redefines FL_CHECK in place of the
+lesson's contract header."""
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+
+from kit import ROOT, build, make, remove_work
+
+HERE = os.path.join(ROOT, "tests", "integrity")
+LESSON = "01-processes"
+
+
+def attacks():
+    return sorted(f for f in os.listdir(HERE) if f.endswith(".c"))
+
+
+def rule_of(path):
+    with open(path) as f:
+        return f.readline().split("rule:", 1)[1].strip()
+
+
+def work_with(extra=None, header=None):
+    work = tempfile.mkdtemp(prefix="forklab-integrity-")
+    dst = os.path.join(work, LESSON)
+    shutil.copytree(os.path.join(ROOT, "solutions", LESSON), dst)
+    if extra:
+        shutil.copy(os.path.join(HERE, extra), os.path.join(dst, extra))
+    if header:
+        with open(os.path.join(dst, "processes.h"), "a") as f:
+            f.write(open(os.path.join(HERE, header)).read())
+    return work
+
+
+def driver_points(work):
+    make("kit")
+    d = build(work, LESSON)
+    r = subprocess.run([os.path.join(ROOT, "build", "harness", "forklab"), "--format", "json",
+                        "--work", work, d], capture_output=True, text=True)
+    report = json.loads(r.stdout)
+    return d, report
+
+
+def refused(name, header=None):
+    work = work_with(extra=name, header=header)
+    try:
+        d, report = driver_points(work)
+        assert not os.path.exists(os.path.join(d, "check")), f"{name}: a checker was built"
+        log = open(os.path.join(d, "build.log")).read()
+        if name:
+            rule = rule_of(os.path.join(HERE, name))
+            assert rule in log, f"{name}: build.log does not name {rule!r}:\n{log}"
+        lesson = report["lessons"][0]
+        assert lesson["checks"], "the refused lesson lists no checks"
+        assert all(c["verdict"] == "fail" and c["score"] == 0 for c in lesson["checks"]), \
+            f"{name}: a check of a refused lesson scored"
+        assert report["points"] == 0 and report["max_points"] > 0, report
+    finally:
+        remove_work(work)
+
+
+def test_contract_header_changed_is_refused():
+    work = work_with(header="redefines_check.h")
+    try:
+        d, report = driver_points(work)
+        log = open(os.path.join(d, "build.log")).read()
+        assert "differs from the lesson's contract at line" in log, log
+        assert report["points"] == 0, report
+    finally:
+        remove_work(work)
+
+
+def test_file_names_never_reach_a_shell():
+    work = work_with()
+    name = f"forklab-ran-{os.getpid()}"
+    markers = [os.path.join(d, name) for d in (ROOT, work, os.path.join(work, LESSON))]
+    src = os.path.join(work, LESSON, "processes.c")
+    bad = os.path.join(work, LESSON, f"x;touch {name};.c")
+    shutil.copy(src, bad)
+    try:
+        d, report = driver_points(work)
+        assert not any(map(os.path.exists, markers)), "a file name ran as a shell command"
+        log = open(os.path.join(d, "build.log")).read()
+        assert "has characters the kit does not build" in log, log
+        assert report["points"] == 0
+    finally:
+        remove_work(work)
+
+
+def test_solution_with_a_helper_header_builds():
+    """A header of the student's own, beside the contract, is fine."""
+    work = work_with()
+    with open(os.path.join(work, LESSON, "helpers.h"), "w") as f:
+        f.write("#define HELPER 1\n")
+    try:
+        d, report = driver_points(work)
+        assert os.path.exists(os.path.join(d, "check")), open(os.path.join(d, "build.log")).read()
+    finally:
+        remove_work(work)
+
+
+def collect():
+    return [(f"{a[:-2]} is refused before linking", lambda a=a: refused(a)) for a in attacks()]
