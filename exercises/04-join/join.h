@@ -44,7 +44,8 @@ int proc_join(struct proc *p);
  * other children ending meanwhile do not restart the clock.  seconds == 0
  * looks once and returns at once.
  * Errors: -1 with errno EINVAL if p is NULL or was never started, or
- * seconds < 0. */
+ * seconds < 0; a design that needs a descriptor (a pidfd) may fail with
+ * its errno (EMFILE) when none is free, leaving the child as it was. */
 int proc_join_timeout(struct proc *p, double seconds);
 
 /* proc_exitcode: Python's p.exitcode.  Returns 1 and sets *code once the
