@@ -9,7 +9,7 @@ step with its English README.md:
 - every contract identifier of the lesson's header (exercises/NN-*/*.h:
   functions, types, constants, enum values, errno and signal names) that the
   English prose of a section names is named in the Chinese prose of the same
-  section too.
+  section too, and every number of the contract section ("## Your exercise").
 
 A failure names the English section to look at."""
 import errno
@@ -197,6 +197,23 @@ def same_contract(lesson):
     assert not missing, f"lessons/{lesson}/README.zh.md:\n  " + "\n  ".join(missing)
 
 
+NUMBER = re.compile(r"(?<![\w.])-?\d+(?:\.\d+)?(?!\w|\.\d)")
+
+
+def same_contract_numbers(lesson):
+    """The contract section's numbers (returns, limits, lesson numbers) are
+    facts, not words: the Chinese keeps every one."""
+    en = parse(read(lesson, "README.md"))
+    zh = {english_of(h)[1]: prose for h, prose, _ in parse(read(lesson, "README.zh.md"))}
+    contract = [(h, prose) for h, prose, _ in en if h.startswith("Your exercise")]
+    assert contract, f"lessons/{lesson}/README.md has no '## Your exercise' section"
+    for h, prose in contract:
+        got = set(NUMBER.findall(zh.get(h, "")))
+        lost = sorted(set(NUMBER.findall(prose)) - got)
+        assert not lost, (f"lessons/{lesson}/README.zh.md: English section '## {h}' "
+                          f"says {', '.join(lost)}; its Chinese text does not")
+
+
 def collect():
     out = []
     for lesson in translated():
@@ -208,6 +225,8 @@ def collect():
                     lambda l=lesson: same_code(l)))
         out.append((f"{lesson} README.zh.md names every contract identifier the English names",
                     lambda l=lesson: same_contract(l)))
+        out.append((f"{lesson} README.zh.md keeps every number of the contract section",
+                    lambda l=lesson: same_contract_numbers(l)))
     return out
 
 
