@@ -256,6 +256,13 @@ int fl_fds_of(pid_t pid, char *buf, size_t size);
  * n < 0 opens the gate again. */
 void fl_forks_allow(int n);
 
+/* The same for memory: the next `n` allocations by the student's code
+ * (malloc, calloc, realloc, strdup, mmap) succeed and every later one fails
+ * (NULL or MAP_FAILED, errno ENOMEM) until fl_allocs_allow(-1).  Process
+ * local, inherited at fork like fl_forks_allow.  The harness's own
+ * allocations never go through it. */
+void fl_allocs_allow(int n);
+
 /* Let the caller open exactly `n` more descriptors (RLIMIT_NOFILE set just
  * above its n lowest free descriptor numbers); pipe() then needs 2.
  * n < 0 restores the check's ceiling.  Returns 0 or -1 with errno. */
