@@ -41,12 +41,22 @@ KIT_CHECKS  := $(foreach l,$(LESSONS),build/harness/lessons/$(l)/checks.o build/
 
 checkers = $(foreach l,$(LESSONS),$(if $(wildcard $(1)/$(l)),$(2)/$(l)/check))
 
+# Code a lesson hands over from earlier lessons (lesson 01's proc_start in
+# lesson 04, lesson 09's queue in lesson 10) is the kit's, not the
+# student's: harness/given/NN-name/*.c, compiled into one object per lesson
+# and linked into that lesson's checker, so an exercise never shows an
+# earlier lesson's answer.  A handout (make handout) has no sources, only
+# the object, prebuilt: harness/given/NN-name.o.
+GIVEN_LESSONS := $(sort $(patsubst %.o,%,$(notdir $(wildcard harness/given/[0-9][0-9]-*))))
+given_obj      = $(if $(filter $(1),$(GIVEN_LESSONS)),build/harness/given/$(1).o)
+GIVEN_OBJS    := $(foreach l,$(LESSONS),$(call given_obj,$(l)))
+
 .PHONY: all check test bench clean kit help
 all: kit
 	@$(MAKE) --no-print-directory checkers WORK=exercises
 	@$(MAKE) --no-print-directory checkers WORK=solutions
 
-kit: $(CORE_LIB) $(DRIVER) build/harness/main.o $(KIT_CHECKS)
+kit: $(CORE_LIB) $(DRIVER) build/harness/main.o $(KIT_CHECKS) $(GIVEN_OBJS)
 
 help:
 	@sed -n '2,14p' Makefile | sed 's/^# \{0,1\}//'
@@ -73,7 +83,30 @@ build/harness/lessons/%/checks.o: harness/lessons/%/checks.c $$(wildcard harness
 	@mkdir -p $(@D)
 	$(CC) $(KIT_CFLAGS) -Iharness -Iharness/lessons/$* -DFL_LESSON='"$*"' -c -o $@.$$$$.tmp $< && mv -f $@.$$$$.tmp $@
 
-.PRECIOUS: build/harness/lessons/%/checks.o build/harness/lessons/%/list build/harness/main.o
+# A lesson's given object: its sources compiled with the kit's flags against
+# the kit's header and joined into one relocatable object (every function in
+# it is linked, so a student file defining one again is refused, never
+# silently preferred); in a handout, the shipped object, checked to be for
+# this machine.
+build/harness/given/%.o: $$(wildcard harness/given/%/*.c) $$(wildcard harness/given/%.o) $$(wildcard harness/lessons/%/*.h)
+	@mkdir -p $(@D)
+	@set -e; if [ -d harness/given/$* ]; then \
+	    objs=; for c in harness/given/$*/*.c; do \
+	        o=$@.$$$$.$$(basename $$c .c).o; \
+	        echo "$(CC) $(KIT_CFLAGS) -Iharness/lessons/$* -c -o $$o $$c"; \
+	        $(CC) $(KIT_CFLAGS) -Iharness/lessons/$* -c -o $$o $$c; objs="$$objs $$o"; \
+	    done; \
+	    $(LD) -r -o $@.$$$$.tmp $$objs && rm -f $$objs && mv -f $@.$$$$.tmp $@; \
+	else \
+	    want=$$(cat harness/given/MACHINE 2>/dev/null); have=$$($(CC) -dumpmachine); \
+	    if [ "$${want%%-*}" != "$${have%%-*}" ]; then \
+	        echo "harness/given/$*.o was compiled for $$want, but $(CC) here compiles for $$have:" \
+	             "ask for a handout made on a $${have%%-*} machine (make handout)." >&2; exit 1; \
+	    fi; \
+	    cp harness/given/$*.o $@.$$$$.tmp && mv -f $@.$$$$.tmp $@; \
+	fi
+
+.PRECIOUS: build/harness/lessons/%/checks.o build/harness/lessons/%/list build/harness/main.o build/harness/given/%.o
 # The kit's list of a lesson's checks, from the checks alone: the driver
 # asks it which checks exist and what each is worth, so a lesson that did
 # not build, or whose checker died, still counts every check as failed.
@@ -82,7 +115,7 @@ build/harness/lessons/%/list: build/harness/lessons/%/checks.o build/harness/mai
 BUILD_CHECKER = CC='$(CC)' STUDENT_CFLAGS='$(STUDENT_CFLAGS)' EXTRA_CFLAGS='$(EXTRA_CFLAGS)' \
     EXTRA_LDFLAGS='$(EXTRA_LDFLAGS)' harness/build-checker
 .PHONY: FORCE
-$(BUILD)/%/check: FORCE $(CORE_LIB) build/harness/main.o build/harness/lessons/%/checks.o
+$(BUILD)/%/check: FORCE $(CORE_LIB) build/harness/main.o build/harness/lessons/%/checks.o $$(call given_obj,$$*)
 	@$(BUILD_CHECKER) plain $* '$(WORKDIR)' '$(WORK)' $(@D)
 
 .PHONY: checkers
@@ -122,7 +155,7 @@ COVBUILD    := build/coverage$(WORKDIR)
 COVERAGE_OUT ?= coverage
 COV_WRAP    := build/harness/coverage/gcov_exit.o
 .SECONDARY: $(COV_WRAP)
-$(COVBUILD)/%/check: FORCE $(CORE_LIB) build/harness/main.o build/harness/lessons/%/checks.o $(COV_WRAP)
+$(COVBUILD)/%/check: FORCE $(CORE_LIB) build/harness/main.o build/harness/lessons/%/checks.o $$(call given_obj,$$*) $(COV_WRAP)
 	@$(BUILD_CHECKER) coverage $* '$(WORKDIR)' '$(WORK)' $(@D)
 
 coverage: need-coverage kit $(call checkers,$(WORKDIR),$(COVBUILD))
@@ -147,7 +180,7 @@ SHAKE       ?=
 SHAKEBUILD  := build/shake$(WORKDIR)
 SHAKE_OBJ   := build/harness/shake/shake.o
 .SECONDARY: $(SHAKE_OBJ)
-$(SHAKEBUILD)/%/check: FORCE $(CORE_LIB) build/harness/main.o build/harness/lessons/%/checks.o $(SHAKE_OBJ)
+$(SHAKEBUILD)/%/check: FORCE $(CORE_LIB) build/harness/main.o build/harness/lessons/%/checks.o $$(call given_obj,$$*) $(SHAKE_OBJ)
 	@$(BUILD_CHECKER) shake $* '$(WORKDIR)' '$(WORK)' $(@D)
 
 $(SHAKE_OBJ): harness/shake/shake.c
@@ -182,7 +215,7 @@ $(TRACE_OBJ): harness/trace/trace.c
 
 # build-checker keeps a checker newer than its parts; the tracer is one
 # more part it does not know of.
-$(TRACEBUILD)/%/check: FORCE $(CORE_LIB) build/harness/main.o build/harness/lessons/%/checks.o $(TRACE_OBJ)
+$(TRACEBUILD)/%/check: FORCE $(CORE_LIB) build/harness/main.o build/harness/lessons/%/checks.o $$(call given_obj,$$*) $(TRACE_OBJ)
 	@if [ -e $@ ] && [ $(TRACE_OBJ) -nt $@ ]; then rm -f $@; fi
 	@$(BUILD_CHECKER) trace $* '$(WORKDIR)' '$(WORK)' $(@D)
 

@@ -8,14 +8,6 @@
 #include <sys/prctl.h>
 #include <unistd.h>
 
-void proc_init(struct proc *p, proc_task task, void *arg)
-{
-    p->pid = 0;
-    p->task = task;
-    p->arg = arg;
-    p->name[0] = '\0';
-}
-
 int proc_init_args(struct proc *p, proc_task task, const void *arg, size_t size)
 {
     if (!p || !task || (!arg && size > 0)) {
@@ -88,27 +80,4 @@ int proc_child_setup(struct proc *p)
     if (prctl(PR_SET_NAME, p->name, 0, 0, 0) < 0)
         return -1;
     return stdin_from_dev_null();
-}
-
-int proc_start(struct proc *p)
-{
-    if (!p || !p->task || p->pid != 0) {
-        errno = EINVAL;
-        return -1;
-    }
-    if (proc_name_default(p) < 0)
-        return -1;
-    fflush(NULL);
-    pid_t pid = fork();
-    if (pid < 0)
-        return -1;
-    if (pid == 0) {
-        if (proc_child_setup(p) < 0)
-            _exit(127);
-        int code = p->task(p->arg);
-        fflush(NULL);
-        _exit(code & 0xff);
-    }
-    p->pid = pid;
-    return 0;
 }

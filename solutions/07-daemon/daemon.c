@@ -11,49 +11,6 @@
 #include <time.h>
 #include <unistd.h>
 
-/* ---- given, from lessons 01, 04 and 05 ---- */
-
-/* given, from lesson 01 (a daemon flag added) */
-void proc_init(struct proc *p, proc_task task, void *arg)
-{
-    p->pid = 0;
-    p->task = task;
-    p->arg = arg;
-    p->ended = 0;
-    p->exitcode = 0;
-    p->daemon = 0;
-}
-
-/* given, from lesson 04 */
-int proc_join(struct proc *p)
-{
-    if (!p || p->pid <= 0) {
-        errno = EINVAL;
-        return -1;
-    }
-    if (p->ended)
-        return 0;
-    int st;
-    while (waitpid(p->pid, &st, 0) < 0)
-        if (errno != EINTR)
-            return -1;
-    p->exitcode = WIFSIGNALED(st) ? -WTERMSIG(st) : WEXITSTATUS(st);
-    p->ended = 1;
-    return 0;
-}
-
-/* given, from lesson 05 */
-int proc_terminate(struct proc *p)
-{
-    if (!p || p->pid <= 0) {
-        errno = EINVAL;
-        return -1;
-    }
-    if (p->ended)
-        return 0;
-    return kill(p->pid, SIGTERM);
-}
-
 /* ---- this lesson ---- */
 
 /* This process's started, not yet joined children.  Each process has its

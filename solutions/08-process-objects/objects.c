@@ -7,17 +7,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-/* given, from lesson 01 */
-void proc_init(struct proc *p, proc_task task, void *arg)
-{
-    p->pid = 0;
-    p->task = task;
-    p->arg = arg;
-    p->cls = NULL;
-    p->ended = 0;
-    p->exitcode = 0;
-}
-
 int proc_init_object(struct proc *p, const struct proc_class *cls)
 {
     if (!p || !cls || !cls->run) {
@@ -67,31 +56,4 @@ int proc_start(struct proc *p)
     }
     p->pid = pid;
     return 0;
-}
-
-/* given, from lesson 04 */
-int proc_join(struct proc *p)
-{
-    if (!p || p->pid <= 0) {
-        errno = EINVAL;
-        return -1;
-    }
-    if (p->ended)
-        return 0;
-    int st;
-    while (waitpid(p->pid, &st, 0) < 0)
-        if (errno != EINTR)
-            return -1;
-    p->exitcode = WIFSIGNALED(st) ? -WTERMSIG(st) : WEXITSTATUS(st);
-    p->ended = 1;
-    return 0;
-}
-
-/* given, from lesson 04 */
-int proc_exitcode(const struct proc *p, int *code)
-{
-    if (!p || !p->ended)
-        return 0;
-    *code = p->exitcode;
-    return 1;
 }

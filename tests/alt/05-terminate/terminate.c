@@ -17,36 +17,6 @@
 #define P_PIDFD 3
 #endif
 
-/* given, from lesson 01 */
-void proc_init(struct proc *p, proc_task task, void *arg)
-{
-    p->pid = 0;
-    p->task = task;
-    p->arg = arg;
-    p->ended = 0;
-    p->exitcode = 0;
-}
-
-/* given, from lesson 01 */
-int proc_start(struct proc *p)
-{
-    if (!p || !p->task || p->pid != 0) {
-        errno = EINVAL;
-        return -1;
-    }
-    fflush(NULL);
-    pid_t pid = fork();
-    if (pid < 0)
-        return -1;
-    if (pid == 0) {
-        int code = p->task(p->arg);
-        fflush(NULL);
-        _exit(code & 0xff);
-    }
-    p->pid = pid;
-    return 0;
-}
-
 static void record(struct proc *p, const siginfo_t *si)
 {
     p->exitcode = si->si_code == CLD_EXITED ? si->si_status & 0xff : -si->si_status;
@@ -64,38 +34,6 @@ static void close_keep_errno(int fd)
     int e = errno;
     close(fd);
     errno = e;
-}
-
-/* given, from lesson 04 (through the pidfd) */
-int proc_join(struct proc *p)
-{
-    if (!p || p->pid <= 0) {
-        errno = EINVAL;
-        return -1;
-    }
-    if (p->ended)
-        return 0;
-    int fd = open_pidfd(p);
-    if (fd < 0)
-        return errno == ESRCH ? (errno = ECHILD, -1) : -1;
-    siginfo_t si;
-    int r;
-    while ((r = waitid((idtype_t)P_PIDFD, (id_t)fd, &si, WEXITED)) < 0 && errno == EINTR)
-        ;
-    close_keep_errno(fd);
-    if (r < 0)
-        return -1;
-    record(p, &si);
-    return 0;
-}
-
-/* given, from lesson 04 */
-int proc_exitcode(const struct proc *p, int *code)
-{
-    if (!p || !p->ended)
-        return 0;
-    *code = p->exitcode;
-    return 1;
 }
 
 int proc_is_alive(struct proc *p)

@@ -13,64 +13,9 @@
 #include <time.h>
 #include <unistd.h>
 
-/* ---- given, from lessons 01, 04 and 05 ---- */
-
-/* given, from lesson 01 (a daemon flag added) */
-void proc_init(struct proc *p, proc_task task, void *arg)
-{
-    p->pid = 0;
-    p->task = task;
-    p->arg = arg;
-    p->ended = 0;
-    p->exitcode = 0;
-    p->daemon = 0;
-}
-
 #ifndef P_PIDFD
 #define P_PIDFD 3
 #endif
-
-/* given, from lesson 04, through a pidfd */
-int proc_join(struct proc *p)
-{
-    if (!p || p->pid <= 0) {
-        errno = EINVAL;
-        return -1;
-    }
-    if (p->ended)
-        return 0;
-    int fd = (int)syscall(SYS_pidfd_open, p->pid, 0);
-    if (fd < 0) {
-        if (errno == ESRCH)
-            errno = ECHILD;
-        return -1;
-    }
-    siginfo_t si;
-    int r;
-    while ((r = waitid((idtype_t)P_PIDFD, (id_t)fd, &si, WEXITED)) < 0 && errno == EINTR)
-        ;
-    int e = errno;
-    close(fd);
-    if (r < 0) {
-        errno = e;
-        return -1;
-    }
-    p->exitcode = si.si_code == CLD_EXITED ? si.si_status & 0xff : -si.si_status;
-    p->ended = 1;
-    return 0;
-}
-
-/* given, from lesson 05 */
-int proc_terminate(struct proc *p)
-{
-    if (!p || p->pid <= 0) {
-        errno = EINVAL;
-        return -1;
-    }
-    if (p->ended)
-        return 0;
-    return kill(p->pid, SIGTERM);
-}
 
 /* ---- this lesson ---- */
 

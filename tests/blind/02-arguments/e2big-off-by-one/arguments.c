@@ -11,15 +11,6 @@
 /* how many procs this process has started (each process has its own) */
 static int proc_counter;
 
-/* given, from lesson 01 */
-void proc_init(struct proc *p, proc_task task, void *arg)
-{
-    p->pid = 0;
-    p->task = task;
-    p->arg = arg;
-    p->name[0] = '\0';
-}
-
 int proc_init_args(struct proc *p, proc_task task, const void *arg, size_t size)
 {
     if (!p || !task || (!arg && size > 0)) {
@@ -88,30 +79,5 @@ int proc_child_setup(struct proc *p)
         }
         close(fd);
     }
-    return 0;
-}
-
-/* given, from lesson 01, with the calls to proc_name_default and
- * proc_child_setup added */
-int proc_start(struct proc *p)
-{
-    if (!p || !p->task || p->pid != 0) {
-        errno = EINVAL;
-        return -1;
-    }
-    if (proc_name_default(p) < 0)
-        return -1;
-    fflush(NULL);
-    pid_t pid = fork();
-    if (pid < 0)
-        return -1;
-    if (pid == 0) {
-        if (proc_child_setup(p) < 0)
-            _exit(127);
-        int code = p->task(p->arg);
-        fflush(NULL);
-        _exit(code & 0xff);
-    }
-    p->pid = pid;
     return 0;
 }

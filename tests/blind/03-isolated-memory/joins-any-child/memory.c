@@ -13,57 +13,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-/* ---- given, from lesson 01 ---- */
-
-void proc_init(struct proc *p, proc_task task, void *arg)
-{
-    p->pid = 0;
-    p->task = task;
-    p->arg = arg;
-    p->ended = 0;
-    p->exitcode = 0;
-}
-
-int proc_start(struct proc *p)
-{
-    if (!p || !p->task || p->pid != 0) {
-        errno = EINVAL;
-        return -1;
-    }
-    fflush(NULL);
-    pid_t pid = fork();
-    if (pid < 0)
-        return -1;
-    if (pid == 0) {
-        int code = p->task(p->arg);
-        fflush(NULL);
-        _exit(code & 0xff);
-    }
-    p->pid = pid;
-    return 0;
-}
-
-/* ---- given, from lesson 04 ---- */
-
-int proc_join(struct proc *p)
-{
-    if (!p || p->pid <= 0) {
-        errno = EINVAL;
-        return -1;
-    }
-    if (p->ended)
-        return 0;
-    int status;
-    pid_t r;
-    while ((r = waitpid(p->pid, &status, 0)) < 0 && errno == EINTR)
-        ;
-    if (r < 0)
-        return -1;
-    p->exitcode = WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status);
-    p->ended = 1;
-    return 0;
-}
-
 /* ---- yours ---- */
 
 int shared_ints_create(struct shared_ints *s, size_t n)

@@ -18,34 +18,6 @@
 #include <time.h>
 #include <unistd.h>
 
-/* given, from lesson 01 */
-void proc_init(struct proc *p, proc_task task, void *arg)
-{
-    p->pid = 0;
-    p->task = task;
-    p->arg = arg;
-}
-
-/* given, from lesson 01 */
-int proc_start(struct proc *p)
-{
-    if (!p || !p->task || p->pid != 0) {
-        errno = EINVAL;
-        return -1;
-    }
-    fflush(NULL);
-    pid_t pid = fork();
-    if (pid < 0)
-        return -1;
-    if (pid == 0) {
-        int code = p->task(p->arg);
-        fflush(NULL);
-        _exit(code & 0xff);
-    }
-    p->pid = pid;
-    return 0;
-}
-
 /* given: whole reads and writes on a pipe.  read_full returns 1 when all
  * `size` bytes came, 0 at end-of-file (every writer is gone), -1 with
  * errno on error; write_full returns 0 or -1 with errno (EPIPE: nobody

@@ -12,46 +12,6 @@
 
 extern char **environ;
 
-/* ---- given, from lesson 01 ---- */
-
-void proc_init(struct proc *p, proc_task task, void *arg)
-{
-    p->pid = 0;
-    p->task = task;
-    p->arg = arg;
-    p->ended = 0;
-    p->exitcode = 0;
-}
-
-/* ---- given, from lesson 04 ---- */
-
-int proc_join(struct proc *p)
-{
-    if (!p || p->pid <= 0) {
-        errno = EINVAL;
-        return -1;
-    }
-    if (p->ended)
-        return 0;
-    int status;
-    pid_t r;
-    while ((r = waitpid(p->pid, &status, 0)) < 0 && errno == EINTR)
-        ;
-    if (r < 0)
-        return -1;
-    p->exitcode = WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status);
-    p->ended = 1;
-    return 0;
-}
-
-int proc_exitcode(const struct proc *p, int *code)
-{
-    if (!p || !p->ended)
-        return 0;
-    *code = p->exitcode;
-    return 1;
-}
-
 /* ---- yours ---- */
 
 int proc_spawn(struct proc *p, const char *path, char *const argv[], char *const envp[])

@@ -1,7 +1,13 @@
-/* queue.c -- lesson 10: given, complete.  Nothing to do here.
+/* harness/given/10-producer-consumer/queue.c -- what lesson 10 hands over
+ * from earlier lessons: proc_init, proc_start (lesson 01), proc_join,
+ * proc_exitcode (lesson 04) and the queue of lesson 09.
  *
- * The process functions of lessons 01 and 04 and the queue of lesson 09
- * (its reference solution), so this lesson's folder builds on its own.
+ * The kit's, not the student's: compiled once per kit against the kit's
+ * copy of pipeline.h and linked into the lesson's checker by
+ * harness/build-checker, so that exercises/10-producer-consumer/ holds only
+ * pipeline.c and never shows lesson 09's answer.  A handout ships the
+ * compiled object (harness/given/10-producer-consumer.o), not this file.
+ *
  * The queue is one MAP_SHARED region: a ring of maxsize fixed slots, each big
  * enough for QUEUE_MSG_MAX bytes, guarded by a process-shared mutex and two
  * process-shared condition variables.  A message is copied in and out whole

@@ -1,0 +1,48 @@
+/* harness/given/11-pool/given.c -- the functions lesson 11 hands over
+ * from earlier lessons: proc_init (lesson 01), proc_start (lesson 01).
+ *
+ * They are the kit's, not the student's: compiled once per kit against the
+ * kit's copy of the lesson's header and linked into the lesson's checker by
+ * harness/build-checker, so that the exercise file holds only the lesson's
+ * own work and never shows an earlier lesson's answer.  A handout ships
+ * the compiled object (harness/given/NN-name.o), not this file. */
+#include "pool.h"
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+/* 11-pool/pool.c: GIVENHEAD */
+
+/* proc_init: lesson 01's. */
+void proc_init(struct proc *p, proc_task task, void *arg)
+{
+    p->pid = 0;
+    p->task = task;
+    p->arg = arg;
+}
+
+/* proc_start: lesson 01's. */
+int proc_start(struct proc *p)
+{
+    if (!p || !p->task || p->pid != 0) {
+        errno = EINVAL;
+        return -1;
+    }
+    fflush(NULL);
+    pid_t pid = fork();
+    if (pid < 0)
+        return -1;
+    if (pid == 0) {
+        int code = p->task(p->arg);
+        fflush(NULL);
+        _exit(code & 0xff);
+    }
+    p->pid = pid;
+    return 0;
+}

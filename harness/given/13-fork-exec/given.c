@@ -1,0 +1,55 @@
+/* harness/given/13-fork-exec/given.c -- the functions lesson 13 hands over
+ * from earlier lessons: proc_init (lesson 01), proc_join (lesson 04), proc_exitcode (lesson 04).
+ *
+ * They are the kit's, not the student's: compiled once per kit against the
+ * kit's copy of the lesson's header and linked into the lesson's checker by
+ * harness/build-checker, so that the exercise file holds only the lesson's
+ * own work and never shows an earlier lesson's answer.  A handout ships
+ * the compiled object (harness/given/NN-name.o), not this file. */
+#include "forkexec.h"
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+/* 13-fork-exec/forkexec.c: GIVENHEAD */
+
+/* proc_init: lesson 01's. */
+void proc_init(struct proc *p, proc_task task, void *arg)
+{
+    p->pid = 0;
+    p->task = task;
+    p->arg = arg;
+    p->ended = 0;
+    p->exitcode = 0;
+}
+
+/* proc_join: lesson 04's. */
+int proc_join(struct proc *p)
+{
+    if (!p || p->pid <= 0) {
+        errno = EINVAL;
+        return -1;
+    }
+    if (p->ended)
+        return 0;
+    int status;
+    pid_t r;
+    while ((r = waitpid(p->pid, &status, 0)) < 0 && errno == EINTR)
+        ;
+    if (r < 0)
+        return -1;
+    p->exitcode = WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status);
+    p->ended = 1;
+    return 0;
+}
+
+/* proc_exitcode: lesson 04's. */
+int proc_exitcode(const struct proc *p, int *code)
+{
+    if (!p || !p->ended)
+        return 0;
+    *code = p->exitcode;
+    return 1;
+}
