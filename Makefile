@@ -11,6 +11,7 @@
 #   make soak                 every check on the solutions, 200 rounds under load
 #   make memcheck             the checks under valgrind: leaks, bad reads, open fds
 #   make coverage             which lines of your code the checks ran (gcovr)
+#   make handout OUT=DIR      the repository students get: no solutions
 #
 # Student code is compiled with warnings but without -Werror; the kit's own
 # code with -Werror.
@@ -59,7 +60,7 @@ all: kit
 kit: $(CORE_LIB) $(DRIVER) build/harness/main.o $(KIT_CHECKS) $(GIVEN_OBJS)
 
 help:
-	@sed -n '2,14p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '2,15p' Makefile | sed 's/^# \{0,1\}//'
 
 build/harness/%.o: harness/%.c $(wildcard harness/*.h)
 	@mkdir -p $(@D)
@@ -125,11 +126,17 @@ check: checkers $(if $(SHAKE),shake-checkers)
 	@$(if $(SHAKE),FORKLAB_SHAKE=$(SHAKE) )$(DRIVER) --format $(FORMAT) --work $(WORK) \
 	    $(foreach l,$(LESSONS),$(if $(SHAKE),$(SHAKEBUILD),$(BUILD))/$(l))
 
+# A handout (make handout) has no tests/, solutions/, grading/ or tools/:
+# the targets that need them say so instead of failing on a missing file.
+kit_only = @if [ ! -e $(1) ]; then echo "make $@: $(1) is not in this handout; it is part of the forklab kit." >&2; exit 2; fi
+
 test: all
+	$(call kit_only,tests/run.py)
 	@$(PYTHON) tests/run.py
 
 # Timings of the checks on the solutions (median of ROUNDS runs).
 bench: all
+	$(call kit_only,tests/bench.py)
 	@$(PYTHON) tests/bench.py
 
 clean:
@@ -168,6 +175,7 @@ coverage: need-coverage kit $(call checkers,$(WORKDIR),$(COVBUILD))
 # solutions/): build/gradescope/autograder.zip.  LESSON= grades only some.
 .PHONY: gradescope
 gradescope:
+	$(call kit_only,grading/gradescope/make_zip.py)
 	@$(PYTHON) grading/gradescope/make_zip.py build/gradescope/autograder.zip $(LESSON)
 
 # ---- the race shaker and the soak ----
@@ -194,6 +202,7 @@ shake-checkers: kit $(call checkers,$(WORKDIR),$(SHAKEBUILD))
 # rounds shaken with seed SEED+round, while busy loops load every core;
 # reports rounds, failures (must be 0) and the load.
 soak: kit
+	$(call kit_only,tests/test_soak.py)
 	@$(PYTHON) tests/test_soak.py $(if $(ROUNDS),--rounds $(ROUNDS)) $(if $(SEED),--seed $(SEED))
 
 # ---- the timeline of one check ----
@@ -228,8 +237,20 @@ trace: trace-checkers
 	    $(if $(CHECK),--check '$(CHECK)') --outdir build/trace
 
 traces:
+	$(call kit_only,solutions)
 	@$(MAKE) --no-print-directory trace-checkers WORK=solutions LESSON=
 	@for l in $(ALL_LESSONS); do \
 	    $(PYTHON) harness/trace/timeline.py --build build/traced$(abspath solutions)/$$l \
 	        --work solutions --main --svg lessons/$$l/trace.svg || exit 1; \
 	done
+
+# ---- the handout ----
+# make handout OUT=DIR: the repository students get (tools/handout): the
+# exercises, the lessons, the harness and the build, the given functions
+# as compiled objects only; no solutions/, tests/ or grading/.
+OUT ?=
+.PHONY: handout
+handout:
+	$(call kit_only,tools/handout)
+	@$(if $(OUT),,echo 'make handout: name the folder, e.g. make handout OUT=/tmp/forklab-handout' >&2; exit 2)
+	@CC='$(CC)' $(PYTHON) tools/handout '$(OUT)'

@@ -5,4 +5,5 @@ LESSON_NAME := $(notdir $(CURDIR))
 check:
 	@$(MAKE) --no-print-directory -C ../.. check LESSON=$(LESSON_NAME)
 solution:
+	@if [ ! -d ../../solutions ]; then echo "make solution: this handout has no solutions." >&2; exit 2; fi
 	@$(MAKE) --no-print-directory -C ../.. check LESSON=$(LESSON_NAME) WORK=solutions
