@@ -4,20 +4,20 @@
     memcheck.py --work DIR [--format human|json] [--json FILE] LESSON_BUILD_DIR...
 
 A lesson's checker runs once under valgrind, which follows every fork and
-writes one text log per process (vg.%p; valgrind 3.19 reopens a %p log file
-in a forked child, but not an XML one, so the text log is what each process
-gets to itself).  The logs' parent pids give the tree checker -> init ->
-caller -> the student's processes; the checker starts one init per check,
-in order, so the inits' start times (--time-stamp) pair each sandbox with
-its check's record.  The logs are read back here and only findings that
-belong to the student are kept: a finding is the student's when one of its
-stacks has a frame in WORK/NN-name/*.c.  The harness's own allocations and
-descriptors, and the copies of them every forked child holds when it exits
-early, never have such a frame, so a correct solution reports nothing.  A
-process that valgrind sees die of a signal is not a finding: the checks
-kill children on purpose, and judge crashes themselves.
+writes one XML file per process (vg.%p.xml; the text log stays on the
+checker's stderr, see below).  The files' parent pids give the tree checker
+-> init -> caller -> the student's processes; the checker starts one init
+per check, in order, and the inits' files order the sandboxes (sandboxes()).
+The files are read back with xml.etree and only findings that belong to the
+student are kept: a finding is the student's when one of its stacks has a
+frame in WORK/NN-name/*.c.  The harness's own allocations and descriptors,
+and the copies of them every forked child holds when it exits early, never
+have such a frame, so a correct solution reports nothing.  A process that
+valgrind sees die of a signal is not a finding: the checks kill children on
+purpose, and judge crashes themselves.
 
-What counts, per check, deduplicated across its processes:
+What counts, per check, deduplicated across its processes, then listed
+once per lesson with every check that hit it:
   invalid reads/writes/frees, uses of uninitialised values, leaks (definitely
   and indirectly lost), and descriptors the student's code opened that are
   still open when the check's caller ends
