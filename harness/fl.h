@@ -221,6 +221,11 @@ void *fl_board_new(size_t size);
  * a leaked descriptor.  Fails the check if the kernel refuses. */
 void fl_pipe(int fds[2]);
 
+/* Whether descriptor `fd` of this process is the harness's own (probes,
+ * fl_pipe, the stdio marker) or a tool's (valgrind's logs): a check that
+ * lists a process's descriptors itself leaves these out. */
+int fl_fd_is_harness(int fd);
+
 /* Whether `pid` is one of the harness's own children of the caller (a
  * decoy or a helper from fl_signal_when_blocked). */
 int fl_is_harness_child(pid_t pid);
