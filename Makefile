@@ -247,10 +247,11 @@ traces:
 # ---- the handout ----
 # make handout OUT=DIR: the repository students get (tools/handout): the
 # exercises, the lessons, the harness and the build, the given functions
-# as compiled objects only; no solutions/, tests/ or grading/.
+# as compiled objects only; no solutions/, tests/ or grading/.  CLASSROOM=1
+# adds GitHub Classroom's workflow (grading/github-classroom/classroom.yml).
 OUT ?=
 .PHONY: handout
 handout:
 	$(call kit_only,tools/handout)
 	@$(if $(OUT),,echo 'make handout: name the folder, e.g. make handout OUT=/tmp/forklab-handout' >&2; exit 2)
-	@CC='$(CC)' $(PYTHON) tools/handout '$(OUT)'
+	@CC='$(CC)' $(PYTHON) tools/handout $(if $(filter 1,$(CLASSROOM)),--classroom) '$(OUT)'

@@ -176,6 +176,10 @@ def test_handout_has_what_a_student_needs():
     # A template repository made from the handout must keep the objects.
     ignore = open(os.path.join(out, ".gitignore")).read()
     assert "!/harness/given/*.o" in ignore
+    for f in files:
+        if f == "README.md" or (f.startswith("lessons/") and f.endswith(".md")):
+            text = open(os.path.join(out, f), encoding="utf-8").read()
+            assert "solutions/" not in text, f"the handout's {f} points at solutions/"
     readme = open(os.path.join(out, "README.md"), encoding="utf-8").read()
     for kit_only in ("make test", "grading/grade", "WORK=solutions", "make solution"):
         assert kit_only not in readme, f"the handout's README.md mentions {kit_only}"

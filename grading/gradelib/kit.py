@@ -73,6 +73,12 @@ def built_kit(root=ROOT):
             path = os.path.join(lessons_dir, lesson, name)
             if os.path.exists(path):
                 out.append(path)
+    # The functions a lesson hands over from earlier ones (harness/given),
+    # compiled: the checker links them, and the snapshot is read-only.
+    given_dir = os.path.join(root, "build", "harness", "given")
+    for name in sorted(os.listdir(given_dir)) if os.path.isdir(given_dir) else []:
+        if name.endswith(".o") and name[:2].isdigit():
+            out.append(os.path.join(given_dir, name))
     return out
 
 

@@ -9,7 +9,9 @@ documented layout) and grading.conf (the lessons to grade), and the kit
 needed to check a submission: the Makefile, harness/, exercises/ (the stubs
 the checks' declarations are read from) and grading/ with the rubric.
 Never solutions/: student code runs inside the autograder and could print
-them."""
+them.  harness/given/ goes as sources: setup.sh compiles them with the kit.
+Students never see the zip; they start from a handout (`make handout`),
+which has the given functions as objects only."""
 import os
 import stat
 import sys
