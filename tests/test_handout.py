@@ -25,8 +25,16 @@ def handout():
                                capture_output=True, text=True)
             assert r.returncode == 0, f"make handout failed:\n{r.stdout}{r.stderr}"
             _handout["path"] = out
+            # What make handout wrote, before any test builds in it.
+            _handout["files"] = handout_files(out)
             atexit.register(shutil.rmtree, tmp, True)
         return _handout["path"]
+
+
+def shipped():
+    """The handout's files as make handout wrote them."""
+    handout()
+    return _handout["files"]
 
 
 def handout_files(top):
@@ -131,7 +139,7 @@ def test_no_answer_in_the_handout():
     out = handout()
     answers = answer_lines()
     assert len(answers) > 300, f"only {len(answers)} answer lines found: the comparison is broken"
-    files = handout_files(out)
+    files = shipped()
     found = leaks(out, files, answers, taught_lines())
     assert not found, "the handout shows solution lines:\n" + "\n".join(found[:40])
     texts = set()
@@ -146,7 +154,7 @@ def test_no_answer_in_the_handout():
 
 def test_handout_has_no_kit_internals():
     out = handout()
-    files = handout_files(out)
+    files = shipped()
     for banned in ("solutions/", "tests/", "grading/", "tools/", ".ci/"):
         bad = [f for f in files if f.startswith(banned)]
         assert not bad, f"the handout ships {banned}: {bad[:5]}"
@@ -159,7 +167,7 @@ def test_handout_has_no_kit_internals():
 
 def test_handout_has_what_a_student_needs():
     out = handout()
-    files = set(handout_files(out))
+    files = set(shipped())
     for f in ("Makefile", "README.md", ".gitignore", "lessons/lesson.mk",
               "harness/build-checker", "harness/policy.sh", "harness/given/MACHINE"):
         assert f in files, f"the handout lacks {f}"
