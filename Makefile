@@ -51,7 +51,7 @@ kit: $(CORE_LIB) $(DRIVER) build/harness/main.o $(KIT_CHECKS)
 help:
 	@sed -n '2,14p' Makefile | sed 's/^# \{0,1\}//'
 
-build/harness/%.o: harness/%.c $(wildcard harness/*.h)
+build/harness/%.o: harness/%.c $(wildcard harness/*.h harness/driver/*.h)
 	@mkdir -p $(@D)
 	$(CC) $(KIT_CFLAGS) -c -o $@ $<
 
@@ -59,7 +59,9 @@ $(CORE_LIB): $(patsubst harness/%.c,build/harness/%.o,$(CORE_SRC))
 	@rm -f $@.tmp
 	$(AR) rcs $@.tmp $^ && mv -f $@.tmp $@
 
-$(DRIVER): build/harness/driver.o build/harness/records.o
+# The driver: driver.c reads options, harness/driver/ runs and renders.
+DRIVER_OBJ  := $(patsubst harness/%.c,build/harness/%.o,harness/driver.c harness/records.c $(wildcard harness/driver/*.c))
+$(DRIVER): $(DRIVER_OBJ)
 	$(CC) -o $@ $^
 
 # A lesson's checks compile once per kit, against the kit's own copy of
