@@ -26,7 +26,8 @@ static const char help_text[] =
     "\n"
     "  -f, --format=FMT    human (default), tap (TAP 14), tap13 (TAP 13, for prove),\n"
     "                      json, progress (a line a lesson and what to do next),\n"
-    "                      hint (the next hint for each lesson's first failing check)\n"
+    "                      hint (the next hint for the first failing check),\n"
+    "                      next (the name of the first lesson that does not pass)\n"
     "      --color=WHEN    auto (default: on a terminal, unless NO_COLOR), always, never\n"
     "      --work=NAME     how the work folder is called in messages (exercises)\n"
     "  -j, --jobs=N        run up to N checkers at once (1); lessons print in order\n"
@@ -80,18 +81,19 @@ static int parse(int argc, char **argv, const char **colour)
         {"catalog", required_argument, NULL, O_CATALOG},
         {"hint-state", required_argument, NULL, O_STATE},
         {"help", no_argument, NULL, 'h'},            {NULL, 0, NULL, 0}};
-    static const char *const formats[] = {"human", "tap", "tap13", "json", "progress", "hint"};
+    static const char *const formats[] = {"human", "tap", "tap13", "json", "progress", "hint",
+                                          "next"};
     int c;
     opterr = 0;
     while ((c = getopt_long(argc, argv, "+f:j:h", longs, NULL)) != -1) {
         switch (c) {
         case 'f':
             opt.fmt = (enum format)-1;
-            for (int i = 0; i < 6; i++)
+            for (int i = 0; i < 7; i++)
                 if (!strcmp(optarg, formats[i]))
                     opt.fmt = (enum format)i;
             if ((int)opt.fmt < 0)
-                return usage("FORMAT must be human, tap, tap13, json, progress or hint");
+                return usage("FORMAT must be human, tap, tap13, json, progress, hint or next");
             break;
         case 'j':
             opt.jobs = atoi(optarg);
@@ -178,6 +180,7 @@ int main(int argc, char **argv)
                                 : opt.fmt == JSON                 ? &json_renderer
                                 : opt.fmt == PROGRESS             ? &progress_renderer
                                 : opt.fmt == HINT                 ? &hint_renderer
+                                : opt.fmt == NEXT                 ? &next_renderer
                                                                   : &human_renderer;
     run_lessons(ls, n, rd);
     clock_gettime(CLOCK_MONOTONIC, &t1);
@@ -187,5 +190,5 @@ int main(int argc, char **argv)
     for (int i = 0; i < n; i++)
         failed |= lesson_failed(&ls[i]);
     free_lessons(ls, n);
-    return opt.fmt == PROGRESS || opt.fmt == HINT ? 0 : failed;
+    return opt.fmt >= PROGRESS ? 0 : failed;
 }

@@ -13,7 +13,7 @@
 #include <stdio.h>
 #include <sys/types.h>
 
-enum format { HUMAN, TAP, TAP13, JSON, PROGRESS, HINT };
+enum format { HUMAN, TAP, TAP13, JSON, PROGRESS, HINT, NEXT };
 enum lstatus { RAN, BUILD_FAILED, MISSING, CRASHED };
 extern const char *const lstatus_names[];
 
@@ -119,7 +119,7 @@ char *readme_section(const char *lesson, const char *section);
 
 /* renderers */
 extern const struct renderer human_renderer, tap_renderer, json_renderer,
-    progress_renderer, hint_renderer;
+    progress_renderer, hint_renderer, next_renderer;
 /* The one-line pointer "Next: ..." that make check and make progress end with. */
 void print_next(struct lesson *ls, int n);
 

@@ -175,10 +175,11 @@ static int last_stage(const char *lesson, const char *id)
     FILE *f = fopen(opt.state, "r");
     if (!f)
         return 0;
-    char l[128], i[128];
+    char line[512], l[128], i[128];
     int k, got = 0;
-    while (fscanf(f, "%127s %127s %d", l, i, &k) == 3)
-        if (!strcmp(l, lesson) && !strcmp(i, id))
+    while (fgets(line, sizeof line, f))
+        if (line[0] != '#' && sscanf(line, "%127s %127s %d", l, i, &k) == 3 &&
+            !strcmp(l, lesson) && !strcmp(i, id))
             got = k;
     fclose(f);
     return got;
@@ -292,11 +293,16 @@ static void hint_end(const struct lesson *l, int index)
     (void)index;
 }
 
+/* The hint is for the first lesson that does not pass (make hint without
+ * LESSON= runs them all). */
 static void hint_finish(struct lesson *ls, int n, double secs)
 {
     (void)secs;
     for (int i = 0; i < n; i++)
-        hint_show(&ls[i]);
+        if (lesson_failed(&ls[i]) || i == n - 1) {
+            hint_show(&ls[i]);
+            return;
+        }
 }
 
 const struct renderer hint_renderer = {hint_start, hint_begin, hint_result, hint_end,

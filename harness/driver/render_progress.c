@@ -74,6 +74,12 @@ void print_next(struct lesson *ls, int n)
 {
     const char *passed = NULL;   /* the last lesson before the next step that passes */
     char num[16];
+    if (opt.only) {   /* part of a lesson says nothing about what comes next */
+        printf("%sOnly %s ran:%s make check LESSON=%s runs the whole lesson.\n", BOLD,
+               opt.nonly == 1 ? opt.only[0] : "the checks named", RESET,
+               n ? lesson_number(ls[0].name, num, sizeof num) : "NN");
+        return;
+    }
     for (int i = 0; i < n; i++) {
         struct lesson *l = &ls[i];
         if (!lesson_failed(l)) {
@@ -123,7 +129,14 @@ static void progress_start(struct lesson *ls, int n)
 {
     (void)ls;
     (void)n;
-    printf("forklab progress: %s/\n\n", opt.work);
+    if (opt.fmt == PROGRESS)
+        printf("forklab progress: %s/\n\n", opt.work);
+}
+
+static void progress_begin_end(const struct lesson *l, int index)
+{
+    (void)l;
+    (void)index;
 }
 
 static void progress_begin(const struct lesson *l)
@@ -180,3 +193,20 @@ static void progress_finish(struct lesson *ls, int n, double secs)
 
 const struct renderer progress_renderer = {progress_start, progress_begin, progress_result,
                                            progress_end, progress_finish};
+
+/* make watch asks which lesson to start on: the first that does not pass,
+ * else the last. */
+static void next_finish(struct lesson *ls, int n, double secs)
+{
+    (void)secs;
+    for (int i = 0; i < n; i++)
+        if (lesson_failed(&ls[i])) {
+            printf("%s\n", ls[i].name);
+            return;
+        }
+    if (n)
+        printf("%s\n", ls[n - 1].name);
+}
+
+const struct renderer next_renderer = {progress_start, progress_begin, progress_result,
+                                       progress_begin_end, next_finish};
