@@ -112,9 +112,10 @@ check: checkers $(if $(SHAKE),shake-checkers)
 progress: checkers
 	@$(DRIVER_RUN) --format progress $(foreach l,$(LESSONS),$(BUILD)/$(l))
 
-# Stages shown are kept in .forklab-hints (delete it to start over).
+# Stages shown are kept in HINTS (delete it to start over).
+HINTS ?= .forklab-hints
 hint: checkers
-	@$(DRIVER_RUN) --format hint $(foreach l,$(LESSONS),$(BUILD)/$(l))
+	@$(DRIVER_RUN) --format hint --hint-state $(HINTS) $(foreach l,$(LESSONS),$(BUILD)/$(l))
 
 WATCH_TOOL := build/harness/student/watch
 $(WATCH_TOOL): harness/student/watch.c
