@@ -28,6 +28,7 @@ def _results():
     subprocess.run(["cc", "-std=c11", "-D_GNU_SOURCE", "-Wall", "-Wextra", "-Werror",
                     "-I", os.path.join(ROOT, "harness"), '-DFL_LESSON="00-engine"',
                     "-o", EXE, os.path.join(ROOT, "tests", "engine", "checks.c"),
+                    os.path.join(ROOT, "build", "harness", "main.o"),
                     os.path.join(ROOT, "build", "harness", "libforklab.a")], check=True)
     cmd = [EXE]
     if os.geteuid() == 0 and shutil.which("unshare"):
@@ -60,9 +61,12 @@ def test_fail_text_survives_the_record_format():
     assert rec["section"] == "Failing"
 
 
-def test_skip_keeps_its_reason():
+def test_skip_is_the_checkers_and_keeps_its_reason():
+    """A declared need the machine lacks skips before the body runs, with the
+    checker's reason; a body's own skip with no such need fails."""
     rec = verdict("skip", "skip")
-    assert rec["notes"] == "one CPU only"
+    assert "it needs 64" in rec["notes"] and "FORKLAB_FORCE=1" in rec["notes"], rec["notes"]
+    verdict("skip_undeclared", "fail", "a skip is the harness's to decide")
 
 
 def test_crash_in_caller_names_signal_and_stage():

@@ -109,3 +109,41 @@ def test_solution_with_a_helper_header_builds():
 
 def collect():
     return [(f"{a[:-2]} is refused before linking", lambda a=a: refused(a)) for a in attacks()]
+
+
+def test_forged_records_and_a_killed_checker_score_nothing():
+    """Session sandbox: the checker is not dumpable, so its stdout cannot be
+    opened through /proc; and a checker killed mid-lesson makes every check
+    of the lesson fail, whatever it printed before.  Run in a PID namespace
+    of its own; nothing may be left."""
+    if not shutil.which("unshare"):
+        raise AssertionError("needs unshare(1) (util-linux)")
+    work = tempfile.mkdtemp(prefix="forklab-integrity-")
+    dst = os.path.join(work, LESSON)
+    os.makedirs(dst)
+    shutil.copy(os.path.join(ROOT, "solutions", LESSON, "processes.h"), dst)
+    shutil.copy(os.path.join(ROOT, "tests", "hostile", "hostile.h"), dst)
+    shutil.copy(os.path.join(ROOT, "harness", "fl.h"), dst)
+    shutil.copy(os.path.join(HERE, "runtime", "forge_and_kill.c"), os.path.join(dst, "processes.c"))
+    try:
+        make("kit")
+        d = build(work, LESSON)
+        assert os.path.exists(os.path.join(d, "check")), open(os.path.join(d, "build.log")).read()
+        drv = os.path.join(ROOT, "build", "harness", "forklab")
+        # A user namespace even as root: one uid only, so the student code
+        # runs as the checker's own uid, the case the protection is for.
+        count = 'set -- /proc/[0-9]*; echo "procs $#" >&2'
+        cmd = ["unshare", "--user", "--map-root-user", "--pid", "--fork", "--mount-proc", "sh",
+               "-c", f'drv="$0" work="$1" dir="$2"; {count}; "$drv" --format json --work "$work" '
+               f'"$dir"; {count}', drv, work, d]
+        env = dict(os.environ, FORKLAB_SANDBOX="session")
+        r = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=120)
+        counts = [int(l.split()[1]) for l in r.stderr.splitlines() if l.startswith("procs ")]
+        assert len(counts) == 2 and counts[0] == counts[1], f"processes left: {r.stderr}"
+        report = json.loads(r.stdout)
+        lesson = report["lessons"][0]
+        assert lesson["status"] == "crashed", lesson["status"]
+        assert report["points"] == 0, [(c["id"], c["verdict"]) for c in lesson["checks"]]
+        assert all(c["title"] != "forged" for c in lesson["checks"])
+    finally:
+        remove_work(work)

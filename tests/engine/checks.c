@@ -23,7 +23,13 @@ FL_CHECK(plain_fail, "fl_fail carries expected and observed text intact",
             "newline\nsecond line, 中文, backslash \\ and pid %d", 4321);
 }
 
-FL_CHECK(skip, "fl_skip skips with its reason", .section = "Skipping")
+FL_CHECK(skip, "fl_skip skips with its reason", .section = "Skipping", .needs_cpus = 64)
+{
+    fl_skip("one CPU only");
+}
+
+FL_CHECK(skip_undeclared, "a skip no declared need explains is a failure",
+         .section = "Skipping")
 {
     fl_skip("one CPU only");
 }
@@ -65,7 +71,8 @@ FL_CHECK(leaves_running, "a process left running is reported and killed",
     int ready[2];
     if (pipe(ready) < 0)
         fl_fail("a pipe", "pipe failed");
-    if (fork() == 0) {
+    pid_t middle = fork();
+    if (middle == 0) {
         setsid();
         if (fork() == 0) {   /* double fork: the grandchild is an orphan */
             prctl(PR_SET_NAME, "fl-engine-left");
@@ -78,7 +85,9 @@ FL_CHECK(leaves_running, "a process left running is reported and killed",
     char c;
     if (read(ready[0], &c, 1) != 1)
         fl_fail("the orphan to say ready", "it did not");
-    wait(NULL);
+    waitpid(middle, NULL, 0);
+    close(ready[0]);
+    close(ready[1]);
 }
 
 FL_CHECK(leaves_zombie, "a child never waited for is reported as a zombie",

@@ -1,11 +1,14 @@
-/* spawn.h -- lesson 13: start a child that runs another program (fork, then
+/* forkexec.h -- lesson 13: start a child that runs another program (fork, then
  * exec): the "spawn" way of starting a process.
  *
  * The C version of Python's
  *     multiprocessing.set_start_method("spawn")   and   subprocess.Popen
+ * (fork alone is the "fork" start method; "forkserver" forks from a helper
+ * that was itself started this way).  Named forkexec.h, not spawn.h, so
+ * that the system's <spawn.h> (posix_spawn) stays reachable.
  * Read lessons/13-fork-exec/README.md before you start. */
-#ifndef SPAWN_H
-#define SPAWN_H
+#ifndef FORKEXEC_H
+#define FORKEXEC_H
 
 #include <sys/types.h>
 
@@ -48,7 +51,8 @@ int proc_exitcode(const struct proc *p, int *code);
  * Errors: -1 with errno: EINVAL if p is NULL or already started, or path or
  * argv is NULL; exec's errno (ENOENT, EACCES, ENOEXEC...) if the program
  * could not be started -- the failed child has then been reaped and p->pid
- * stays 0; pipe's or fork's errno. */
+ * stays 0; pipe's or fork's errno.  A call that fails leaves no child,
+ * zombie or descriptor behind, and p can be used again. */
 int proc_spawn(struct proc *p, const char *path, char *const argv[], char *const envp[]);
 
 #endif
