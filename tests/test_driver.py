@@ -140,6 +140,8 @@ def test_timeouts_carry_a_hint_and_skips_say_how_to_run_anyway():
         zh = subprocess.run([DRIVER, "--kit", os.path.join(tmp, "kit"), "--catalog", cat, d],
                             capture_output=True, text=True, env=env).stdout
         assert "管道的写端还开着" in zh
+        tap = run(tmp, [d], "--catalog", cat, "--format=tap").stdout
+        assert "hint: \"the pipe's write end is still open\"" in tap, tap
     finally:
         shutil.rmtree(tmp)
 

@@ -120,6 +120,9 @@ char *readme_section(const char *lesson, const char *section);
 /* renderers */
 extern const struct renderer human_renderer, tap_renderer, json_renderer,
     progress_renderer, hint_renderer, next_renderer;
+/* What a timeout or deadlock of r usually means (the catalogue's words), or
+ * NULL when r is no timeout. */
+const char *hang_hint(const struct lesson *l, const struct result *r);
 /* The one-line pointer "Next: ..." that make check and make progress end with. */
 void print_next(struct lesson *ls, int n);
 

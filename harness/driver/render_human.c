@@ -52,8 +52,8 @@ static void human_begin(const struct lesson *l)
 }
 
 /* The hint that comes with a timeout or a deadlock: the catalogue's for
- * the check or the lesson, else the general one. */
-static const char *hang_hint(const struct lesson *l, const struct result *r)
+ * the check or the lesson, else the general one; NULL for other failures. */
+const char *hang_hint(const struct lesson *l, const struct result *r)
 {
     if (strncmp(r->observed, "timed out", 9) && strncmp(r->observed, "deadlock", 8))
         return NULL;

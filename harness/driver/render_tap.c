@@ -76,6 +76,8 @@ static void tap_end(const struct lesson *l, int index)
             tap_yaml("    ", "read", ref);
             if (*r->notes)
                 tap_yaml("    ", "notes", r->notes);
+            if (hang_hint(l, r))
+                tap_yaml("    ", "hint", hang_hint(l, r));
             if (r->output_bytes)
                 tap_yaml("    ", "output", r->output);
             printf("      ...\n");
