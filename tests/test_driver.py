@@ -6,7 +6,6 @@ import os
 import shutil
 import subprocess
 import tempfile
-import time
 
 from kit import make
 from test_formats import DRIVER, esc, fake_kit
@@ -60,17 +59,16 @@ def test_parallel_runs_print_in_lesson_order_with_the_same_verdicts():
         # the first lesson is the slowest: the others must wait to print
         dirs = [lesson_dir(tmp, name, [rec("a", "pass"), rec("b", "fail", "wrong")],
                            sleep=0.6 if i == 0 else 0.1) for i, name in enumerate(names)]
-        t0 = time.monotonic()
         serial = run(tmp, dirs, "--format=json", "-j1")
-        t1 = time.monotonic()
+        spans = [ran_at(d) for d in dirs]
+        assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:])), "-j1: one after another"
         for d in dirs:
             os.unlink(os.path.join(d, "ran"))
         parallel = run(tmp, dirs, "--format=json", "-j4")
-        t2 = time.monotonic()
-        assert serial.stdout.split('"seconds"')[0] == parallel.stdout.split('"seconds"')[0]
-        assert t2 - t1 < t1 - t0, "four checkers at once take less time than one after another"
-        starts = sorted(ran_at(d)[0] for d in dirs)
-        assert starts[-1] - starts[0] < 0.5, "-j4 starts four checkers at once"
+        assert serial.stdout.split('"seconds"')[0] == parallel.stdout.split('"seconds"')[0], \
+            "the same document, whatever order the checkers ended in"
+        spans = [ran_at(d) for d in dirs]
+        assert max(s for s, _ in spans) < min(e for _, e in spans), "-j4: all four at once"
         human = run(tmp, dirs, "-j4", "--full").stdout
         heads = [human.index(f"\n{name}  ") for name in names]
         assert heads == sorted(heads), human
