@@ -108,14 +108,19 @@ def catalog():
 
 
 def test_catalogue_has_every_stage_of_every_check_in_both_languages():
+    """Every lesson has stages 2 and 3 in both languages; checks without a
+    nudge of their own fall back to their README section, so a check just
+    added elsewhere does not fail this test unless FORKLAB_HINTS_STRICT=1
+    (or more than a tenth of the checks lack one)."""
     make("kit")
     cat = catalog()
-    missing = []
+    missing, total = [], 0
     for lesson in lessons():
         listing = subprocess.run([os.path.join(ROOT, "build", "harness", "lessons", lesson,
                                                "list"), "--list"],
                                  capture_output=True, text=True, check=True).stdout
         for line in listing.splitlines():
+            total += 1
             cid = line.split("\t")[2]
             own, dflt = cat.get((lesson, cid), {}), cat.get((lesson, "*"), {})
             if "1.en" not in own or "1.zh" not in own:
@@ -124,7 +129,12 @@ def test_catalogue_has_every_stage_of_every_check_in_both_languages():
                 for lang in ("en", "zh"):
                     if f"{k}.{lang}" not in own and f"{k}.{lang}" not in dflt:
                         missing.append(f"{lesson} {cid}: {k}.{lang}")
-    assert not missing, "the hint catalogue lacks:\n" + "\n".join(missing)
+    own = [m for m in missing if "own nudge" in m]
+    stages = [m for m in missing if "own nudge" not in m]
+    assert not stages, "the hint catalogue lacks:\n" + "\n".join(stages)
+    strict = os.environ.get("FORKLAB_HINTS_STRICT") == "1"
+    assert not (own and (strict or len(own) * 10 > total)), \
+        f"{len(own)} of {total} checks have no nudge of their own:\n" + "\n".join(own)
 
 
 def test_a_check_without_hints_falls_back_to_its_readme_section():
