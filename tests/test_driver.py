@@ -111,6 +111,14 @@ def test_unstarted_lessons_take_one_line_and_one_lesson_shows_all():
         assert one.count("✗ title of") == 3, "one lesson alone shows every check"
         full = run(tmp, dirs, "--full").stdout
         assert full.count("✗ title of") == 4
+        # a stub may answer some checks its own way (a consumer stub exiting 1)
+        mixed = lesson_dir(tmp, "03-c", [rec("x", "fail", stub), rec("y", "fail", stub),
+                                         rec("z", "fail", "consumer 5 exited with 1")])
+        fake_kit(os.path.join(tmp, "more"), declare({"03-c": ["x", "y", "z"]}))
+        shutil.copytree(os.path.join(tmp, "more", "kit", "lessons", "03-c"),
+                        os.path.join(tmp, "kit", "lessons", "03-c"))
+        out = run(tmp, [*dirs, mixed]).stdout
+        assert "not written yet: 0/3 checks pass, 2 get ENOSYS from the stubs" in out, out
         assert "Next: lessons/01-a/README.md, then write exercises/01-a/" in out, out
     finally:
         shutil.rmtree(tmp)

@@ -87,6 +87,7 @@ void run_lessons(struct lesson *ls, int n, const struct renderer *r);
 int lesson_failed(const struct lesson *l);
 void free_lessons(struct lesson *ls, int n);
 int is_enosys(const struct result *r);
+int not_started(const struct lesson *l);
 int counts(const struct lesson *l, int *pass, int *fail, int *skip, int *pts, int *max);
 
 /* text.c */

@@ -1,8 +1,8 @@
 /* render_human.c -- make check for people: a ✓ or a ✗ a check, each ✗ with
  * what was expected, what happened and where to read.
  *
- * A lesson nobody has started (every check fails with the stub's ENOSYS)
- * takes one line instead of one ✗ a check when several lessons run; `make
+ * A lesson nobody has started (nothing passes, most checks get the stubs'
+ * ENOSYS: not_started) takes one line instead of one ✗ a check when several lessons run; `make
  * check LESSON=NN` (one lesson) or --full shows each.  --brief (make watch)
  * shows the first failure in full and every other check in a line. */
 #include "driver.h"
@@ -11,7 +11,7 @@
 #include <string.h>
 
 static int collapse;      /* one line for a lesson not started */
-static int holding;       /* the lesson's results so far are all held back */
+static int holding;       /* the lesson's results so far (all failures) are held back */
 static int held;          /* how many */
 static int header_done;
 static int shown_full;    /* brief: a failure was shown in full */
@@ -122,7 +122,7 @@ static void human_result(const struct lesson *l, const struct result *r)
 {
     if (l->status != RAN)
         return;   /* a lesson that could not run says so once, at its end */
-    if (holding && is_enosys(r)) {
+    if (holding && !strcmp(r->verdict, "fail")) {
         held++;
         return;
     }
@@ -155,10 +155,17 @@ static void human_end(const struct lesson *l, int index)
     (void)index;
     char num[16];
     lesson_number(l->name, num, sizeof num);
-    if (holding && held == l->n && l->n > 0 && l->status == RAN) {
-        printf("%s%s%-22s%s %s✗ not written yet:%s all %d checks get ENOSYS from the stub  "
-               "%s(make check LESSON=%s shows each)%s\n", gap ? "\n" : "", BOLD, l->name, RESET, RED, RESET, l->n,
-               DIM, num, RESET);
+    if (holding && held == l->n && not_started(l)) {
+        int enosys = 0;
+        for (int j = 0; j < l->n; j++)
+            enosys += is_enosys(&l->r[j]);
+        printf("%s%s%-22s%s %s✗ not written yet:%s ", gap ? "\n" : "", BOLD, l->name, RESET, RED,
+               RESET);
+        if (enosys == l->n)
+            printf("all %d checks get ENOSYS from the stubs", l->n);
+        else
+            printf("0/%d checks pass, %d get ENOSYS from the stubs", l->n, enosys);
+        printf("  %s(make check LESSON=%s shows each)%s\n", DIM, num, RESET);
         any_collapsed = 1;
         gap = 0;
         return;

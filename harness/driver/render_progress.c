@@ -13,17 +13,6 @@
 
 #define BAR 20
 
-/* Whether every failure of l is a stub's ENOSYS and nothing passed. */
-static int not_started(const struct lesson *l)
-{
-    if (l->status != RAN || l->n == 0)
-        return 0;
-    for (int i = 0; i < l->n; i++)
-        if (!is_enosys(&l->r[i]))
-            return 0;
-    return 1;
-}
-
 static int by_name(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);

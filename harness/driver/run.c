@@ -410,6 +410,22 @@ int is_enosys(const struct result *r)
            (strstr(r->observed, "Function not implemented") || strstr(r->observed, "ENOSYS"));
 }
 
+/* A lesson nobody has started: nothing passed, and most checks got the
+ * stubs' ENOSYS (a stub may answer a few others its own way: a consumer
+ * stub that exits 1). */
+int not_started(const struct lesson *l)
+{
+    int enosys = 0;
+    if (l->status != RAN || l->n == 0)
+        return 0;
+    for (int i = 0; i < l->n; i++) {
+        if (strcmp(l->r[i].verdict, "fail"))
+            return 0;
+        enosys += is_enosys(&l->r[i]);
+    }
+    return enosys * 2 > l->n;
+}
+
 /* A lesson's totals; returns whether anything failed.  A skip is the
  * machine's limit, not the student's mistake: it keeps its points
  * (grading/ does the same). */
