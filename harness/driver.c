@@ -42,6 +42,7 @@ static const char help_text[] =
     "      --hint-state=F  where make hint keeps its stages (.forklab-hints)\n"
     "  -h, --help          this text\n";
 
+/* Says what is wrong and how to call forklab; returns 2, the exit status. */
 static int usage(const char *why)
 {
     fprintf(stderr, "forklab: %s\n%s", why, help_text);
@@ -67,6 +68,8 @@ static char *own_folder(void)
     return dir;
 }
 
+/* Reads the options into opt (and --color into *colour); returns 0, or 2
+ * after saying what is wrong.  --help prints and exits. */
 static int parse(int argc, char **argv, const char **colour)
 {
     enum { O_COLOR = 256, O_WORK, O_ALONE, O_ONLY, O_FULL, O_BRIEF, O_KIT, O_ROOT, O_CATALOG,
@@ -141,6 +144,7 @@ static void defaults(void)
     push(&opt.alone, &opt.nalone, "12-parallelism");
 }
 
+/* forklab: the lessons' checks, run and shown as the options ask. */
 int main(int argc, char **argv)
 {
     const char *colour = "auto";

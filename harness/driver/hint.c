@@ -43,6 +43,7 @@ const char *hint_lang(void)
 
 #define SAY(en, zh) (strcmp(hint_lang(), "zh") ? (en) : (zh))
 
+/* s without its leading and trailing blanks (changed in place). */
 static char *trim(char *s)
 {
     while (*s == ' ' || *s == '\t')
@@ -94,6 +95,7 @@ static void load(void)
     fclose(f);
 }
 
+/* The catalogue's text for exactly (lesson, id, key, lang), or NULL. */
 static const char *find(const char *lesson, const char *id, const char *key, const char *lang)
 {
     for (int i = 0; i < ncat; i++)
@@ -103,6 +105,7 @@ static const char *find(const char *lesson, const char *id, const char *key, con
     return NULL;
 }
 
+/* See driver.h: the reader's language, else English. */
 const char *hint_text(const char *lesson, const char *id, const char *key)
 {
     load();
@@ -119,6 +122,8 @@ static const char *stage_text(const char *lesson, const char *id, int k)
     return t ? t : hint_text(lesson, "*", key);
 }
 
+/* How many stages a check's hint has (its own or its lesson's): 0 when
+ * the catalogue has none. */
 int hint_stages(const char *lesson, const char *id)
 {
     int n = 0;
@@ -185,6 +190,7 @@ static int last_stage(const char *lesson, const char *id)
     return got;
 }
 
+/* Notes in the state file that stage was shown for (lesson, id). */
 static void remember(const char *lesson, const char *id, int stage)
 {
     FILE *f = fopen(opt.state, "a");
@@ -197,6 +203,9 @@ static void remember(const char *lesson, const char *id, int stage)
     fclose(f);
 }
 
+/* Prints the next hint for l's first failing check (or why there is none:
+ * the lesson does not build, is missing, or passes) and remembers the stage;
+ * returns 1 when l needs work, 0 when it passes. */
 int hint_show(struct lesson *l)
 {
     char num[16];
@@ -276,17 +285,20 @@ static void hint_start(struct lesson *ls, int n)
     (void)n;
 }
 
+/* Nothing to say before a lesson or per check: the hint needs them all. */
 static void hint_begin(const struct lesson *l)
 {
     (void)l;
 }
 
+/* As hint_begin. */
 static void hint_result(const struct lesson *l, const struct result *r)
 {
     (void)l;
     (void)r;
 }
 
+/* As hint_begin. */
 static void hint_end(const struct lesson *l, int index)
 {
     (void)l;

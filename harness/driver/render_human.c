@@ -33,6 +33,7 @@ static void header(const struct lesson *l)
     }
 }
 
+/* The run's first lines: what is checked, and how it is contained. */
 static void human_start(struct lesson *ls, int n)
 {
     (void)ls;
@@ -42,6 +43,8 @@ static void human_start(struct lesson *ls, int n)
            sandbox_words);
 }
 
+/* A lesson starts: its heading now, or held back until it is clear that
+ * the lesson was started at all. */
 static void human_begin(const struct lesson *l)
 {
     header_done = shown_full = 0;
@@ -66,6 +69,8 @@ const char *hang_hint(const struct lesson *l, const struct result *r)
                    "pipe end left open, a child never started, a join of the wrong pid";
 }
 
+/* One check: ✓ in a line; a skip with why and how to run it anyway; a ✗
+ * with expected, observed, where to read, and a hint for a timeout. */
 static void print_result(const struct lesson *l, const struct result *r)
 {
     char num[16];
@@ -118,6 +123,7 @@ static void release(const struct lesson *l)
         print_result(l, &l->r[i]);
 }
 
+/* A settled check: printed, or held back while every check so far failed. */
 static void human_result(const struct lesson *l, const struct result *r)
 {
     if (l->status != RAN)
@@ -130,6 +136,8 @@ static void human_result(const struct lesson *l, const struct result *r)
     print_result(l, r);
 }
 
+/* Why a lesson could not run: its compiler messages, its absence, or its
+ * checker's death, and that its checks count as failed. */
 static void lesson_problem(const struct lesson *l)
 {
     if (l->status == BUILD_FAILED) {
@@ -150,6 +158,8 @@ static void lesson_problem(const struct lesson *l)
                l->n, l->n == 1 ? "" : "s", l->name, RESET);
 }
 
+/* A lesson is settled: one line if it was never started, else what was
+ * held back, its problem, and where to get a hint. */
 static void human_end(const struct lesson *l, int index)
 {
     (void)index;
@@ -191,6 +201,7 @@ static void human_end(const struct lesson *l, int index)
                DIM, num, RESET);
 }
 
+/* The table of lessons, the totals, and the one thing to do next. */
 static void human_finish(struct lesson *ls, int n, double secs)
 {
     int pass = 0, fail = 0, skip = 0, pts = 0, max = 0;

@@ -13,6 +13,7 @@
 
 #define BAR 20
 
+/* qsort's order for lesson names: as strcmp. */
 static int by_name(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
@@ -59,6 +60,9 @@ static void praise(const char *passed)
                passed, RESET);
 }
 
+/* See driver.h: the first lesson that does not pass decides (missing,
+ * not compiling, not started, or its first ✗'s section); when all pass,
+ * the kit's next lesson. */
 void print_next(struct lesson *ls, int n)
 {
     const char *passed = NULL;   /* the last lesson before the next step that passes */
@@ -114,6 +118,7 @@ void print_next(struct lesson *ls, int n)
     }
 }
 
+/* make progress's heading (make watch's next format prints none). */
 static void progress_start(struct lesson *ls, int n)
 {
     (void)ls;
@@ -122,23 +127,28 @@ static void progress_start(struct lesson *ls, int n)
         printf("forklab progress: %s/\n\n", opt.work);
 }
 
+/* The next format says nothing until the end. */
 static void progress_begin_end(const struct lesson *l, int index)
 {
     (void)l;
     (void)index;
 }
 
+/* Progress shows a lesson when it is settled, not check by check. */
 static void progress_begin(const struct lesson *l)
 {
     (void)l;
 }
 
+/* As progress_begin. */
 static void progress_result(const struct lesson *l, const struct result *r)
 {
     (void)l;
     (void)r;
 }
 
+/* A lesson's line: name, bar, checks passed (or skipped) of its total,
+ * and ✓, not started, or what keeps it from running. */
 static void progress_end(const struct lesson *l, int index)
 {
     (void)index;
@@ -167,6 +177,7 @@ static void progress_end(const struct lesson *l, int index)
     printf("\n");
 }
 
+/* Totals over every lesson, then the pointer to what comes next. */
 static void progress_finish(struct lesson *ls, int n, double secs)
 {
     int pass = 0, total = 0, pts = 0, max = 0, lessons = 0;

@@ -20,6 +20,7 @@ static void tap_desc(const char *s)
     }
 }
 
+/* One "key: value" line of a YAML diagnostic block, value quoted. */
 static void tap_yaml(const char *pad, const char *key, const char *value)
 {
     printf("%s  %s: ", pad, key);
@@ -27,6 +28,7 @@ static void tap_yaml(const char *pad, const char *key, const char *value)
     putchar('\n');
 }
 
+/* The version line (13 or 14) and the sandbox as a comment. */
 static void tap_start(struct lesson *ls, int n)
 {
     (void)ls;
@@ -34,17 +36,21 @@ static void tap_start(struct lesson *ls, int n)
     printf("TAP version %d\n# sandbox: %s\n", opt.fmt == TAP13 ? 13 : 14, sandbox_words);
 }
 
+/* A lesson is written whole at its end (its plan needs its count). */
 static void tap_begin(const struct lesson *l)
 {
     (void)l;
 }
 
+/* As tap_begin. */
 static void tap_result(const struct lesson *l, const struct result *r)
 {
     (void)l;
     (void)r;
 }
 
+/* The lesson's subtest, a test point a check, then the lesson's own
+ * test point (test point index) with its problem if it did not run. */
 static void tap_end(const struct lesson *l, int index)
 {
     printf("# Subtest: %s\n", l->name);
@@ -92,6 +98,7 @@ static void tap_end(const struct lesson *l, int index)
     }
 }
 
+/* The plan: one test point a lesson. */
 static void tap_finish(struct lesson *ls, int n, double secs)
 {
     (void)ls;

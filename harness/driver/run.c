@@ -32,12 +32,14 @@ struct feed {
     int skipping;         /* inside an over-long line, dropped to its end */
 };
 
+/* Whether path names anything. */
 static int exists(const char *path)
 {
     struct stat st;
     return stat(path, &st) == 0;
 }
 
+/* The kit's declaration of check id in l, or NULL. */
 static const struct decl *declared(const struct lesson *l, const char *id)
 {
     for (int i = 0; i < l->nd; i++)
@@ -46,6 +48,7 @@ static const struct decl *declared(const struct lesson *l, const char *id)
     return NULL;
 }
 
+/* l's result for check id so far, or NULL. */
 static const struct result *result_of(const struct lesson *l, const char *id)
 {
     for (int i = 0; i < l->n; i++)
@@ -293,6 +296,7 @@ static void finish_lesson(struct lesson *l, struct feed *fd)
     settle(l);
 }
 
+/* Whether l must run while no other checker runs (--alone). */
 static int is_alone(const struct lesson *l)
 {
     for (int i = 0; i < opt.nalone; i++)
@@ -308,6 +312,9 @@ struct pump {
     int sent;             /* head's results sent */
 };
 
+/* Sends the renderer every event that is ready, in lesson order: the
+ * first unfinished lesson's new results, and whole lessons once every
+ * lesson before them has ended. */
 static void pump(struct lesson *ls, int n, const struct renderer *rd, struct pump *p)
 {
     while (p->head < n) {
@@ -328,6 +335,7 @@ static void pump(struct lesson *ls, int n, const struct renderer *rd, struct pum
     }
 }
 
+/* See driver.h. */
 void run_lessons(struct lesson *ls, int n, const struct renderer *rd)
 {
     struct feed *feeds = calloc((size_t)n, sizeof *feeds);
@@ -445,12 +453,14 @@ int counts(const struct lesson *l, int *pass, int *fail, int *skip, int *pts, in
     return *fail > 0 || l->status != RAN;
 }
 
+/* Whether l has a failed check or could not run. */
 int lesson_failed(const struct lesson *l)
 {
     int a, b, c, d, e;
     return counts(l, &a, &b, &c, &d, &e);
 }
 
+/* Frees the n lessons and everything they hold. */
 void free_lessons(struct lesson *ls, int n)
 {
     for (int i = 0; i < n; i++) {

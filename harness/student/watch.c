@@ -24,6 +24,7 @@
 
 static volatile sig_atomic_t stop;
 
+/* Ctrl-C or a kill: leave the loop (the running command gets it too). */
 static void on_stop(int sig)
 {
     (void)sig;
@@ -74,6 +75,7 @@ static unsigned long long fingerprint(const char *dir)
     return h;
 }
 
+/* Sleeps ms milliseconds (less if a signal comes). */
 static void sleep_ms(int ms)
 {
     struct timespec t = {ms / 1000, (long)(ms % 1000) * 1000000L};
@@ -112,6 +114,7 @@ static int wait_inotify(int fd)
     return 0;
 }
 
+/* Runs the command, then again after each change in DIR, until stopped. */
 int main(int argc, char **argv)
 {
     int poll_only = 0, i = 1;
