@@ -10,8 +10,12 @@
 #include "driver.h"
 #include "../records.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <sys/prctl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -280,6 +284,71 @@ static int feed_read(struct lesson *l, struct feed *fd)
     return 1;
 }
 
+/* ---- strays: what a dead checker's sandbox left ----
+ *
+ * A checker killed from inside its session sandbox (same uid, no
+ * namespaces) takes its init and caller along (PDEATHSIG), but the
+ * student's own processes outlive them.  The driver is a subreaper, so
+ * they are adopted here instead of by the machine's init: every child of
+ * the driver that is not a running checker is such a stray, killed and
+ * reaped with whatever it started. */
+
+static struct lesson *all_lessons;
+static int n_lessons;
+
+static int is_running_checker(pid_t pid)
+{
+    for (int i = 0; i < n_lessons; i++)
+        if (all_lessons[i].pid == pid)
+            return 1;
+    return 0;
+}
+
+/* The driver's children now, by /proc; returns how many were stored. */
+static int my_children(pid_t *out, int max)
+{
+    DIR *d = opendir("/proc");
+    int n = 0;
+    pid_t me = getpid();
+    for (struct dirent *e; d && n < max && (e = readdir(d));) {
+        char *end;
+        long pid = strtol(e->d_name, &end, 10);
+        if (*end || pid <= 0)
+            continue;
+        char path[64], buf[512];
+        snprintf(path, sizeof path, "/proc/%ld/stat", pid);
+        FILE *f = fopen(path, "re");
+        if (!f)
+            continue;
+        size_t k = fread(buf, 1, sizeof buf - 1, f);
+        fclose(f);
+        buf[k] = '\0';
+        char *tail = strrchr(buf, ')');
+        if (tail && tail[1] && tail[2] && atoi(tail + 4) == me)
+            out[n++] = (pid_t)pid;
+    }
+    if (d)
+        closedir(d);
+    return n;
+}
+
+static void kill_strays(void)
+{
+    for (int round = 0; round < 100; round++) {
+        pid_t kids[256];
+        int n = my_children(kids, 256), killed = 0;
+        for (int i = 0; i < n; i++)
+            if (!is_running_checker(kids[i])) {
+                kill(kids[i], SIGKILL);
+                while (waitpid(kids[i], NULL, 0) < 0 && errno == EINTR)
+                    ;
+                killed++;
+            }
+        if (!killed)
+            return;
+    }
+}
+
 /* The checker closed its output: how it ended decides whether its
  * records count. */
 static void finish_lesson(struct lesson *l, struct feed *fd)
@@ -292,6 +361,7 @@ static void finish_lesson(struct lesson *l, struct feed *fd)
         ;
     l->pid = 0;
     if (!WIFEXITED(st) || WEXITSTATUS(st) != 0) {
+        kill_strays();
         l->status = CRASHED;
         char buf[4400];
         snprintf(buf, sizeof buf, "the lesson's checker %s/check ended abnormally (%s %d) after "
@@ -345,6 +415,9 @@ static void pump(struct lesson *ls, int n, const struct renderer *rd, struct pum
 /* See driver.h. */
 void run_lessons(struct lesson *ls, int n, const struct renderer *rd)
 {
+    all_lessons = ls;
+    n_lessons = n;
+    prctl(PR_SET_CHILD_SUBREAPER, 1);
     struct feed *feeds = calloc((size_t)n, sizeof *feeds);
     int *order = calloc((size_t)n, sizeof *order), k = 0;
     for (int pass = 0; pass < 2; pass++)   /* the alone ones last */
@@ -387,6 +460,7 @@ void run_lessons(struct lesson *ls, int n, const struct renderer *rd)
         free(who);
     }
     pump(ls, n, rd, &p);
+    kill_strays();
     free(feeds);
     free(order);
 }
