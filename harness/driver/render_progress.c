@@ -8,8 +8,10 @@
 #include "driver.h"
 
 #include <dirent.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define BAR 20
 
@@ -53,7 +55,10 @@ static void praise(const char *passed)
 {
     if (!passed)
         return;
-    if (!strcmp(opt.work, "solutions"))
+    /* A handout (make handout) has no solutions/ to point at. */
+    char sol[4096];
+    snprintf(sol, sizeof sol, "%s/solutions/%s", opt.root ? opt.root : ".", passed);
+    if (!strcmp(opt.work, "solutions") || access(sol, F_OK) != 0)
         printf("  %s(%s passes)%s", DIM, passed, RESET);
     else
         printf("  %s(%s passes: solutions/%s/ shows another way to write it)%s", DIM, passed,
