@@ -339,11 +339,10 @@ def grade_all(a, ctx):
         result = runner.check(sid, path, ctx)
         if runner.STOP.is_set():
             return   # interrupted: no report, so the next run grades it
-        g = marks.grade(sid, result, ctx, time.monotonic() - t0)
-        g["fingerprint"] = fp
-        if sid in twins:
-            g["notes"].append("the same name as " + ", ".join(repr(t) for t in twins[sid])
-                              + " after Unicode normalisation: check it is one student")
+        twin = ["the same name as " + ", ".join(repr(t) for t in twins[sid])
+                + " after Unicode normalisation: check it is one student"] if sid in twins else []
+        g = marks.grade_model(sid, result, ctx, time.monotonic() - t0, fingerprint=fp,
+                              notes=twin).to_json()
         write_student(a.out, g, a.points_possible)
         with lock:
             grades[sid] = g
