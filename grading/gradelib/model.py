@@ -109,19 +109,18 @@ class DriverLesson:
                    sandbox=str(sandbox)[:400])
 
     @classmethod
-    def from_driver_output(cls, text, lesson):
+    def from_driver_output(cls, text, lesson, stderr=""):
         """The record from the driver's whole --format json document (a
-        string), its first lesson and its sandbox words; crashed with the
-        reason when the document is not that."""
+        string): its first lesson, with the sandbox words beside it.  When
+        the document is not JSON with a list of lessons, a crashed lesson
+        whose log is the end of the driver's stderr (what it said instead)."""
         import json
         try:
             doc = json.loads(text)
-        except ValueError as e:
-            return cls.crashed(lesson, f"the driver printed no report ({e})")
-        if not isinstance(doc, dict) or not isinstance(doc.get("lessons"), list) \
-                or not doc["lessons"]:
-            return cls.crashed(lesson, "the driver printed no report: no lessons in it")
-        return cls.from_driver_json(doc["lessons"][0], lesson, doc.get("sandbox", ""))
+            first = doc["lessons"][0]
+        except (ValueError, KeyError, IndexError, TypeError, RecursionError):
+            return cls.crashed(lesson, "the driver printed no report: " + stderr[-2000:])
+        return cls.from_driver_json(first, lesson, doc.get("sandbox", ""))
 
     def scrubbed(self, prefix):
         """The record with prefix (the scratch folder) taken out of the log and

@@ -15,7 +15,6 @@ student's uid owns.  Each lesson runs in a wall of its own, and every
 process of the uid is killed before the next lesson starts."""
 import contextlib
 import fcntl
-import json
 import os
 import pwd
 import re
@@ -26,7 +25,7 @@ import subprocess
 import tempfile
 import threading
 
-from . import kit, limits, submission, wall
+from . import kit, limits, model, submission, wall
 
 UID_BASE = int(os.environ.get("FORKLAB_GRADER_UID", "64200"))
 NPROC = 256                  # processes a submission may have at once
@@ -34,8 +33,8 @@ FSIZE = 64 << 20             # largest file it may write
 BUILD_CEILING = 120          # seconds to compile one lesson
 RUN_MARGIN = 30              # seconds a checker may take beyond its checks' ceilings
 OUTPUT_CAP = 8 << 20         # bytes read from a command's stdout (and from its stderr)
-MAX_RECORDS = 500            # checks a lesson's report may hold
-FIELD_CAP = 64 << 10         # characters kept of one field of a record
+MAX_RECORDS = model.MAX_RECORDS   # checks a lesson's report may hold
+FIELD_CAP = model.FIELD_CAP       # characters kept of one field of a record
 # Lessons that measure time (CPU parallelism): run with nothing else of the
 # grader's running beside them.
 TIMING_LESSONS = ("12-",)
@@ -361,44 +360,28 @@ def _remove_tree_at(dfd, name):
 
 
 def drive(user, env, lesson_dir, ceiling, root=kit.ROOT, ro=(), turn=None):
-    """Run the driver on one lesson build folder; returns its lesson record
-    (status ran / build-failed / missing / crashed, log, checks), bounded:
-    at most MAX_RECORDS checks, FIELD_CAP characters a field."""
+    """Run the driver on one lesson build folder; returns its record, a
+    model.DriverLesson (status ran / build-failed / missing / crashed, log,
+    checks, sandbox), bounded: at most MAX_RECORDS checks, FIELD_CAP
+    characters a field.  Never raises on what the driver printed."""
     status, out, err = user.run([kit.driver(root), "--format", "json", "--work", "submission",
                                  lesson_dir], env, ceiling, ro=ro, turn=turn)
     lesson = os.path.basename(lesson_dir)
     if status is None:
         why = err.decode("utf-8", "replace")[-300:] if b"stopped reading" in err else ""
-        return {"lesson": lesson, "status": "crashed", "checks": [],
-                "log": f"the grader stopped this lesson's checks after {ceiling:g} s" if not why
-                else "the grader stopped this lesson's checks: they printed too much" + why}
-    try:
-        doc = json.loads(out.decode("utf-8", "replace"))
-        rec = bounded(doc["lessons"][0])
-        rec["sandbox"] = str(doc.get("sandbox", ""))[:400]
-        return rec
-    except (ValueError, KeyError, IndexError, TypeError, AttributeError):
-        return {"lesson": lesson, "status": "crashed", "checks": [],
-                "log": "the driver printed no report: " + err.decode("utf-8", "replace")[-2000:]}
-
-
-def bounded(rec):
-    """A lesson record with at most MAX_RECORDS checks and no field longer
-    than FIELD_CAP: what a student's code prints cannot swell the grade."""
-    def cut(v):
-        return v[:FIELD_CAP] + "\n[cut]" if isinstance(v, str) and len(v) > FIELD_CAP else v
-    checks = rec.get("checks", [])
-    if not isinstance(checks, list):
-        raise TypeError("checks is not a list")
-    out = {k: cut(v) for k, v in rec.items() if k != "checks"}
-    out["checks"] = [{k: cut(v) for k, v in c.items()} for c in checks[:MAX_RECORDS]
-                     if isinstance(c, dict)]
-    return out
+        return model.DriverLesson.crashed(
+            lesson, f"the grader stopped this lesson's checks after {ceiling:g} s" if not why
+            else "the grader stopped this lesson's checks: they printed too much" + why)
+    # The report comes from a checker linked with the student's code: the
+    # model reads it, and whatever it cannot read is a crashed lesson.
+    return model.DriverLesson.from_driver_output(out.decode("utf-8", "replace"), lesson,
+                                                 err.decode("utf-8", "replace"))
 
 
 def check(sid, path, ctx):
     """Build and check one submission.  Returns a dict: lessons (the
-    driver's record per lesson), hidden (the same for hidden checks),
+    driver's record per lesson, a model.DriverLesson), hidden (the same
+    for hidden checks),
     submitted (lesson names found), notes, rejected (why, or None), walls
     (which walls were enforced), sources ({relative path: text} for the
     integrity scan)."""
@@ -443,12 +426,9 @@ def check(sid, path, ctx):
 
 def _scrub_paths(result, prefix):
     """Show the student's files as 01-processes/x.c, not by their scratch path."""
-    for rec in list(result["lessons"].values()) + list(result["hidden"].values()):
-        rec["log"] = str(rec.get("log", "")).replace(prefix, "")
-        for c in rec.get("checks", []):
-            for key in ("observed", "notes", "output"):
-                if isinstance(c.get(key), str):
-                    c[key] = c[key].replace(prefix, "")
+    for records in (result["lessons"], result["hidden"]):
+        for lesson, rec in records.items():
+            records[lesson] = rec.scrubbed(prefix)
 
 
 def _build_and_run(user, scratch, work, build_top, result, ctx):
@@ -472,8 +452,7 @@ def _build_and_run(user, scratch, work, build_top, result, ctx):
         log = f"the grader could not build this lesson (make {why}):\n" + \
             (so + se).decode("utf-8", "replace")[-3000:]
         for lesson in ctx.lessons:
-            result["lessons"][lesson] = {"lesson": lesson, "status": "crashed", "log": log,
-                                         "checks": []}
+            result["lessons"][lesson] = model.DriverLesson.crashed(lesson, log)
         return
     hidden = {}
     for lesson in result["submitted"]:
@@ -482,8 +461,7 @@ def _build_and_run(user, scratch, work, build_top, result, ctx):
     user.kill_all()
     for lesson, (d, log, built) in hidden.items():
         if not _seal(d, keep=built):
-            result["hidden"][lesson] = {"lesson": lesson, "status": "build-failed", "log": log,
-                                        "checks": []}
+            result["hidden"][lesson] = model.DriverLesson(lesson, "build-failed", log)
     # 2. The checks, one lesson at a time; nothing a lesson started outlives it.
     for lesson in result["submitted"]:
         ceiling = sum(d["timeout"] for d in ctx.decls[lesson]) * ctx.timeout_scale + RUN_MARGIN
@@ -492,7 +470,7 @@ def _build_and_run(user, scratch, work, build_top, result, ctx):
         result["lessons"][lesson] = drive(user, env, kit.build_dir(work, lesson, root), ceiling,
                                           root, ro=ro, turn=turn)
         user.kill_all()
-        said = result["lessons"][lesson].pop("sandbox", "")
+        said = result["lessons"][lesson].sandbox
         if said and "checks' sandbox" not in result["walls"]:
             # The uid differs per submission; the gradebook groups by the words.
             result["walls"] += "; checks' sandbox: " + re.sub(r"uid \d+", "its uid", said)
@@ -501,7 +479,6 @@ def _build_and_run(user, scratch, work, build_top, result, ctx):
             # The hidden checks' own list says what they declare.
             result["hidden"][lesson] = drive(user, dict(env, FORKLAB_DECLARED=os.path.join(d, "list")),
                                              d, ceiling, root, ro=ro + [d], turn=turn)
-            result["hidden"][lesson].pop("sandbox", None)
             user.kill_all()
 
 
