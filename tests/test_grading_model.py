@@ -25,13 +25,12 @@ DRIVER_DOC = {
     "passed": 1, "failed": 1, "skipped": 0, "points": 2, "max_points": 5, "seconds": 1.75}
 
 
-class Ctx:
-    """The little of a ClassRun that marks reads."""
-    lessons = ["01-x"]
-    decls = {"01-x": [{"lesson": "01-x", "id": i, "title": i.upper(), "points": p,
-                       "hidden": False, "section": "", "timeout": 1}
-                      for i, p in (("a", 2), ("b", 3))]}
-    hidden_decls = {}
+# A class of one lesson with two checks, as cli.prepare would make it.
+Ctx = model.ClassRun(
+    all_lessons=("01-x",), lessons=("01-x",), hidden_decls={},
+    decls={"01-x": [{"lesson": "01-x", "id": i, "title": i.upper(), "points": p,
+                     "hidden": False, "section": "", "timeout": 1}
+                    for i, p in (("a", 2), ("b", 3))]})
 
 
 def _result(record):
@@ -68,6 +67,16 @@ def test_grade_round_trip_and_field_types():
     # The dict marks.grade returns is that JSON.
     plain = {k: v for k, v in doc.items() if k != "fingerprint"}
     assert marks.grade("s", _result(rec.to_json()), Ctx, 1.23456) == plain
+
+
+def test_class_run_is_frozen_and_typed():
+    assert Ctx.kit_root is None and Ctx.with_kit_root("/k").kit_root == "/k"
+    assert isinstance(Ctx.lessons, tuple) and isinstance(Ctx.extra_lessons, frozenset)
+    try:
+        Ctx.lessons = ("02-y",)
+    except dataclasses.FrozenInstanceError:
+        return
+    raise AssertionError("the class's run could be changed while grading")
 
 
 def test_grade_is_frozen():

@@ -12,7 +12,7 @@ import tempfile
 import threading
 import time
 
-from . import classfiles, kit, marks, names, reports, runner, submission
+from . import classfiles, kit, marks, model, names, reports, runner, submission
 
 DESCRIPTION = """\
 Grade a class of forklab submissions with the kit's own checks: a grade is
@@ -127,10 +127,6 @@ def parse(argv):
 
 # ---- preparing the kit ----
 
-class Context:
-    """Everything a submission is graded with; the same for the whole class."""
-
-
 def hidden_declarations(extra, lessons, scratch):
     """Declarations of the hidden checks in extra/NN-name/, built on the
     kit's stubs (the instructor's code and the kit's: nothing of a student's)."""
@@ -162,30 +158,33 @@ def kit_digest(lessons):
 
 
 def prepare(a):
-    ctx = Context()
-    ctx.all_lessons = kit.lessons()
-    ctx.lessons = kit.select_lessons(a.lesson)
+    """The ClassRun for arguments a: the kit built, its checks' declarations
+    and the hidden checks' read (their sources too, once), before any
+    student code runs.  Its kit_root is None: main snapshots the kit once
+    the rubric is applied."""
+    all_lessons = kit.lessons()
+    lessons = kit.select_lessons(a.lesson)
     kit.build_kit()
-    ctx.decls = kit.declarations(ctx.lessons, a.scratch)
-    ctx.extra = os.path.abspath(a.extra) if a.extra else None
-    ctx.scratch = a.scratch
+    decls = kit.declarations(lessons, a.scratch)
+    extra = os.path.abspath(a.extra) if a.extra else None
     tmp = tempfile.mkdtemp(prefix="forklab-decl-", dir=a.scratch)
     try:
-        ctx.hidden_decls = hidden_declarations(ctx.extra, ctx.lessons, tmp) if ctx.extra else {}
+        hidden_decls = hidden_declarations(extra, lessons, tmp) if extra else {}
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    ids = {(d["lesson"], d["id"]) for ds in ctx.decls.values() for d in ds}
-    for d in [d for ds in ctx.hidden_decls.values() for d in ds]:
+    ids = {(d["lesson"], d["id"]) for ds in decls.values() for d in ds}
+    for d in [d for ds in hidden_decls.values() for d in ds]:
         if (d["lesson"], d["id"]) in ids:
             raise kit.KitError(f"--extra: check {d['id']!r} of {d['lesson']} has the id of a kit check")
-    ctx.extra_lessons = set(ctx.hidden_decls)
+    extra_lessons = frozenset(hidden_decls)
     # Read once, before any student code runs: the instructor's folder may
     # change or be private; every submission gets the same hidden checks.
-    ctx.hidden_sources = {l: runner.hidden_sources(ctx.extra, l) for l in ctx.extra_lessons}
-    ctx.cflags = kit.student_cflags() if ctx.extra else []
-    ctx.timeout_scale = float(os.environ.get("FORKLAB_TIMEOUT_SCALE", "1") or 1)
-    ctx.kit_root = None
-    return ctx
+    return model.ClassRun(
+        all_lessons=tuple(all_lessons), lessons=tuple(lessons), decls=decls,
+        hidden_decls=hidden_decls, extra=extra, extra_lessons=extra_lessons,
+        hidden_sources={l: runner.hidden_sources(extra, l) for l in extra_lessons},
+        cflags=tuple(kit.student_cflags()) if extra else (), scratch=a.scratch,
+        timeout_scale=float(os.environ.get("FORKLAB_TIMEOUT_SCALE", "1") or 1))
 
 
 def combined(ctx):
@@ -377,7 +376,7 @@ def main(argv):
             return write_rubric(a)
         ctx = prepare(a)
         kit.apply_rubric(a.rubric, combined(ctx), ctx.all_lessons)
-        ctx.kit_root = kit.snapshot(a.scratch)
+        ctx = ctx.with_kit_root(kit.snapshot(a.scratch))
         try:
             return grade_all(a, ctx)
         finally:

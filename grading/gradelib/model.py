@@ -293,3 +293,32 @@ def _strings(items, key):
         if not isinstance(x, str):
             raise ValueError(f"{key!r} holds a {type(x).__name__} in a grade")
         yield x
+
+
+# ---- the class ----
+
+@dataclass(frozen=True)
+class ClassRun:
+    """Everything a submission is graded with, the same for the whole class
+    and fixed before the first submission: lessons (graded) and
+    all_lessons (the kit's), decls and hidden_decls ({lesson: [check
+    declaration dict]}), extra (the hidden checks' folder or None),
+    extra_lessons and hidden_sources ({lesson: [(name, bytes)]}, read once
+    before any student code runs), cflags to build them with, scratch (the
+    temp folder, None for the system's), timeout_scale, and kit_root (the
+    kit's snapshot; None until it is made -- with_kit_root)."""
+    all_lessons: tuple
+    lessons: tuple
+    decls: dict
+    hidden_decls: dict
+    extra: Optional[str] = None
+    extra_lessons: frozenset = frozenset()
+    hidden_sources: dict = field(default_factory=dict)
+    cflags: tuple = ()
+    scratch: Optional[str] = None
+    timeout_scale: float = 1.0
+    kit_root: Optional[str] = None
+
+    def with_kit_root(self, path):
+        """The same run, graded against the kit snapshot at path."""
+        return dataclasses.replace(self, kit_root=path)
