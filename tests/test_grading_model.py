@@ -5,7 +5,9 @@ with a reason, never as an exception."""
 import dataclasses
 import json
 import os
+import shutil
 import sys
+import tempfile
 
 from kit import ROOT
 from test_grading import example_class
@@ -169,3 +171,24 @@ def test_grade_json_that_is_not_a_grade_is_refused():
         except ValueError:
             continue
         raise AssertionError(f"read as a grade: {doc!r:.200}")
+
+
+def test_load_grade_reads_only_grades():
+    from gradelib import cli, names
+    out = tempfile.mkdtemp(prefix="forklab-model-")
+    try:
+        d = os.path.join(out, "instructor", names.folder("s"))
+        os.makedirs(d)
+        good = marks.grade_model("s", _result(DRIVER_DOC["lessons"][0]), Ctx, 1,
+                                 fingerprint="f").to_json()
+        for doc, want in ((good, good), ({"fingerprint": "f"}, None),
+                          (dict(good, lessons=[{}]), None)):
+            with open(os.path.join(d, "grade.json"), "w", encoding="utf-8") as f:
+                f.write(reports.dumps(doc))
+            assert cli.load_grade(out, "s") == want, doc
+        with open(os.path.join(d, "grade.json"), "w", encoding="utf-8") as f:
+            f.write("[" * 100000)
+        assert cli.load_grade(out, "s") is None
+    finally:
+        shutil.rmtree(out)
+

@@ -250,12 +250,16 @@ def write_student(out, g, points_possible=None):
 
 
 def load_grade(out, sid):
-    """The grade.json of an earlier run for sid, or None."""
+    """The grade.json of an earlier run for sid (as the dict it holds), or
+    None when there is none or it is not a grade."""
     try:
         with open(os.path.join(out, "instructor", names.folder(sid), "grade.json"),
                   encoding="utf-8") as f:
-            return json.load(f)
-    except (OSError, ValueError):
+            doc = json.load(f)
+        # Read through the model: a file cut short or edited by hand is
+        # graded again rather than breaking the class's files.
+        return model.StudentGrade.from_json(doc).to_json()
+    except (OSError, ValueError, RecursionError):
         return None
 
 

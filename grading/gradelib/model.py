@@ -280,7 +280,10 @@ class StudentGrade:
                               for l in _need(doc, "lessons", (list,))),
                 submitted=strings("submitted"), rejected=_need(doc, "rejected", (str,)),
                 notes=strings("notes"), seconds=_need(doc, "seconds", NUMBER),
-                walls=_need(doc, "walls", (str,)), integrity=strings("integrity"),
+                # Grades written before the walls and the integrity scan
+                # existed lack them; the reports read them as empty.
+                walls=_need(doc, "walls", (str,)) if "walls" in doc else "",
+                integrity=strings("integrity") if "integrity" in doc else (),
                 fingerprint=fp, version=_need(doc, "forklab_grade", (int,)))
         if (g.score, g.max) != (_need(doc, "score", NUMBER), _need(doc, "max", NUMBER)):
             raise ValueError("a grade whose total is not the sum of its checks")
