@@ -24,11 +24,11 @@ NOT_RUN = {
 def _lesson_status(lesson, result):
     """The status of one lesson: rejected, missing (not handed in) or what
     the driver said (crashed when it said nothing)."""
-    if result["rejected"]:
+    if result.rejected:
         return "rejected"
-    if lesson not in result["submitted"]:
+    if lesson not in result.submitted:
         return "missing"
-    return _record(result["lessons"], lesson).status
+    return _record(result.lessons, lesson).status
 
 
 def _record(records, lesson, default="crashed"):
@@ -80,8 +80,8 @@ def _by_id(records):
 def _lesson(lesson, result, ctx):
     """One lesson's LessonResult: every declared check, kit's then hidden."""
     status = _lesson_status(lesson, result)
-    rec = _record(result["lessons"], lesson)
-    hid = _record(result["hidden"], lesson, default=status)
+    rec = _record(result.lessons, lesson)
+    hid = _record(result.hidden, lesson, default=status)
     ran = _by_id(rec.checks)
     ran_hidden = _by_id(hid.checks)
     checks = [_check(d, ran.get(d["id"]), status, rec.log) for d in ctx.decls[lesson]]
@@ -98,24 +98,26 @@ def _lesson(lesson, result, ctx):
 
 
 def grade_model(sid, result, ctx, seconds, fingerprint=None, notes=()):
-    """The StudentGrade of one student from runner.check's result (records
-    per lesson as DriverLesson or the driver's dicts), ctx (the ClassRun)
+    """The StudentGrade of one student from runner.check's result (a
+    model.Checked, or a dict of its fields; records per lesson as
+    DriverLesson or the driver's dicts), ctx (the ClassRun)
     and the seconds grading took; notes are added to the result's."""
+    result = model.Checked.of(result)
     lessons = tuple(_lesson(l, result, ctx) for l in ctx.lessons)
-    if result["rejected"]:
+    if result.rejected:
         status = "rejected"
-    elif not result["submitted"]:
+    elif not result.submitted:
         status = "empty"
     elif any(l.status == "build-failed" for l in lessons):
         status = "build-failed"
     else:
         status = "graded"
     return model.StudentGrade(student=sid, status=status, lessons=lessons,
-                              submitted=tuple(result["submitted"]),
-                              rejected=result["rejected"] or "",
-                              notes=tuple(result["notes"]) + tuple(notes),
-                              seconds=round(seconds, 3), walls=result.get("walls", ""),
-                              integrity=tuple(integrity.scan(result.get("sources", {}))),
+                              submitted=tuple(result.submitted),
+                              rejected=result.rejected or "",
+                              notes=tuple(result.notes) + tuple(notes),
+                              seconds=round(seconds, 3), walls=result.walls,
+                              integrity=tuple(integrity.scan(result.sources)),
                               fingerprint=fingerprint)
 
 

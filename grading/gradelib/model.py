@@ -138,6 +138,32 @@ class DriverLesson:
                 "checks": [c.to_json() for c in self.checks]}
 
 
+@dataclass
+class Checked:
+    """What the runner found in one submission, filled in as it goes (so
+    not frozen): lessons and hidden ({lesson: DriverLesson} for the kit's
+    checks and the instructor's), submitted (lesson folders found), notes
+    about files left out, rejected (why it could not be graded, or None),
+    walls (what it was graded in) and sources ({LESSON/name: text}, for the
+    integrity scan)."""
+    lessons: dict = field(default_factory=dict)
+    hidden: dict = field(default_factory=dict)
+    submitted: list = field(default_factory=list)
+    notes: list = field(default_factory=list)
+    rejected: Optional[str] = None
+    walls: str = ""
+    sources: dict = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, result):
+        """result itself, or the Checked a dict with these keys stands for
+        (missing keys empty)."""
+        if isinstance(result, cls):
+            return result
+        return cls(**{f.name: result[f.name] for f in dataclasses.fields(cls)
+                      if f.name in result})
+
+
 # ---- the grade ----
 
 def _need(doc, key, kinds):

@@ -379,16 +379,15 @@ def drive(user, env, lesson_dir, ceiling, root=kit.ROOT, ro=(), turn=None):
 
 
 def check(sid, path, ctx):
-    """Build and check one submission.  Returns a dict: lessons (the
-    driver's record per lesson, a model.DriverLesson), hidden (the same
-    for hidden checks),
-    submitted (lesson names found), notes, rejected (why, or None), walls
-    (which walls were enforced), sources ({relative path: text} for the
+    """Build and check one submission (sid, at path) for the class run ctx.
+    Returns a model.Checked: lessons (the driver's record per lesson, a
+    model.DriverLesson), hidden (the same for hidden checks), submitted
+    (lesson names found), notes, rejected (why, or None), walls (which
+    walls were enforced), sources ({relative path: text} for the
     integrity scan)."""
-    result = {"lessons": {}, "hidden": {}, "submitted": [], "notes": [], "rejected": None,
-              "walls": "", "sources": {}}
+    result = model.Checked()
     user = User(isolated=True)
-    result["walls"] = user.walls()
+    result.walls = user.walls()
     scratch = tempfile.mkdtemp(prefix="forklab-grade-", dir=ctx.scratch)
     os.chmod(scratch, 0o711)   # the uid must reach work/ to bind it; it cannot list
     work = os.path.join(scratch, "work")
@@ -405,17 +404,17 @@ def check(sid, path, ctx):
         found = submission.lesson_root(root, set(ctx.all_lessons))
         if found:
             copied, notes = submission.copy_lessons(found, ctx.lessons, work)
-            result["submitted"], result["notes"] = copied, notes
+            result.submitted, result.notes = copied, notes
         if root != path:
             shutil.rmtree(root)
-        result["sources"] = submission.sources(work, result["submitted"])
-        if not result["submitted"]:
+        result.sources = submission.sources(work, result.submitted)
+        if not result.submitted:
             return result
         _build_and_run(user, scratch, work, build_top, result, ctx)
         _scrub_paths(result, work + "/")
         return result
     except submission.Rejected as e:
-        result["rejected"] = str(e)
+        result.rejected = str(e)
         return result
     finally:
         user.release()
@@ -426,7 +425,7 @@ def check(sid, path, ctx):
 
 def _scrub_paths(result, prefix):
     """Show the student's files as 01-processes/x.c, not by their scratch path."""
-    for records in (result["lessons"], result["hidden"]):
+    for records in (result.lessons, result.hidden):
         for lesson, rec in records.items():
             records[lesson] = rec.scrubbed(prefix)
 
@@ -442,8 +441,8 @@ def _build_and_run(user, scratch, work, build_top, result, ctx):
     # never be asked to rebuild it (and could not write it).
     done = [a for path in kit.built_kit(root) for a in ("-o", os.path.relpath(path, root))]
     status, so, se = user.run(["make", "--no-print-directory", "-C", root, *done, "checkers",
-                               f"WORK={work}", "LESSON=" + " ".join(result["submitted"])], env,
-                              BUILD_CEILING * len(result["submitted"]), ro=[root, work],
+                               f"WORK={work}", "LESSON=" + " ".join(result.submitted)], env,
+                              BUILD_CEILING * len(result.submitted), ro=[root, work],
                               rw=[build_top])
     if status != 0:
         # Student compile errors never fail `make checkers` (they land in
@@ -452,32 +451,32 @@ def _build_and_run(user, scratch, work, build_top, result, ctx):
         log = f"the grader could not build this lesson (make {why}):\n" + \
             (so + se).decode("utf-8", "replace")[-3000:]
         for lesson in ctx.lessons:
-            result["lessons"][lesson] = model.DriverLesson.crashed(lesson, log)
+            result.lessons[lesson] = model.DriverLesson.crashed(lesson, log)
         return
     hidden = {}
-    for lesson in result["submitted"]:
+    for lesson in result.submitted:
         if lesson in ctx.extra_lessons:
             hidden[lesson] = _compile_hidden(user, env, lesson, scratch, work, ctx)
     user.kill_all()
     for lesson, (d, log, built) in hidden.items():
         if not _seal(d, keep=built):
-            result["hidden"][lesson] = model.DriverLesson(lesson, "build-failed", log)
+            result.hidden[lesson] = model.DriverLesson(lesson, "build-failed", log)
     # 2. The checks, one lesson at a time; nothing a lesson started outlives it.
-    for lesson in result["submitted"]:
+    for lesson in result.submitted:
         ceiling = sum(d["timeout"] for d in ctx.decls[lesson]) * ctx.timeout_scale + RUN_MARGIN
         turn = TURNS.alone if timing_sensitive(lesson) else None
         ro = [root, work, build_top]   # read-only: a lesson cannot rewrite a later checker
-        result["lessons"][lesson] = drive(user, env, kit.build_dir(work, lesson, root), ceiling,
+        result.lessons[lesson] = drive(user, env, kit.build_dir(work, lesson, root), ceiling,
                                           root, ro=ro, turn=turn)
         user.kill_all()
-        said = result["lessons"][lesson].sandbox
-        if said and "checks' sandbox" not in result["walls"]:
+        said = result.lessons[lesson].sandbox
+        if said and "checks' sandbox" not in result.walls:
             # The uid differs per submission; the gradebook groups by the words.
-            result["walls"] += "; checks' sandbox: " + re.sub(r"uid \d+", "its uid", said)
-        if lesson in hidden and lesson not in result["hidden"]:
+            result.walls += "; checks' sandbox: " + re.sub(r"uid \d+", "its uid", said)
+        if lesson in hidden and lesson not in result.hidden:
             d = hidden[lesson][0]
             # The hidden checks' own list says what they declare.
-            result["hidden"][lesson] = drive(user, dict(env, FORKLAB_DECLARED=os.path.join(d, "list")),
+            result.hidden[lesson] = drive(user, dict(env, FORKLAB_DECLARED=os.path.join(d, "list")),
                                              d, ceiling, root, ro=ro + [d], turn=turn)
             user.kill_all()
 
