@@ -78,6 +78,8 @@ Example:
 
 
 class Parser(argparse.ArgumentParser):
+    """argparse, exiting 2 with one line of its own on a wrong argument."""
+
     def error(self, message):
         """A wrong argument: one line saying what, then the usage."""
         sys.stderr.write(f"grade: {message}\n")
@@ -86,6 +88,8 @@ class Parser(argparse.ArgumentParser):
 
 
 def parse(argv):
+    """The arguments argv (without the program's name), checked; exits 2
+    with the usage when one is wrong."""
     p = Parser(prog="grading/grade", description=DESCRIPTION,
                formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("submissions", nargs="?", metavar="SUBMISSIONS",
@@ -193,6 +197,8 @@ def combined(ctx):
 
 
 def write_rubric(a):
+    """--write-rubric: write a.rubric from the checks' declarations, keeping
+    the points it already sets; returns the exit status (0)."""
     ctx = prepare(a)
     old = kit.read_rubric(a.rubric) if os.path.exists(a.rubric) else []
     text = kit.rubric_text(combined(ctx), old)
@@ -287,6 +293,8 @@ class Progress:
         self.lock = threading.Lock()
 
     def finished(self, g, skipped=False):
+        """Count grade g (a grade.json dict; skipped when kept from an
+        earlier run) and show the progress."""
         with self.lock:
             self.done += 1
             self.broken += g["status"] == "build-failed"
@@ -311,6 +319,9 @@ class Progress:
 # ---- grading ----
 
 def grade_all(a, ctx):
+    """Grade every submission of a.submissions with ctx (the ClassRun, its
+    kit snapshot made), writing each student's files as they finish and
+    the class's after each; returns the exit status (0)."""
     os.makedirs(a.out, exist_ok=True)
     subs = submission.find(a.submissions, lambda msg: sys.stderr.write(f"grade: {msg}\n"),
                              exclude=a.out)
@@ -338,6 +349,7 @@ def grade_all(a, ctx):
     lock = threading.Lock()
 
     def one(sid, path, fp):
+        """Grade one submission and write its files (none if interrupted)."""
         t0 = time.monotonic()
         result = runner.check(sid, path, ctx)
         if runner.STOP.is_set():
@@ -374,6 +386,8 @@ def grade_all(a, ctx):
 
 
 def main(argv):
+    """The command: returns its exit status (0 graded, 1 the grader failed,
+    2 a wrong argument, 130 interrupted)."""
     a = parse(argv)
     try:
         if a.write_rubric:
