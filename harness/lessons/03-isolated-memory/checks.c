@@ -701,9 +701,12 @@ FL_CHECK(memory_short, "when memory runs out, shared_ints_create and shared_map 
                       out[0], out[1], out[2]);
             continue;
         }
-        FL_EXPECT(r == -1 && e == ENOMEM,
+        /* With some memory, the children are forked with none left: a child
+         * of a design that allocates may fail, which is EIO. */
+        FL_EXPECT(r == -1 && (e == ENOMEM || (k > 0 && e == EIO)),
                   k == 0 ? "shared_map to return -1 with ENOMEM when its region cannot be made"
-                         : "shared_map to work (0) or return -1 with ENOMEM",
+                         : "shared_map to work (0) or return -1 with ENOMEM (EIO if a child "
+                           "could not allocate)",
                   "with %d allocation%s allowed it returned %d (errno %d: %s)", k,
                   k == 1 ? "" : "s", r, e, strerror(e));
         FL_EXPECT(k > 0 || g_probe.probe->nruns == 0,

@@ -850,14 +850,17 @@ FL_CHECK(run_queue_fails, "when the queue cannot be made, pc_run returns -1 with
         snprintf(after, sizeof after, "after pc_run with %d allocation%s allowed returned %d",
                  k, k == 1 ? "" : "s", r);
         expect_nothing_left(after);
-        /* The queue is memory: with none at all, queue_new fails (ENOMEM). */
-        FL_EXPECT((r == -1 && e == ENOMEM) || (k > 0 && r == 0),
+        /* The queue is memory: with none at all, queue_new fails (ENOMEM).
+         * With some, the children are forked with none left: a worker of a
+         * design that allocates may fail, and counts as failed (r > 0). */
+        FL_EXPECT((r == -1 && e == ENOMEM) || (k > 0 && r >= 0),
                   k == 0 ? "pc_run to return -1 with queue_new's errno (ENOMEM) when no memory "
                            "can be had for the queue"
-                         : "pc_run to work (0) or return -1 with ENOMEM",
+                         : "pc_run to work (0, or the count of workers that could not "
+                           "allocate) or return -1 with ENOMEM",
                   "with %d allocation%s allowed, pc_run returned %d (errno %d: %s)", k,
                   k == 1 ? "" : "s", r, e, strerror(e));
-        FL_EXPECT(r != -1 || b->n == 0, "nothing to run when pc_run fails to set up",
+        FL_EXPECT(k > 0 || b->n == 0, "nothing to run when the queue cannot be made",
                   "pc_run returned -1, yet %d item%s had been consumed", b->n,
                   b->n == 1 ? "" : "s");
         if (r == 0)
