@@ -26,6 +26,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -129,6 +130,19 @@ static int list_fds(pid_t pid, struct fd_entry *out, int max)
     return n;
 }
 
+/* valgrind's own log files (make memcheck): opened in every process it
+ * follows, they are the tool's, not the student's. */
+static int tool_fd(int fd, const char *target)
+{
+    if (!fl_under_tool())
+        return 0;
+    /* valgrind keeps its own descriptors above the limit it shows us. */
+    struct rlimit r;
+    if (getrlimit(RLIMIT_NOFILE, &r) == 0 && (rlim_t)fd >= r.rlim_cur)
+        return 1;
+    return strstr(target, "forklab-memcheck-") != NULL;
+}
+
 /* "pipe end" for pipe:[N], "pidfd", "shared memory (memfd)" ... */
 static const char *fd_kind(const char *target)
 {
@@ -158,7 +172,7 @@ int fl_fds_new_since_start(char *buf, size_t size)
     buf[0] = '\0';
     for (int i = 0; i < n; i++) {
         int fd = now[i].fd, was = 0;
-        if (fd < (int)sizeof owned_fd && owned_fd[fd])
+        if ((fd < (int)sizeof owned_fd && owned_fd[fd]) || tool_fd(now[i].fd, now[i].target))
             continue;
         for (int j = 0; j < nstart_fds && !was; j++)
             was = start_fds[j].fd == fd && !strcmp(start_fds[j].target, now[i].target);
@@ -174,7 +188,7 @@ int fl_fds_of(pid_t pid, char *buf, size_t size)
     int n = list_fds(pid, now, MAX_FDS), k = 0;
     buf[0] = '\0';
     for (int i = 0; i < n; i++)
-        if (now[i].fd > 2)
+        if (now[i].fd > 2 && !tool_fd(now[i].fd, now[i].target))
             describe_fd(buf, size, k++ == 0, &now[i]);
     return n < 0 ? -1 : k;
 }

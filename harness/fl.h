@@ -45,6 +45,9 @@ struct fl_check {
      * own measurement confirms the machine lacks. */
     int needs_cpus;        /* CPUs free for the check's processes at once */
     int needs_ptrace;      /* the caller may ptrace its own children */
+    int no_valgrind;       /* relies on timing valgrind stretches 20-50x,
+                            * or on calls it lacks (pidfd_open): make
+                            * memcheck skips it, make check runs it */
 };
 
 /* Register a check; called by FL_CHECK's constructor. */

@@ -109,6 +109,24 @@ struct fl_outcome {
 #include <signal.h>
 extern volatile sig_atomic_t fl_stop_signal;
 
+/* What the checker saw of one sandbox, from the outside (sandbox.c). */
+struct fl_seen {
+    int timed_out, flooded, have_status, status, interrupted, deadlocked;
+    char deadlock[1400];       /* who waits for what, when deadlocked */
+    int ntree;                 /* processes below init when the caller ended */
+    long hwm_kb;               /* the most memory one of them has used */
+    int nleft;                 /* ... of which still running */
+    char leftovers[600];
+    int nipc;
+    char ipc[600];
+    double ceiling;
+};
+
+/* The verdict policy (verdict.c): the outcome of a check from what the
+ * checker saw and the page the body wrote.  o->seconds must be set. */
+void fl_decide(const struct fl_check *c, const struct fl_page *pg, const struct fl_seen *w,
+               struct fl_outcome *o);
+
 /* Run check `c` in a fresh sandbox and decide its outcome.  Returns 0, or -1
  * with errno when the checker itself could not set up (fork, pipe, mmap). */
 int fl_sandbox_run(const struct fl_check *c, struct fl_outcome *o);

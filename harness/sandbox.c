@@ -535,134 +535,6 @@ static void take_output(int fd, struct fl_outcome *o)
     }
 }
 
-/* What the checker saw of one sandbox, for decide(). */
-struct seen {
-    int timed_out, flooded, have_status, status, interrupted, deadlocked;
-    char deadlock[1400];     /* who waits for what, when deadlocked */
-    int ntree;               /* processes below init when the caller ended */
-    long hwm_kb;             /* the most memory one of them has used */
-    int nleft;               /* ... of which still running */
-    char leftovers[600];
-    int nipc;
-    char ipc[600];
-    double ceiling;
-};
-
-/* Why a caller killed by a signal died, when a ceiling explains it. */
-static void signal_reason(const struct fl_check *c, int sig, char *buf, size_t size)
-{
-    if (sig == SIGXCPU || sig == SIGKILL)
-        snprintf(buf, size, sig == SIGXCPU ? " (it used up its CPU-time ceiling of %g s)" : "",
-                 c->cpu_s * fl_timeout_scale());
-    else if (sig == SIGXFSZ)
-        snprintf(buf, size, " (it wrote a file past the size ceiling of %d KB)", c->max_file_kb);
-    else
-        buf[0] = '\0';
-}
-
-static void decide(const struct fl_check *c, const struct fl_page *pg, const struct seen *w,
-                   struct fl_outcome *o)
-{
-    int status = w->status;
-    snprintf(o->section, sizeof o->section, "%s", pg->section[0] ? pg->section : c->section);
-    snprintf(o->notes, sizeof o->notes, "%s", pg->notes);
-    o->verdict = FL_FAIL;
-    if (pg->setup_error[0]) {
-        snprintf(o->expected, sizeof o->expected, "the check's sandbox to be set up");
-        snprintf(o->observed, sizeof o->observed, "the harness could not set up the sandbox: %s "
-                 "(FORKLAB_SANDBOX=session uses the plain one)", pg->setup_error);
-    } else if (w->ntree >= c->max_procs * 9 / 10 && (w->timed_out || !w->have_status || w->nleft)) {
-        /* 9/10: without a uid of its own the ceiling counts the user's
-         * other processes too, so the tree may stop a little short of it. */
-        snprintf(o->expected, sizeof o->expected,
-                 "at most %d processes at once (the check's ceiling)", c->max_procs);
-        snprintf(o->observed, sizeof o->observed,
-                 "fork bomb: more than %d processes; the check was stopped while %s",
-                 c->max_procs, pg->stage);
-    } else if (w->flooded) {
-        snprintf(o->expected, sizeof o->expected, "the check's output to stay under %d KB",
-                 c->max_output_kb);
-        snprintf(o->observed, sizeof o->observed,
-                 "output flood: more than %d KB printed while %s; the output past the cap was "
-                 "cut and the check stopped", c->max_output_kb, pg->stage);
-    } else if (w->deadlocked) {
-        snprintf(o->expected, sizeof o->expected, "the check's processes to keep making progress "
-                 "until the check ends");
-        snprintf(o->observed, sizeof o->observed, "deadlock while %s, found after %.1f s: every "
-                 "process of the check waits for something only another of them could do: %s",
-                 pg->stage, o->seconds, w->deadlock);
-    } else if (w->interrupted) {
-        snprintf(o->expected, sizeof o->expected, "the check to run to its end");
-        snprintf(o->observed, sizeof o->observed, "the checker was interrupted (signal %d) while "
-                 "%s; everything the check started was killed", (int)fl_stop_signal, pg->stage);
-    } else if (w->timed_out) {
-        snprintf(o->expected, sizeof o->expected, "the check to finish within its ceiling of %g s",
-                 w->ceiling);
-        snprintf(o->observed, sizeof o->observed, "timed out after %g s while %s", w->ceiling,
-                 pg->stage);
-    } else if (pg->escaped) {
-        snprintf(o->expected, sizeof o->expected,
-                 "a child to end with _exit after its task, never to return into the caller's code");
-        snprintf(o->observed, sizeof o->observed,
-                 "child %d returned into the caller's code while %s, and would have run the rest "
-                 "of the caller's program a second time",
-                 (int)pg->escaped_pid, pg->escaped_stage);
-        snprintf(o->section, sizeof o->section, "01-processes § Ending the child");
-    } else if (!w->have_status) {
-        snprintf(o->expected, sizeof o->expected, "the check's sandbox to stay up until the check ends");
-        snprintf(o->observed, sizeof o->observed,
-                 "the sandbox's init process was killed from inside while %s (did the code signal "
-                 "every process it could, kill(-1, ...)?)", pg->stage);
-    } else if (WIFSIGNALED(status)) {
-        char why[120];
-        signal_reason(c, WTERMSIG(status), why, sizeof why);
-        snprintf(o->expected, sizeof o->expected, "the caller's process to survive the calls it made");
-        snprintf(o->observed, sizeof o->observed, "the caller's process %d was %s while %s%s%s",
-                 (int)pg->caller, fl_status_str(status), pg->stage, why,
-                 WTERMSIG(status) == SIGKILL ? " (by its own code: kill(-1, SIGKILL) or a kill of "
-                                               "its process group would do it)" : "");
-    } else if (pg->state == FL_RUNNING) {
-        snprintf(o->expected, sizeof o->expected,
-                 "the caller's process to keep running until the check ends");
-        snprintf(o->observed, sizeof o->observed, "the caller's process %d %s while %s%s",
-                 (int)pg->caller, fl_status_str(status), pg->caller_exit ? pg->exit_stage : pg->stage,
-                 pg->caller_exit ? ": student code called exit() in the caller (only the child may "
-                                   "end, and with _exit)" : "");
-        snprintf(o->section, sizeof o->section, "01-processes § Ending the child");
-    } else if (pg->state == FL_FAIL) {
-        snprintf(o->expected, sizeof o->expected, "%s", pg->expected);
-        snprintf(o->observed, sizeof o->observed, "%s", pg->observed);
-    } else if (pg->state == FL_SKIP) {
-        o->verdict = FL_SKIP;
-    } else if (w->nleft > 0) {
-        snprintf(o->expected, sizeof o->expected,
-                 "nothing the check started to outlive it");
-        snprintf(o->observed, sizeof o->observed, "%d process%s still running after the check: %s",
-                 w->nleft, w->nleft == 1 ? " was" : "es were", w->leftovers);
-    } else if (w->nipc > 0) {
-        snprintf(o->expected, sizeof o->expected,
-                 "every IPC object the check created to be removed before it ended");
-        snprintf(o->observed, sizeof o->observed, "%d IPC object%s outlived the check (removed "
-                 "now): %s", w->nipc, w->nipc == 1 ? "" : "s", w->ipc);
-    } else {
-        o->verdict = FL_PASS;
-    }
-    if (o->verdict != FL_FAIL)
-        return;
-    long cap_kb = (long)c->max_memory_mb * 1024;
-    long used_kb = pg->maxrss_kb > w->hwm_kb ? pg->maxrss_kb : w->hwm_kb;
-    if (!mode.tool && used_kb >= cap_kb / 2)
-        fl_appendf(o->observed, sizeof o->observed, "; memory: a process of the check used "
-                   "%ld MB of its ceiling of %ld MB, so allocations past it failed",
-                   used_kb / 1024, cap_kb / 1024);
-    if (w->nipc > 0 && !strstr(o->observed, "IPC object"))
-        fl_appendf(o->notes, sizeof o->notes, "IPC objects left behind (removed): %s\n", w->ipc);
-    const char *seed = getenv("FORKLAB_SHAKE");
-    if (seed && *seed)
-        fl_appendf(o->notes, sizeof o->notes, "race shaker seed %s: `make check SHAKE=%s` "
-                   "repeats these delays\n", seed, seed);
-}
-
 /* The session sandbox's scratch folder: made for the check's uid, removed
  * with everything in it afterwards. */
 static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
@@ -687,7 +559,7 @@ static void remove_tree(const char *dir)
 /* Drain output and wait for init's report, with the ceiling as the only
  * clock; stop early on an output flood, an interruption, or a deadlock. */
 static void watch(const struct fl_check *c, int st_fd, int out_fd, double start, pid_t init,
-                  const struct fl_page *pg, struct seen *w, struct fl_outcome *o)
+                  const struct fl_page *pg, struct fl_seen *w, struct fl_outcome *o)
 {
     int out_open = 1;
     size_t cap = (size_t)c->max_output_kb * 1024;
@@ -749,6 +621,10 @@ static int ptrace_works(void)
     static int known = -1;
     if (known >= 0)
         return known;
+    /* A valgrind guest cannot be traced: say no without a probe (whose
+     * processes the memcheck tier would take for a sandbox). */
+    if (mode.tool)
+        return known = 0;
     pid_t pid = fork();
     if (pid == 0) {
         if (mode.drop && (setgid(mode.uid) < 0 || setuid(mode.uid) < 0))
@@ -813,6 +689,9 @@ static int skip_before(const struct fl_check *c, struct fl_outcome *o)
         snprintf(o->notes, sizeof o->notes, "this machine lets the check use %d CPU%s; it needs "
                  "%d to see processes run in parallel (FORKLAB_FORCE=1 runs it anyway)", n,
                  n == 1 ? "" : "s", c->needs_cpus);
+    else if (c->no_valgrind && mode.tool && !(__gcov_dump != NULL))
+        snprintf(o->notes, sizeof o->notes, "under valgrind this check cannot work (it measures "
+                 "time valgrind stretches, or needs calls valgrind lacks); make check runs it");
     else if (c->needs_ptrace && !ptrace_works())
         snprintf(o->notes, sizeof o->notes, "this machine refuses ptrace to the check's processes "
                  "(Yama or a container); the check needs it (FORKLAB_FORCE=1 runs it anyway)");
@@ -834,6 +713,9 @@ static void judge_skip(const struct fl_check *c, struct fl_outcome *o)
 {
     char asked[sizeof o->notes];
     memcpy(asked, o->notes, sizeof asked);
+    /* Under valgrind or coverage no timing means anything: granted. */
+    if (c->needs_cpus > 1 && mode.tool)
+        return;
     if (c->needs_cpus > 1) {
         double ratio = calibrate_parallel();
         if (ratio >= 1.5) {
@@ -886,7 +768,7 @@ int fl_sandbox_run(const struct fl_check *c, struct fl_outcome *o)
     }
     if (!mode.drop)
         outer_procs = procs_of(geteuid());
-    struct seen w = {.ceiling = c->timeout_s * fl_timeout_scale()};
+    struct fl_seen w = {.ceiling = c->timeout_s * fl_timeout_scale()};
     double start = fl_now();
     fflush(NULL);
     pid_t init = clone_into(mode.ns ? ns_flags() : 0);
@@ -929,7 +811,7 @@ int fl_sandbox_run(const struct fl_check *c, struct fl_outcome *o)
         w.nipc = fl_ipc_leftovers(uid, 0, NULL, 1, w.ipc, sizeof w.ipc);
     }
     remove_tree(scratch);
-    decide(c, pg, &w, o);
+    fl_decide(c, pg, &w, o);
     if (o->verdict == FL_SKIP)
         judge_skip(c, o);
     munmap(pg, sizeof *pg);

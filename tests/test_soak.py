@@ -117,7 +117,7 @@ def test_soak_20_rounds_under_load():
 def test_shaker_rewrites_student_and_check_calls_only():
     make("shake-checkers", f"WORK={SOLUTIONS}", "LESSON=01")
     d = os.path.dirname(checker(SOLUTIONS, "01-processes", True))
-    undefined = subprocess.run(["nm", "-u", os.path.join(d, "processes.o")], capture_output=True,
+    undefined = subprocess.run(["nm", "-u", os.path.join(d, "obj", "processes.o")], capture_output=True,
                                text=True, check=True).stdout.split()
     assert "fl_shake_fork" in undefined and "fork" not in undefined, undefined
     core = subprocess.run(["nm", "-u", os.path.join(ROOT, "build", "harness", "libforklab.a")],
