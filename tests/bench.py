@@ -20,6 +20,7 @@ Each figure is the median of ROUNDS runs (default 3; grading runs
 GRADE_ROUNDS, default 1: it is the longest).  Comparisons are ratios of
 figures taken in this same run.  The machine is shared: the load average
 is written next to every section.  It measures; it never fails on a time."""
+import csv
 import datetime
 import os
 import platform
@@ -112,8 +113,8 @@ def suite(fl):
     say(f"Each lesson's checker alone, then the driver over every lesson (`make check "
         f"WORK=solutions` after the build); median of {ROUNDS}.  A check's time includes its "
         "sandbox; \"in forks\" is the time over one plain fork round trip.\n")
-    say("| lesson | checks | median | min | max | failed (last run) |")
-    say("|---|---:|---:|---:|---:|---:|")
+    say("| lesson | checks | median | min | max | in forks | failed (last run) |")
+    say("|---|---:|---:|---:|---:|---:|---:|")
     total_checks = 0
     for l in ls:
         exe = os.path.join(build_dir(SOL, l), "check")
@@ -127,11 +128,14 @@ def suite(fl):
         recs = last["recs"]
         total_checks += len(recs)
         bad = sum(1 for x in recs if x["verdict"] not in ("pass", "skip"))
-        say(f"| {l} | {len(recs)} | {fmt_s(med)} | {fmt_s(lo)} | {fmt_s(hi)} | {bad} |")
+        forks = f"{med / fork:,.0f}" if fork else "n/a"
+        say(f"| {l} | {len(recs)} | {fmt_s(med)} | {fmt_s(lo)} | {fmt_s(hi)} | {forks} | {bad} |")
     driver = [os.path.join(ROOT, "build", "harness", "forklab"), "--work", "solutions",
               *[build_dir(SOL, l) for l in ls]]
     med, lo, hi = median_of(lambda: timed(driver)[0])
-    say(f"| **all (driver)** | {total_checks} | **{fmt_s(med)}** | {fmt_s(lo)} | {fmt_s(hi)} | |")
+    forks = f"{med / fork:,.0f}" if fork else "n/a"
+    say(f"| **all (driver)** | {total_checks} | **{fmt_s(med)}** | {fmt_s(lo)} | {fmt_s(hi)} | "
+        f"{forks} | |")
     say()
     if fork:
         say(f"The whole suite takes {med / fork:,.0f} plain fork round trips "
@@ -257,15 +261,28 @@ def grading():
             for l in lessons():
                 if os.path.isdir(os.path.join(SOL, l)):
                     shutil.copytree(os.path.join(SOL, l), os.path.join(dst, l))
+        # A rubric from the checks as they are: the committed one may lag
+        # a check just added, and the grader refuses to price it.
+        grade = [sys.executable, os.path.join(ROOT, "grading", "grade")]
+        rubric = os.path.join(tmp, "rubric")
+        subprocess.run(grade + ["--write-rubric", "--rubric", rubric], capture_output=True,
+                       check=True)
         res = {}
         for jobs in (1, 2):
             def one():
                 out = os.path.join(tmp, f"out-{jobs}")
                 shutil.rmtree(out, ignore_errors=True)
-                secs, r = timed([sys.executable, os.path.join(ROOT, "grading", "grade"), subs,
-                                 "-o", out, "-j", str(jobs), "--force"])
+                secs, r = timed(grade + [subs, "-o", out, "-j", str(jobs), "--force",
+                                         "--rubric", rubric])
                 res[f"rc{jobs}"] = r.returncode
                 res[f"err{jobs}"] = r.stderr.decode("utf-8", "replace")[-400:]
+                try:
+                    with open(os.path.join(out, "gradebook.csv"), encoding="utf-8") as f:
+                        rows = list(csv.DictReader(f))
+                    res[f"score{jobs}"] = (f"{min(int(r['total']) for r in rows)}-"
+                                           f"{max(int(r['total']) for r in rows)} of {rows[0]['max']}")
+                except (OSError, ValueError, KeyError, IndexError):
+                    res[f"score{jobs}"] = "no gradebook"
                 return secs
             res[jobs] = median_of(one, GRADE_ROUNDS)
             res[f"load{jobs}"] = load()
@@ -274,14 +291,16 @@ def grading():
     say(f"## Grading {COPIES} copies of solutions/\n")
     say(f"`grading/grade CLASS -o OUT -j N --force`, every lesson, median of {GRADE_ROUNDS}"
         f"{' (as root: bubblewrap walls, a uid a submission)' if os.geteuid() == 0 else ''}.\n")
-    say("| jobs | median | min | max | per submission | exit | load after |")
-    say("|---:|---:|---:|---:|---:|---:|---|")
+    say("| jobs | median | min | max | per submission | points (every copy) | exit | load after |")
+    say("|---:|---:|---:|---:|---:|---|---:|---|")
     for jobs in (1, 2):
         med, lo, hi = res[jobs]
         say(f"| {jobs} | {fmt_s(med)} | {fmt_s(lo)} | {fmt_s(hi)} | {fmt_s(med / COPIES)} | "
-            f"{res[f'rc{jobs}']} | {res[f'load{jobs}']} |")
+            f"{res[f'score{jobs}']} | {res[f'rc{jobs}']} | {res[f'load{jobs}']} |")
     say(f"\n-j2 against -j1: **{res[1][0] / res[2][0]:.2f}×** as fast "
-        "(lesson 12 grades alone in either: its checks time the CPUs).\n")
+        "(lesson 12 grades alone in either: its checks time the CPUs).  A copy of the "
+        "solutions earns every point; fewer means the grader or the checks are broken at "
+        "this commit, and the times are not those of a real grading.\n")
     for jobs in (1, 2):
         if res[f"rc{jobs}"] != 0:
             say(f"-j{jobs} exited {res[f'rc{jobs}']}: `{res[f'err{jobs}'].strip()[-300:]}`\n")
