@@ -179,3 +179,41 @@ shake-checkers: kit $(call checkers,$(WORKDIR),$(SHAKEBUILD))
 # reports rounds, failures (must be 0) and the load.
 soak: kit
 	@$(PYTHON) tests/test_soak.py $(if $(ROUNDS),--rounds $(ROUNDS)) $(if $(SEED),--seed $(SEED))
+
+# ---- the timeline of one check ----
+# make trace LESSON=NN CHECK=ID: the lesson's checker built in trace mode
+# (harness/build-checker: the process calls of the student's objects, the
+# checks and the core go through harness/trace/trace.c, which records them
+# in a shared file), one check run, and its processes drawn as an SVG
+# timeline (harness/trace/timeline.py): build/trace/LESSON-CHECK.svg.  Without
+# CHECK, the lesson's first check.  make traces: one per lesson, of the
+# solutions' first check, into lessons/NN-name/trace.svg.  The plain build
+# never sees any of it.
+CHECK       ?=
+TRACEBUILD  := build/traced$(WORKDIR)
+TRACE_OBJ   := build/harness/trace/trace.o
+.SECONDARY: $(TRACE_OBJ)
+$(TRACE_OBJ): harness/trace/trace.c
+	@mkdir -p $(@D)
+	$(CC) $(KIT_CFLAGS) -c -o $@ $<
+
+# build-checker keeps a checker newer than its parts; the tracer is one
+# more part it does not know of.
+$(TRACEBUILD)/%/check: FORCE $(CORE_LIB) build/harness/main.o build/harness/lessons/%/checks.o $(TRACE_OBJ)
+	@if [ -e $@ ] && [ $(TRACE_OBJ) -nt $@ ]; then rm -f $@; fi
+	@$(BUILD_CHECKER) trace $* '$(WORKDIR)' '$(WORK)' $(@D)
+
+.PHONY: trace traces trace-checkers
+trace-checkers: kit $(TRACE_OBJ) $(call checkers,$(WORKDIR),$(TRACEBUILD))
+
+trace: trace-checkers
+	@$(if $(filter 1,$(words $(LESSONS))),,echo 'make trace: name one lesson, e.g. make trace LESSON=04 CHECK=join_waits' >&2; exit 2)
+	@$(PYTHON) harness/trace/timeline.py --build $(TRACEBUILD)/$(LESSONS) --work $(WORK) \
+	    $(if $(CHECK),--check '$(CHECK)') --outdir build/trace
+
+traces:
+	@$(MAKE) --no-print-directory trace-checkers WORK=solutions LESSON=
+	@for l in $(ALL_LESSONS); do \
+	    $(PYTHON) harness/trace/timeline.py --build build/traced$(abspath solutions)/$$l \
+	        --work solutions --main --svg lessons/$$l/trace.svg || exit 1; \
+	done

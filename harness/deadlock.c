@@ -242,7 +242,8 @@ static const char *role(pid_t caller, const struct waiter *w, char *buf, size_t 
     return buf;
 }
 
-static void describe(pid_t init, const struct waiter *set, int n, char *out, size_t size)
+static void describe(pid_t init, pid_t ceiling_pid, const struct waiter *set, int n, char *out,
+                     size_t size)
 {
     pid_t caller = 0;
     for (int i = 0; i < n; i++)
@@ -291,6 +292,16 @@ static void describe(pid_t init, const struct waiter *set, int n, char *out, siz
             fl_appendf(out, size, "waits on a lock or condition (futex at %#lx) that no running "
                        "process will release or signal", w->arg[0]);
             break;
+        case SYS_poll:
+        case SYS_ppoll:
+        case SYS_select:
+        case SYS_pselect6:
+        case SYS_epoll_wait:
+        case SYS_epoll_pwait:
+            fl_appendf(out, size, "%s", w->inner == ceiling_pid
+                       ? "waits for the others (only the check's ceiling would end its wait)"
+                       : "waits in poll or select for descriptors no one will make ready");
+            break;
         case SYS_pause:
         case SYS_rt_sigsuspend:
             fl_appendf(out, size, "waits for a signal that nobody will send");
@@ -337,6 +348,6 @@ int fl_deadlock_tick(struct fl_deadlock *dl, const struct fl_page *pg, pid_t ini
     }
     if (now - dl->since < FL_DEADLOCK_SETTLE_S)
         return 0;
-    describe(init, set, k, why, size);
+    describe(init, pg->ceiling_pid, set, k, why, size);
     return 1;
 }

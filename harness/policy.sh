@@ -35,7 +35,8 @@ trap 'rm -rf "$tmp"' EXIT
 # What the checks call that the kit does not define: the lesson's header
 # functions, and C library functions.  The header's are those named in the
 # kit's copy of the header.
-cat "$(dirname "$checks_o")"/../../../../harness/lessons/"$lesson"/*.h 2>/dev/null |
+# The kit is two levels above its build of the core (KIT/build/harness).
+cat "$core"/../../harness/lessons/"$lesson"/*.h 2>/dev/null |
     grep -o '[A-Za-z_][A-Za-z0-9_]*' | sort -u >"$tmp/header-words"
 comm -12 "$tmp/checks-uses" "$tmp/header-words" | comm -23 - "$tmp/kit-defs" >"$tmp/api"
 # Forbidden to define: the kit's, what the kit uses (less the API), entries.

@@ -570,7 +570,11 @@ static void watch(const struct fl_check *c, int st_fd, int out_fd, double start,
             w->timed_out = 1;
             return;
         }
-        double wait = now - start < 2 * TICK_S || left < TICK_S ? left : TICK_S;
+        /* The first look comes after 2 ticks, then one every tick. */
+        double first = 2 * TICK_S - (now - start);
+        double wait = first > TICK_S ? first : TICK_S;
+        if (wait > left)
+            wait = left;
         struct pollfd fds[2] = {{.fd = st_fd, .events = POLLIN},
                                 {.fd = out_open ? out_fd : -1, .events = POLLIN}};
         int r = poll(fds, 2, (int)(wait * 1000) + 1);

@@ -83,8 +83,21 @@ def test_escaping_child_is_caught_with_its_stage():
 
 
 def test_hang_hits_the_ceiling():
-    rec = verdict("hangs", "fail", "timed out after 0.3 s", "reading stdin, which nobody writes")
+    rec = verdict("hangs", "fail", "timed out after 0.3 s", "spinning for ever")
     assert float(rec["seconds"]) >= 0.3
+
+
+def test_deadlock_fails_at_once_with_the_wait_graph():
+    """No timing assertion: the ceilings are 30 s, and a deadlock verdict
+    says so in words the ceiling never uses."""
+    verdict("deadlocks", "fail", "deadlock while reading stdin",
+            "waits to read pipe", "held by nobody who could use it")
+    verdict("two_wait_for_each_other", "fail", "deadlock while waiting on a pipe",
+            "waits to read pipe", "held only by processes that wait too")
+
+
+def test_a_timed_wait_is_not_a_deadlock():
+    verdict("timed_wait_is_not_a_deadlock", "pass")
 
 
 def test_leftover_orphan_is_reported_and_killed():

@@ -40,11 +40,15 @@ struct shared_ints {
 };
 
 /* shared_ints_create: map a new region of n ints, all 0, shared with the
- * children forked after this call (mmap MAP_SHARED | MAP_ANONYMOUS).
+ * children forked after this call (mmap MAP_SHARED | MAP_ANONYMOUS; or a
+ * memfd or shm_open object mapped MAP_SHARED, its descriptor closed and its
+ * name unlinked before returning: only the mapping is left).
  * Returns 0 with s->v and s->n set.
  * Errors: -1 with errno: EINVAL if s is NULL or n is 0; ENOMEM if n ints
- * need more bytes than a size_t counts; mmap's errno otherwise (ENOMEM
- * when memory is short); s is then left with v NULL and n 0. */
+ * need more bytes than a size_t counts; otherwise the errno of the call
+ * that failed (mmap's ENOMEM when memory is short; memfd_create's or
+ * shm_open's EMFILE when no descriptor is free); s is then left with v
+ * NULL and n 0, and nothing is left open, mapped or named. */
 int shared_ints_create(struct shared_ints *s, size_t n);
 
 /* shared_ints_destroy: unmap the region (in this process only: a child

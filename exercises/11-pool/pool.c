@@ -79,6 +79,13 @@ static inline int write_full(int fd, const void *buf, size_t size)
     return 0;
 }
 
+void pool_task_error(int code)
+{
+    /* TODO: runs in a worker, during a task: remember code (if != 0) so
+     * that the worker sends it back instead of the task's value. */
+    (void)code;
+}
+
 struct pool *pool_new(int nworkers, int max_tasks)
 {
     /* TODO: check the arguments, allocate the pool and its worker slots,

@@ -7,7 +7,9 @@
  *     pool.close()
  *     pool.join()
  * and better than it: a task that crashes its worker is reported to whoever
- * asks for its result, and the pool carries on with a new worker.
+ * asks for its result, and the pool carries on with a new worker.  A task
+ * that fails without crashing (Python: it raises) says so with
+ * pool_task_error, and its worker goes on serving.
  * Read lessons/11-pool/README.md before you start. */
 #ifndef POOL_H
 #define POOL_H
@@ -42,13 +44,21 @@ int proc_start(struct proc *p);
  * processes (see the README, "Sending work to a worker"). */
 typedef long (*pool_task)(long arg);
 
+/* pool_task_error: called by a task, inside its worker, to report that it
+ * failed with `code` (!= 0; 0 is ignored) -- C's "raise" in a task.  The
+ * task's return value is then dropped: pool_result_get reports
+ * POOL_FAILED with out->error = code, out->signal 0, out->exit_code -1 and
+ * the worker that ran it, and that worker stays alive for the next task. */
+void pool_task_error(int code);
+
 /* How asking for a result ended. */
 enum pool_status {
     POOL_OK = 0,     /* the task returned: value holds what it returned */
     POOL_TIMEOUT,    /* the task has not finished yet: ask again later */
-    POOL_FAILED,     /* the task ended its worker before returning (it
-                        crashed, was killed or called exit): see worker,
-                        signal, exit_code */
+    POOL_FAILED,     /* the task failed: it reported an error (error != 0,
+                        the worker lives on), or it ended its worker before
+                        returning (it crashed, was killed or called exit):
+                        see worker, error, signal, exit_code */
     POOL_ERROR,      /* no such handle, or a system call failed: errno */
 };
 
@@ -58,6 +68,8 @@ struct pool_result {
     long value;      /* POOL_OK: the task's return value; else 0 */
     int task;        /* the handle this result belongs to */
     pid_t worker;    /* POOL_OK, POOL_FAILED: the worker that ran the task */
+    int error;       /* POOL_FAILED: the code the task gave pool_task_error;
+                        0 when its worker died */
     int signal;      /* POOL_FAILED: the signal that killed the worker, or 0 */
     int exit_code;   /* POOL_FAILED: the worker's exit code if it exited
                         (signal == 0); else -1 */
@@ -103,7 +115,7 @@ struct pool {
  *
  * Returns the pool.  Errors: NULL with errno set: EINVAL if nworkers < 1 or
  * max_tasks < 0; ENOMEM; pipe's or fork's errno (workers already started
- * are ended and reaped first). */
+ * are ended and reaped first, and every pipe is closed: nothing is left). */
 struct pool *pool_new(int nworkers, int max_tasks);
 
 /* pool_apply_async: queue task(arg) to run in one of the workers, and
@@ -125,12 +137,23 @@ int pool_apply_async(struct pool *p, pool_task task, long arg);
  *   POOL_OK       the task returned out->value in worker out->worker.
  *   POOL_TIMEOUT  it has not ended after timeout_s (at least that long):
  *                 nothing is lost, ask again.
- *   POOL_FAILED   the worker died while running the task: out->worker is
- *                 its pid, out->signal the signal that killed it (or 0 and
+ *   POOL_FAILED   the task called pool_task_error(code): out->error is
+ *                 code, out->worker the worker that ran it (still alive,
+ *                 reused), signal 0, exit_code -1.  Or the worker died
+ *                 while running the task: out->error is 0, out->worker its
+ *                 pid, out->signal the signal that killed it (or 0 and
  *                 out->exit_code its exit code).  The dead worker has been
  *                 reaped and a new one started in its place by then.
  *   POOL_ERROR    p or out is NULL or handle unknown (errno EINVAL), or a
- *                 system call failed (its errno).
+ *                 system call failed (its errno), e.g. no worker could be
+ *                 started in place of the dead ones (fork's or pipe's
+ *                 errno): nothing is lost, ask again later.
+ *
+ * With timeout 0 a task that has already ended is reported (POOL_OK or
+ * POOL_FAILED), never POOL_TIMEOUT: the call collects what the workers
+ * sent before it looks at the clock.  A signal caught while it waits does
+ * not end the wait.  A slot whose worker could not be replaced is tried
+ * again on the next call.
  *
  * A result can be asked for again: the answer stays the same. */
 enum pool_status pool_result_get(struct pool *p, int handle, double timeout_s,
@@ -150,8 +173,9 @@ int pool_close(struct pool *p);
 int pool_join(struct pool *p);
 
 /* pool_free: release the pool.  Workers still alive (no pool_join) are
- * killed with SIGKILL and reaped, as Python's terminate does.  NULL is
- * accepted and ignored. */
+ * killed with SIGKILL and reaped, so nothing is left.  (Python's terminate
+ * sends SIGTERM, which a task may catch or ignore; SIGKILL cannot be.)
+ * NULL is accepted and ignored. */
 void pool_free(struct pool *p);
 
 #endif

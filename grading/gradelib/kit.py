@@ -62,6 +62,20 @@ def select_lessons(wanted):
     return sorted(chosen)
 
 
+def built_kit(root=ROOT):
+    """Every file of the kit's build that a lesson's checker is linked from
+    or the driver runs: the core library, the checker's main, each lesson's
+    compiled checks and its list of checks, the driver."""
+    out = [core_lib(root), driver(root), os.path.join(root, "build", "harness", "main.o")]
+    lessons_dir = os.path.join(root, "build", "harness", "lessons")
+    for lesson in sorted(os.listdir(lessons_dir)) if os.path.isdir(lessons_dir) else []:
+        for name in ("checks.o", "list"):
+            path = os.path.join(lessons_dir, lesson, name)
+            if os.path.exists(path):
+                out.append(path)
+    return out
+
+
 def build_kit():
     """Build the harness library and the driver (as the invoking user)."""
     r = make("kit")
@@ -81,8 +95,10 @@ def snapshot(parent=None):
     shutil.copytree(os.path.join(ROOT, "harness"), os.path.join(dest, "harness"),
                     ignore=shutil.ignore_patterns("__pycache__"))
     os.makedirs(os.path.join(dest, "build", "harness"))
-    for path in (core_lib(), driver()):
-        shutil.copy2(path, os.path.join(dest, "build", "harness"))
+    for path in built_kit():
+        rel = os.path.relpath(path, ROOT)
+        os.makedirs(os.path.dirname(os.path.join(dest, rel)), exist_ok=True)
+        shutil.copy2(path, os.path.join(dest, rel))
     for top, dirs, files in os.walk(dest):
         for name in dirs + files:
             p = os.path.join(top, name)

@@ -459,9 +459,8 @@ def _build_and_run(user, scratch, work, build_top, result, ctx):
     # 1. Every compile, before any of the student's code runs.
     # -o: the kit was built before grading began; student code's user must
     # never be asked to rebuild it (and could not write it).
-    status, so, se = user.run(["make", "--no-print-directory", "-C", root,
-                               "-o", os.path.relpath(kit.core_lib(root), root),
-                               "-o", os.path.relpath(kit.driver(root), root), "checkers",
+    done = [a for path in kit.built_kit(root) for a in ("-o", os.path.relpath(path, root))]
+    status, so, se = user.run(["make", "--no-print-directory", "-C", root, *done, "checkers",
                                f"WORK={work}", "LESSON=" + " ".join(result["submitted"])], env,
                               BUILD_CEILING * len(result["submitted"]), ro=[root, work],
                               rw=[build_top])

@@ -114,12 +114,18 @@ static int run_job(void *arg)
     return 0;
 }
 
+/* One child's proc and job, in one block for all the children. */
+struct slot {
+    struct proc proc;
+    struct job job;
+};
+
 /* Join the first `started` children; -1 with EIO if any did not end with 0. */
-static int join_all(struct proc *procs, size_t started)
+static int join_all(struct slot *slots, size_t started)
 {
     int failed = 0;
     for (size_t i = 0; i < started; i++)
-        if (proc_join(&procs[i]) < 0 || procs[i].exitcode != 0)
+        if (proc_join(&slots[i].proc) < 0 || slots[i].proc.exitcode != 0)
             failed = 1;
     if (failed)
         errno = EIO;
@@ -132,34 +138,36 @@ int shared_map(shared_fn fn, const int *in, int *out, size_t n)
         errno = EINVAL;
         return -1;
     }
+    /* The region first: its refusal (ENOMEM for more ints than a size_t
+     * counts bytes for) is the one the contract names. */
     struct shared_ints results;
-    struct proc *procs = calloc(n, sizeof *procs);
-    struct job *jobs = calloc(n, sizeof *jobs);
-    if (!procs || !jobs || shared_ints_create(&results, n) < 0) {
-        free(procs);
-        free(jobs);
+    if (shared_ints_create(&results, n) < 0)
+        return -1;
+    struct slot *slots = calloc(n, sizeof *slots);
+    if (!slots) {
+        shared_ints_destroy(&results);
+        errno = ENOMEM;   /* calloc need not say so (valgrind's does not) */
         return -1;
     }
     size_t started = 0;
     int err = 0;
     for (; started < n; started++) {
-        jobs[started] = (struct job){fn, in[started], &results.v[started]};
-        proc_init(&procs[started], run_job, &jobs[started]);
-        if (proc_start(&procs[started]) < 0) {
+        slots[started].job = (struct job){fn, in[started], &results.v[started]};
+        proc_init(&slots[started].proc, run_job, &slots[started].job);
+        if (proc_start(&slots[started].proc) < 0) {
             err = errno;
             break;
         }
     }
     /* Every child is joined, even after a failed start: none is left a
      * zombie, and no child still writes into the region once it is gone. */
-    int r = join_all(procs, started);
+    int r = join_all(slots, started);
     if (!err && r < 0)
         err = errno;
     for (size_t i = 0; i < n; i++)
         out[i] = results.v[i];
     shared_ints_destroy(&results);
-    free(procs);
-    free(jobs);
+    free(slots);
     if (err) {
         errno = err;
         return -1;

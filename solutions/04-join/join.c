@@ -47,9 +47,7 @@ static int decode_status(int status)
 {
     if (WIFEXITED(status))
         return WEXITSTATUS(status);
-    if (WIFSIGNALED(status))
-        return -WTERMSIG(status);
-    return -1;
+    return -WTERMSIG(status);   /* without WUNTRACED: exited or signalled */
 }
 
 /* Reap the child with waitpid(flags); 1 when it was reaped, 0 when
@@ -80,6 +78,23 @@ int proc_join(struct proc *p)
     return reap(p, 0) < 0 ? -1 : 0;
 }
 
+/* Milliseconds from now until `deadline` (monotonic seconds), rounded up
+ * so that a wait of that long reaches the deadline; 0 once it has passed. */
+static int ms_until(double deadline)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    double left = (deadline - ((double)now.tv_sec + (double)now.tv_nsec / 1e9)) * 1000;
+    if (left <= 0)
+        return 0;
+    if (left > 86400000)
+        return 86400000;  /* a day per poll; the loop goes on after it */
+    int ms = (int)left;   /* truncates... */
+    if ((double)ms < left)
+        ms++;             /* ...so round up by hand: at least the time asked */
+    return ms;
+}
+
 int proc_join_timeout(struct proc *p, double seconds)
 {
     if (!p || p->pid <= 0 || seconds < 0) {
@@ -88,22 +103,28 @@ int proc_join_timeout(struct proc *p, double seconds)
     }
     if (p->ended)
         return 0;
-    int ms = (int)(seconds * 1000 + 0.999);   /* round up: at least `seconds` */
+    /* The deadline is fixed once: a signal or another child's end wakes us
+     * early, and we go back to waiting for what is left, never the whole
+     * timeout again. */
+    struct timespec t0;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    double deadline = (double)t0.tv_sec + (double)t0.tv_nsec / 1e9 + seconds;
     /* A pidfd becomes readable when the process ends: poll gives us the
      * timeout for free, with no sleeping loop. */
     int fd = (int)syscall(SYS_pidfd_open, p->pid, 0);
     if (fd >= 0) {
         struct pollfd pfd = {.fd = fd, .events = POLLIN};
         int r;
-        while ((r = poll(&pfd, 1, ms)) < 0 && errno == EINTR)
-            ;
+        do
+            r = poll(&pfd, 1, ms_until(deadline));
+        while ((r < 0 && errno == EINTR) || (r == 0 && ms_until(deadline) > 0));
         close(fd);
         if (r < 0)
             return -1;
     } else {
         /* No pidfds (Linux < 5.3, valgrind): look, nap 1 ms, look again. */
         struct timespec nap = {0, 1000000};
-        for (int napped = 0; napped < ms && reap(p, WNOHANG) == 0; napped++)
+        while (reap(p, WNOHANG) == 0 && ms_until(deadline) > 0)
             nanosleep(&nap, NULL);
     }
     int r = p->ended ? 1 : reap(p, WNOHANG);

@@ -218,6 +218,10 @@ enum queue_result queue_get(struct queue *q, void *buf, size_t size, size_t *len
     if (r == QUEUE_OK) {
         struct slot *s = &q->slots[q->head];
         if (s->len > size) {
+            /* The message stays at the head.  This get may have taken the
+             * wake-up its put sent: pass it on, or another getter that could
+             * take the message would sleep beside it. */
+            pthread_cond_signal(&q->not_empty);
             errno = EMSGSIZE;
             r = QUEUE_ERROR;
         } else {

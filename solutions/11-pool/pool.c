@@ -56,6 +56,7 @@ struct task_msg {
 
 struct result_msg {
     int job;
+    int error;      /* 0: the task returned value; else its pool_task_error code */
     long value;
 };
 
@@ -100,6 +101,16 @@ static void close_fd(int *fd)
 
 /* ---- the worker's side ---- */
 
+/* Set by pool_task_error in a worker while its current task runs.  Each
+ * worker is a process of its own, so this is the worker's own copy. */
+static int task_error;
+
+void pool_task_error(int code)
+{
+    if (code != 0)
+        task_error = code;
+}
+
 /* Keep only this worker's own two ends.  A worker that kept a sibling's
  * task pipe open would stop that sibling from ever seeing end-of-file. */
 static void keep_own_pipes(struct pool_worker *self)
@@ -123,7 +134,11 @@ static int worker_main(void *arg)
          * pipe, and bytes never written are garbage to the reader. */
         memset(&r, 0, sizeof r);
         r.job = t.job;
+        task_error = 0;
         r.value = t.task(t.arg);
+        r.error = task_error;
+        if (r.error)
+            r.value = 0;
         fflush(NULL);
         if (write_full(self->worker_out, &r, sizeof r) < 0)
             return 1;
@@ -203,7 +218,9 @@ static void bury_worker(struct pool *p, struct pool_worker *w)
 static void take_result(struct pool *p, struct pool_worker *w, const struct result_msg *m)
 {
     struct pool_job *j = &p->jobs[w->job];
-    j->result.status = POOL_OK;
+    /* A task that reported an error failed, but its worker lives on. */
+    j->result.status = m->error ? POOL_FAILED : POOL_OK;
+    j->result.error = m->error;
     j->result.value = m->value;
     j->state = POOL_JOB_DONE;
     w->job = -1;
@@ -259,13 +276,26 @@ static int live_workers(const struct pool *p)
     return n;
 }
 
+/* Start a worker in every empty slot (a successor whose fork or pipe
+ * failed earlier).  Returns 0, or the errno of the last start that failed. */
+static int refill(struct pool *p)
+{
+    int err = 0;
+    for (int i = 0; i < p->nworkers && wants_workers(p); i++)
+        if (p->workers[i].proc.pid == 0 && start_worker(p, &p->workers[i]) < 0)
+            err = errno;
+    return err;
+}
+
 /* Wait up to timeout_ms (< 0: no limit) for something from the workers,
  * and act on all of it.  Returns 0, or -1 with errno. */
 static int pump(struct pool *p, int timeout_ms)
 {
+    int err = refill(p);
     dispatch(p);
     if (live_workers(p) == 0) {
-        errno = EAGAIN;   /* every fork failed: nothing could ever finish */
+        /* No worker could be started: nothing could ever finish. */
+        errno = err ? err : EAGAIN;
         return -1;
     }
     struct pollfd fds[p->nworkers];
@@ -376,22 +406,28 @@ enum pool_status pool_result_get(struct pool *p, int handle, double timeout_s,
         return POOL_ERROR;
     }
     double deadline = now_s() + timeout_s;
+    /* Look (pump) before judging the time: with timeout 0 a result that is
+     * already in its pipe must still be collected. */
     while (p->jobs[handle].state != POOL_JOB_DONE) {
         int ms = -1;
         if (timeout_s >= 0) {
             double left = deadline - now_s();
-            if (left <= 0) {
-                *out = p->jobs[handle].result;
-                out->status = POOL_TIMEOUT;
-                return POOL_TIMEOUT;
-            }
-            ms = (int)(left * 1000) + 1;   /* round up: never return early */
+            /* Whole milliseconds, rounded up with integers: poll must never
+             * return before the deadline. */
+            long us = left > 0 ? (long)(left * 1e6) : 0;
+            ms = (int)((us + 999) / 1000);
         }
         if (pump(p, ms) < 0) {
             int saved = errno;
             *out = (struct pool_result){.status = POOL_ERROR, .task = handle, .exit_code = -1};
             errno = saved;
             return POOL_ERROR;
+        }
+        if (p->jobs[handle].state != POOL_JOB_DONE && timeout_s >= 0 &&
+            now_s() >= deadline) {
+            *out = p->jobs[handle].result;
+            out->status = POOL_TIMEOUT;
+            return POOL_TIMEOUT;
         }
     }
     *out = p->jobs[handle].result;

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 FL_CHECK(plain_pass, "a body that returns passes", .section = "Passing")
@@ -59,10 +60,49 @@ FL_CHECK(child_escapes, "a child that comes back into the caller's code is caugh
 FL_CHECK(hangs, "a hang fails with the ceiling and the stage", .section = "Hanging",
          .timeout_s = 0.3)
 {
+    /* Busy, not blocked: only the ceiling can end it. */
+    fl_stage("spinning for ever");
+    for (volatile int spin = 1; spin;)
+        ;
+}
+
+FL_CHECK(deadlocks, "a deadlock fails at once, naming who waits for what",
+         .section = "Hanging", .timeout_s = 30)
+{
     char c;
     fl_stage("reading stdin, which nobody writes");
     while (read(0, &c, 1) != 0)
         ;
+}
+
+FL_CHECK(two_wait_for_each_other, "two processes that each wait for the other are a deadlock",
+         .section = "Hanging", .timeout_s = 30)
+{
+    int a[2], b[2];
+    if (pipe(a) < 0 || pipe(b) < 0)
+        fl_fail("pipes", "pipe failed");
+    pid_t pid = fork();
+    if (pid == 0) {
+        char c;
+        close(b[1]);
+        while (read(a[0], &c, 1) < 0)   /* the caller never writes a[1] */
+            ;
+        _exit(0);
+    }
+    char c;
+    fl_stage("waiting on a pipe only child %d could write, while it waits for the caller",
+             (int)pid);
+    close(a[0]);
+    while (read(b[0], &c, 1) < 0)   /* and the child holds b[1] open: never end-of-file */
+        ;
+}
+
+FL_CHECK(timed_wait_is_not_a_deadlock, "a process that will wake by itself is not deadlocked",
+         .section = "Hanging", .timeout_s = 5)
+{
+    fl_stage("sleeping 0.6 s on purpose");
+    struct timespec t = {0, 600000000};
+    nanosleep(&t, NULL);
 }
 
 FL_CHECK(leaves_running, "a process left running is reported and killed",

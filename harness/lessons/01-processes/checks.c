@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 /* Start p on a probe and fail the check with the student's error if
@@ -150,9 +151,9 @@ FL_CHECK(output_once, "what the caller buffered appears once and what the task p
 {
     /* Capture the caller's stdout in a pipe it reads itself. */
     int pfd[2];
-    FL_EXPECT(pipe(pfd) == 0, "a pipe for the output", "pipe failed: %s", strerror(errno));
+    fl_pipe(pfd);
     fflush(stdout);
-    int saved = dup(1);
+    int saved = fcntl(1, F_DUPFD_CLOEXEC, 0);
     dup2(pfd[1], 1);
     close(pfd[1]);
     printf("caller-buffered ");   /* waits in the caller's stdio buffer */
@@ -212,35 +213,128 @@ FL_CHECK(child_uses__exit, "the child ends with _exit, not exit: the caller's at
               "(or returned from main)", (int)who);
 }
 
-FL_CHECK(start_refuses_misuse, "proc_start refuses a proc already started, or one without a task",
+/* ---- the contract's refusals, one line each, in the order of processes.h ---- */
+
+static struct proc *g_started, *g_no_task;
+
+static int start_null(void) { return proc_start(NULL); }
+static int start_no_task(void) { return proc_start(g_no_task); }
+static int start_again(void) { return proc_start(g_started); }
+
+static const struct refusal {
+    const char *call;
+    int (*fn)(void);
+    int err;
+} refusals[] = {
+    /* proc_start: "EINVAL if p is NULL, has no task or was already started" */
+    {"proc_start(NULL)", start_null, EINVAL},
+    {"proc_start(p) on a proc without a task", start_no_task, EINVAL},
+    {"proc_start(p) a second time on a started proc", start_again, EINVAL},
+};
+
+FL_CHECK(start_refuses_misuse, "proc_start refuses a NULL proc, one without a task, or one already started",
          .section = "Your exercise: the contract")
+{
+    struct fl_probe *pr = fl_probe_new(1, 0);
+    struct fl_probe_arg a = {pr, 1};
+    struct proc started, none;
+    start_on_probe(&started, &a);
+    proc_init(&none, NULL, NULL);
+    g_started = &started;
+    g_no_task = &none;
+    pid_t first = started.pid;
+    fl_stage("waiting for the task to start in child %d", (int)first);
+    fl_probe_await(pr, 1, first);
+    for (size_t i = 0; i < sizeof refusals / sizeof refusals[0]; i++) {
+        fl_stage("calling %s", refusals[i].call);
+        errno = 0;
+        int r = refusals[i].fn();
+        int e = errno;
+        pid_t kids[4];
+        int nk = fl_proc_children(getpid(), kids, 4);
+        pid_t extra = 0;
+        for (int k = 0; k < nk; k++)
+            if (kids[k] != first)
+                extra = kids[k];
+        if (r != -1 || e != refusals[i].err || extra || started.pid != first || none.pid != 0) {
+            fl_probe_release(pr, 1);
+            if (extra)
+                fl_reap(extra, "a child started by a refused call");
+            char more[64] = "";
+            if (extra)
+                snprintf(more, sizeof more, "; it started child %d", (int)extra);
+            fl_fail_settled(NULL, first, "each refusal of processes.h to return -1 with its "
+                            "errno and start nothing",
+                            "%s returned %d (errno %d: %s)%s", refusals[i].call, r, e,
+                            strerror(e), more);
+        }
+    }
+    fl_probe_release(pr, 1);
+    fl_stage("waiting for child %d to end", (int)first);
+    fl_reap(first, "the child of the first proc_start");
+    FL_EXPECT(pr->nruns == 1, "the task to run once: the refused calls start nothing",
+              "the task ran %d times", pr->nruns);
+}
+
+FL_CHECK(start_fork_fails, "when fork fails, proc_start returns its error, starts nothing, and the proc can be started later",
+         .section = "Starting a child")
 {
     struct fl_probe *pr = fl_probe_new(0, 0);
     struct fl_probe_arg a = {pr, 1};
     struct proc p;
-    start_on_probe(&p, &a);
-    pid_t first = p.pid;
-    fl_stage("calling proc_start a second time on the started proc");
+    proc_init(&p, fl_probe_task, &a);
+    fl_stage("calling proc_start when no process can be created");
+    fl_forks_allow(0);
     errno = 0;
     int r = proc_start(&p);
     int e = errno;
-    fl_stage("waiting for the tasks of both calls to end");
-    pid_t second = p.pid != first ? p.pid : 0;
-    fl_reap(first, "the child of the first proc_start");
-    if (second > 0 && fl_is_unreaped_child(second, NULL))
-        fl_reap(second, "the child of the second proc_start");
-    FL_EXPECT(r == -1 && e == EINVAL && pr->nruns == 1,
-              "a second proc_start on the same proc to fail with EINVAL and start nothing",
-              "it returned %d (errno %d: %s) and the task ran %d times", r, e, strerror(e),
-              pr->nruns);
-    struct proc none;
-    proc_init(&none, NULL, NULL);
-    fl_stage("calling proc_start on a proc without a task");
-    errno = 0;
-    r = proc_start(&none);
-    e = errno;
-    if (none.pid > 0 && fl_is_unreaped_child(none.pid, NULL))
-        fl_reap(none.pid, "the child started without a task");
-    FL_EXPECT(r == -1 && e == EINVAL, "proc_start without a task to fail with EINVAL",
-              "it returned %d (errno %d: %s)", r, e, strerror(e));
+    fl_forks_allow(-1);
+    pid_t kids[4];
+    int nk = fl_proc_children(getpid(), kids, 4);
+    if (nk > 0)
+        fl_fail_settled(NULL, kids[0], "no child after a proc_start that failed",
+                        "child %d of the caller is there after proc_start returned %d",
+                        (int)kids[0], r);
+    FL_EXPECT(r == -1 && e == EAGAIN,
+              "proc_start to return -1 with fork's errno (EAGAIN) when fork fails",
+              "it returned %d (errno %d: %s)%s", r, e, strerror(e),
+              r == 0 ? ": the result of fork was not checked for -1" : "");
+    FL_EXPECT(p.pid == 0, "p->pid to stay 0 after a failed start",
+              "p->pid is %d", (int)p.pid);
+    FL_EXPECT(pr->nruns == 0, "the task not to run when no child could be made",
+              "the task ran in pid %d (the caller is %d)", (int)pr->runs[0].pid, (int)getpid());
+    fl_stage("calling proc_start again once processes can be created");
+    start_on_probe(&p, &a);
+    fl_probe_await(pr, 1, p.pid);
+    fl_reap(p.pid, "the child from proc_start");
+}
+
+static int return_arg(void *arg)
+{
+    return *(const int *)arg;
+}
+
+FL_CHECK(exit_status, "the child's exit status is the low 8 bits of what the task returned",
+         .section = "Ending the child")
+{
+    static const int values[] = {7, 0, 255, 256, 300, -1};
+    for (size_t i = 0; i < sizeof values / sizeof values[0]; i++) {
+        struct proc p;
+        proc_init(&p, return_arg, (void *)&values[i]);
+        fl_stage("calling proc_start with a task that returns %d", values[i]);
+        errno = 0;
+        int r = proc_start(&p);
+        int e = errno;
+        FL_EXPECT(r == 0 && p.pid > 0, "proc_start to return 0 and set p->pid",
+                  "it returned %d with p->pid %d (errno %d: %s)", r, (int)p.pid, e,
+                  strerror(e));
+        fl_stage("waiting for child %d to end", (int)p.pid);
+        int st = fl_reap(p.pid, "the child from proc_start");
+        int want = values[i] & 0xff;
+        FL_EXPECT(WIFEXITED(st) && WEXITSTATUS(st) == want,
+                  "the child to exit with the task's return value's low 8 bits "
+                  "(_exit(n) keeps n & 0xFF)",
+                  "the task returned %d and child %d %s, not \"exited with %d\"", values[i],
+                  (int)p.pid, fl_status_str(st), want);
+    }
 }

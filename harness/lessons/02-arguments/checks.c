@@ -10,9 +10,9 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 /* What a task saw in its child, written to memory shared with the caller:
@@ -23,17 +23,22 @@ struct seen {
     unsigned char bytes[PROC_ARG_MAX];
     char comm[3][32];            /* /proc/self/comm, one slot per task */
     char stdin_result[160];
+    unsigned char caller_fds[256];   /* open in the caller before proc_start */
+    int extra_fd;                    /* open in the task, not in the caller (+1) */
 };
+
+/* Which of the descriptors 0..255 are open in this process. */
+static void open_fds(unsigned char out[256])
+{
+    for (int fd = 0; fd < 256; fd++)
+        out[fd] = fcntl(fd, F_GETFD) >= 0;
+}
 
 static struct seen *board;
 
 static void board_new(void)
 {
-    board = mmap(NULL, sizeof *board, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1,
-                 0);
-    if (board == MAP_FAILED)
-        fl_fail("shared memory for the check", "mmap failed: %s", strerror(errno));
-    memset(board, 0, sizeof *board);
+    board = fl_board_new(sizeof *board);
 }
 
 static void note_run(void)
@@ -384,6 +389,13 @@ static int probe_stdin(void *arg)
     char *out = board->stdin_result;
     size_t size = sizeof board->stdin_result;
     note_run();
+    unsigned char mine[256];
+    open_fds(mine);
+    for (int fd = 3; fd < 256; fd++)
+        if (mine[fd] && !board->caller_fds[fd]) {
+            board->extra_fd = fd + 1;
+            break;
+        }
     if (fcntl(0, F_GETFD) < 0) {
         snprintf(out, size, "file descriptor 0 is closed");
         return 0;
@@ -412,14 +424,14 @@ FL_CHECK(stdin_eof, "the child's stdin reads end-of-file at once; the caller's s
     /* The caller's stdin becomes a pipe that this check holds open and never
      * writes: a read from it would wait for ever. */
     int pp[2];
-    FL_EXPECT(pipe(pp) == 0, "a pipe for the caller's stdin", "pipe failed: %s",
-              strerror(errno));
-    int saved = dup(0);
+    fl_pipe(pp);
+    int saved = fcntl(0, F_DUPFD_CLOEXEC, 0);
     dup2(pp[0], 0);
     struct stat want;
     fstat(pp[0], &want);
     struct proc p;
     proc_init(&p, probe_stdin, NULL);
+    open_fds(board->caller_fds);
     start_ok(&p);
     finish(&p);
     struct stat now;
@@ -431,7 +443,213 @@ FL_CHECK(stdin_eof, "the child's stdin reads end-of-file at once; the caller's s
     FL_EXPECT(strcmp(board->stdin_result, "eof") == 0,
               "reading fd 0 in the child to give end-of-file at once (fd 0 on /dev/null)",
               "in child %d: %s", (int)p.pid, board->stdin_result);
+    FL_EXPECT(board->extra_fd == 0,
+              "the task to find only the descriptors the caller had (the one opened on "
+              "/dev/null closed once it is fd 0)",
+              "in child %d the task found fd %d open, which the caller did not have: "
+              "proc_child_setup left it open", (int)p.pid, board->extra_fd - 1);
     FL_EXPECT(kept, "the caller's own fd 0 to be left alone",
               "after proc_start, the caller's fd 0 is no longer its stdin: it was replaced "
               "in the caller, not in the child");
+}
+
+/* ---- the contract's refusals, one line each, in the order of arguments.h ---- */
+
+static struct proc g_p;            /* a proc made and named, never started */
+static struct proc g_started;      /* a proc that looks started */
+static struct proc g_no_task;      /* a proc without a task */
+static int g_int = 7;
+static unsigned char g_big[PROC_ARG_MAX + 1];
+static char g_long_name[PROC_NAME_MAX + 1];
+
+static int ia_null_p(void) { return proc_init_args(NULL, record_int, &g_int, sizeof g_int); }
+static int ia_null_task(void) { return proc_init_args(&g_p, NULL, &g_int, sizeof g_int); }
+static int ia_null_arg(void) { return proc_init_args(&g_p, record_int, NULL, 4); }
+static int ia_too_big(void) { return proc_init_args(&g_p, record_block, g_big, sizeof g_big); }
+static int sn_null_p(void) { return proc_set_name(NULL, "dancer"); }
+static int sn_null_name(void) { return proc_set_name(&g_p, NULL); }
+static int sn_empty(void) { return proc_set_name(&g_p, ""); }
+static int sn_started(void) { return proc_set_name(&g_started, "late"); }
+static int sn_too_long(void) { return proc_set_name(&g_p, g_long_name); }
+static int nd_null(void) { return proc_name_default(NULL); }
+static int st_null(void) { return proc_start(NULL); }
+static int st_no_task(void) { return proc_start(&g_no_task); }
+static int st_started(void) { return proc_start(&g_started); }
+
+static const struct refusal {
+    const char *call;
+    int (*fn)(void);
+    int err;
+    struct proc *unchanged;   /* the proc the call must leave as it was */
+} refusals[] = {
+    /* proc_init_args: "EINVAL if p or task is NULL, or arg is NULL while
+     * size > 0; E2BIG if size is more than PROC_ARG_MAX", p unchanged */
+    {"proc_init_args(NULL, task, &i, sizeof i)", ia_null_p, EINVAL, NULL},
+    {"proc_init_args(p, NULL, &i, sizeof i)", ia_null_task, EINVAL, &g_p},
+    {"proc_init_args(p, task, NULL, 4)", ia_null_arg, EINVAL, &g_p},
+    {"proc_init_args(p, task, big, PROC_ARG_MAX + 1)", ia_too_big, E2BIG, &g_p},
+    /* proc_set_name: "EINVAL if p or name is NULL, name is \"\", or p was
+     * already started; ENAMETOOLONG if name has PROC_NAME_MAX bytes or
+     * more", p unchanged */
+    {"proc_set_name(NULL, \"dancer\")", sn_null_p, EINVAL, NULL},
+    {"proc_set_name(p, NULL)", sn_null_name, EINVAL, &g_p},
+    {"proc_set_name(p, \"\")", sn_empty, EINVAL, &g_p},
+    {"proc_set_name(p, \"late\") on a started proc", sn_started, EINVAL, &g_started},
+    {"proc_set_name(p, <PROC_NAME_MAX bytes>)", sn_too_long, ENAMETOOLONG, &g_p},
+    /* proc_name_default: "EINVAL if p is NULL" */
+    {"proc_name_default(NULL)", nd_null, EINVAL, NULL},
+    /* proc_start: "EINVAL if p is NULL, has no task or was already started" */
+    {"proc_start(NULL)", st_null, EINVAL, NULL},
+    {"proc_start(p) on a proc without a task", st_no_task, EINVAL, &g_no_task},
+    {"proc_start(p) on a proc already started", st_started, EINVAL, &g_started},
+};
+
+FL_CHECK(refusals, "every refusal in arguments.h: -1 with its errno, the proc unchanged, nothing started",
+         .section = "Your exercise: the contract")
+{
+    board_new();
+    memset(g_big, 'b', sizeof g_big);
+    memset(g_long_name, 'n', PROC_NAME_MAX);
+    g_long_name[PROC_NAME_MAX] = '\0';
+    int x = 11;
+    FL_EXPECT(proc_init_args(&g_p, record_int, &x, sizeof x) == 0 &&
+                  proc_set_name(&g_p, "kept") == 0,
+              "proc_init_args and proc_set_name to accept valid arguments",
+              "one of them returned -1 (errno %d: %s)", errno, strerror(errno));
+    proc_init(&g_started, record_int, &g_int);
+    g_started.pid = getpid();   /* looks started; no child is made */
+    proc_init(&g_no_task, NULL, NULL);
+    for (size_t i = 0; i < sizeof refusals / sizeof refusals[0]; i++) {
+        const struct refusal *f = &refusals[i];
+        struct proc before;
+        if (f->unchanged)
+            memcpy(&before, f->unchanged, sizeof before);
+        fl_stage("calling %s", f->call);
+        errno = 0;
+        int r = f->fn();
+        int e = errno;
+        pid_t kids[4];
+        int nk = fl_proc_children(getpid(), kids, 4);
+        if (nk > 0)
+            fl_fail_settled(NULL, kids[0], "a refused call to start nothing",
+                            "after %s (it returned %d), child %d of the caller is there",
+                            f->call, r, (int)kids[0]);
+        FL_EXPECT(r == -1 && e == f->err, "each refusal of arguments.h to return -1 with its errno",
+                  "%s returned %d (errno %d: %s), not -1 with %s", f->call, r, e, strerror(e),
+                  strerror(f->err));
+        if (f->unchanged && memcmp(&before, f->unchanged, sizeof before) != 0)
+            fl_fail("a refused call to leave p unchanged",
+                    "%s changed p (name now \"%.63s\", pid %d): check every argument before "
+                    "writing anything", f->call, f->unchanged->name, (int)f->unchanged->pid);
+    }
+    FL_EXPECT(board->ran == 0, "no task to run for a refused call", "a task ran in pid %d",
+              (int)board->pid);
+}
+
+FL_CHECK(start_fork_fails, "when fork fails, proc_start returns its error and starts nothing",
+         .section = "Passing arguments")
+{
+    board_new();
+    int value = 5;
+    struct proc p;
+    fl_stage("calling proc_init_args with an int");
+    expect_init_args(proc_init_args(&p, record_int, &value, sizeof value), "an int");
+    fl_stage("calling proc_start when no process can be created");
+    fl_forks_allow(0);
+    errno = 0;
+    int r = proc_start(&p);
+    int e = errno;
+    fl_forks_allow(-1);
+    pid_t kids[4];
+    if (fl_proc_children(getpid(), kids, 4) > 0)
+        fl_fail_settled(NULL, kids[0], "no child after a proc_start that failed",
+                        "child %d of the caller is there after proc_start returned %d",
+                        (int)kids[0], r);
+    FL_EXPECT(r == -1 && e == EAGAIN,
+              "proc_start to return -1 with fork's errno (EAGAIN) when fork fails",
+              "it returned %d (errno %d: %s)", r, e, strerror(e));
+    FL_EXPECT(p.pid == 0 && board->ran == 0, "p->pid to stay 0 and the task not to run",
+              "p->pid is %d and the task ran %d times", (int)p.pid, board->ran);
+    start_ok(&p);
+    finish(&p);
+}
+
+FL_CHECK(setup_fails_127, "a child whose setup fails ends with 127 without running the task",
+         .section = "Standard input in a child")
+{
+    board_new();
+    struct proc p;
+    proc_init(&p, probe_stdin, NULL);
+    /* No descriptor free in the child: opening /dev/null fails there (a
+     * design that closes fd 0 first gets 0 back and succeeds: also right). */
+    fl_stage("calling proc_start with no descriptor free");
+    if (fl_fds_allow(0) < 0)
+        fl_fail("the check to limit descriptors", "setrlimit failed: %s", strerror(errno));
+    errno = 0;
+    int r = proc_start(&p);
+    int e = errno;
+    fl_fds_allow(-1);
+    FL_EXPECT(r == 0 && p.pid > 0, "proc_start to return 0 (the descriptor is the child's affair)",
+              "it returned %d with p->pid %d (errno %d: %s)", r, (int)p.pid, e, strerror(e));
+    fl_stage("waiting for child %d to end", (int)p.pid);
+    int st = fl_reap(p.pid, "the child from proc_start");
+    if (st == 127 << 8)
+        FL_EXPECT(board->ran == 0, "the task not to run when proc_child_setup failed",
+                  "child %d ended with 127 but the task ran first", (int)p.pid);
+    else
+        FL_EXPECT(st == 0 && board->ran == 1 && strcmp(board->stdin_result, "eof") == 0,
+                  "a child whose stdin cannot be put on /dev/null to end with 127 before the "
+                  "task (or, if it managed, the task to read end-of-file)",
+                  "child %d %s; the task ran %d times%s%s", (int)p.pid, fl_status_str(st),
+                  board->ran, board->ran ? " and saw: " : "", board->stdin_result);
+}
+
+/* A task that starts one unnamed proc of its own and writes down its name. */
+static int start_nested(void *arg)
+{
+    (void)arg;
+    note_run();
+    struct proc q;
+    proc_init(&q, record_int, &g_int);
+    if (proc_start(&q) != 0) {
+        snprintf(board->comm[1], sizeof board->comm[1], "(proc_start failed)");
+        return 1;
+    }
+    snprintf(board->comm[1], sizeof board->comm[1], "%.31s", q.name);
+    int st;
+    while (waitpid(q.pid, &st, 0) < 0 && errno == EINTR)
+        ;
+    return 0;
+}
+
+FL_CHECK(names_in_child, "a child's starts are numbered on (or afresh) in the child and never count in its parent",
+         .section = "Names")
+{
+    board_new();
+    struct proc first, second, third;
+    proc_init(&first, record_int, &g_int);
+    proc_init(&second, start_nested, NULL);
+    start_ok(&first);
+    fl_stage("waiting for child %d to end", (int)first.pid);
+    fl_reap(first.pid, "the child from proc_start");
+    board->ran = 0;
+    start_ok(&second);
+    fl_stage("waiting for child %d, which starts a proc of its own, to end", (int)second.pid);
+    int st = fl_reap(second.pid, "the child from proc_start");
+    FL_EXPECT(st == 0, "the child to start its own proc and exit with 0", "child %d %s",
+              (int)second.pid, fl_status_str(st));
+    FL_EXPECT(strcmp(board->comm[1], "Process-3") == 0 ||
+                  strcmp(board->comm[1], "Process-1") == 0 ||
+                  strcmp(board->comm[1], "Process-2:1") == 0,
+              "the first unnamed start inside the child of start 2 to be Process-3 (the "
+              "parent's count carried on), Process-1 (a count of its own) or Process-2:1 "
+              "(CPython's)",
+              "child %d named it \"%s\"", (int)second.pid, board->comm[1]);
+    proc_init(&third, record_int, &g_int);
+    start_ok(&third);
+    fl_stage("waiting for child %d to end", (int)third.pid);
+    fl_reap(third.pid, "the child from proc_start");
+    FL_EXPECT(strcmp(third.name, "Process-3") == 0,
+              "the caller's third start to be Process-3: a child's starts do not count in "
+              "its parent", "it is \"%.63s\"", third.name);
 }

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 /* ---- helpers (candidates for the core) ---- */
@@ -46,45 +47,144 @@ static pid_t zombie_sibling(void)
 
 /* ---- join waits, join reaps ---- */
 
-/* The task ends only once its parent is seen blocked (state S or D in
- * /proc): a join that does not wait never blocks, so it always returns
- * while the task still runs -- whatever the scheduler does.  Yields, never
- * sleeps: the parent gets the CPU it needs to reach its wait. */
-static int end_once_caller_blocks(void *arg)
+/* What the tasks and the check's own helpers tell the caller, in memory
+ * shared with every child. */
+struct jboard {
+    int go;            /* the check says: end now (its failure path) */
+    int blocked;       /* the task saw the caller blocked (no progress) */
+    int sigs;          /* signals the caller's handler took */
+    double ended_at;   /* fl_now() when the task returned */
+};
+
+static struct jboard *jb;
+
+static void jboard_new(void)
 {
-    pid_t parent = getppid();
-    for (;;) {
-        char st = fl_proc_state(parent);
-        if (st == 'S' || st == 'D' || st == 0)
-            break;
-        sched_yield();
-    }
-    return fl_probe_task(arg);
+    jb = fl_board_new(sizeof *jb);
 }
 
-FL_CHECK(join_waits, "proc_join returns only after the child has ended",
-         .section = "Waiting for a child")
+static void count_signal(int sig)
 {
-    struct fl_probe *pr = fl_probe_new(0, 0);
-    struct fl_probe_arg a = {pr, 1};
+    (void)sig;
+    __atomic_add_fetch(&jb->sigs, 1, __ATOMIC_SEQ_CST);
+}
+
+/* Install count_signal for sig without SA_RESTART: a blocking call of the
+ * caller that it interrupts returns EINTR. */
+static void catch_signal(int sig)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = count_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(sig, &sa, NULL);
+}
+
+static void default_signal(int sig)
+{
+    signal(sig, SIG_DFL);
+}
+
+static void nap_ms(int ms)
+{
+    struct timespec t = {0, ms * 1000000L};
+    nanosleep(&t, NULL);
+}
+
+/* The task for proc_join: it ends only once its parent has been blocked
+ * (no CPU time, no context switch) for a whole window of 0.25 s, after at
+ * least *arg signals reached the caller (arg NULL: none needed).  A join
+ * that does not wait returns while the task still runs; a join that polls
+ * (WNOHANG and a nap, in a loop) never looks blocked, so the task gives up
+ * after its ceiling and says so. */
+static int end_once_caller_blocked(void *arg)
+{
+    int need_sigs = arg ? *(const int *)arg : 0;
+    pid_t parent = getppid();
+    double end = fl_now() + fl_scaled(1.5);
+    while (!__atomic_load_n(&jb->go, __ATOMIC_SEQ_CST) && fl_now() < end) {
+        if (__atomic_load_n(&jb->sigs, __ATOMIC_SEQ_CST) >= need_sigs &&
+            fl_proc_blocked(parent, 0.25) == 1) {
+            jb->blocked = 1;
+            break;
+        }
+        nap_ms(2);
+    }
+    jb->ended_at = fl_now();
+    return 0;
+}
+
+/* Judge a proc_join that returned r with errno e on the child in p. */
+static void judge_join(struct proc *p, int r, int e, double returned_at)
+{
+    int running = fl_is_unreaped_child(p->pid, NULL) && fl_proc_state(p->pid) != 'Z';
+    if (r != 0) {
+        jb->go = 1;
+        fl_fail_settled(NULL, p->pid, "proc_join to return 0 once the child has ended",
+                        "it returned %d (errno %d: %s); child %d is %s%s", r, e, strerror(e),
+                        (int)p->pid, state_words(p->pid),
+                        e == EINTR ? ": a signal interrupted waitpid, and EINTR must be "
+                                     "retried (the child has not ended)" : "");
+    }
+    if (running || jb->ended_at == 0) {
+        jb->go = 1;
+        fl_fail_settled(NULL, p->pid, "the caller to continue only after the child has exited",
+                        "proc_join returned 0 while child %d was still running its task: it "
+                        "did not wait (waitpid without WNOHANG blocks until the end)",
+                        (int)p->pid);
+    }
+    FL_EXPECT(!fl_is_unreaped_child(p->pid, NULL), "proc_join to reap the child it waited for",
+              "child %d is still a zombie after proc_join returned 0", (int)p->pid);
+    FL_EXPECT(jb->blocked,
+              "the caller to sleep in the kernel while proc_join waits (no CPU time, no "
+              "wake-ups)",
+              "the caller %d kept waking up for %.1f s while child %d ran: proc_join polled "
+              "(WNOHANG and a nap, in a loop) instead of blocking in waitpid",
+              (int)getpid(), fl_scaled(1.5), (int)p->pid);
+    FL_EXPECT(returned_at - jb->ended_at <= fl_scaled(0.5),
+              "proc_join to return as soon as the child has ended",
+              "it returned %.3f s after child %d ended", returned_at - jb->ended_at,
+              (int)p->pid);
+}
+
+FL_CHECK(join_waits, "proc_join blocks until the child has ended, then returns",
+         .section = "Waiting for a child", .timeout_s = 4)
+{
+    jboard_new();
     struct proc p;
-    start_task(&p, end_once_caller_blocks, &a);
-    fl_stage("calling proc_join (the task ends only once the caller is blocked waiting)");
+    start_task(&p, end_once_caller_blocked, NULL);
+    fl_stage("calling proc_join (the task ends only once the caller has been blocked, "
+             "making no progress, for 0.25 s)");
     errno = 0;
     int r = proc_join(&p);
+    int e = errno;
+    double at = fl_now();
     fl_stage("checking child %d after proc_join returned", (int)p.pid);
-    int running = fl_is_unreaped_child(p.pid, NULL) && fl_proc_state(p.pid) != 'Z';
-    if (r != 0)
-        fl_fail_settled(NULL, p.pid, "proc_join to return 0 once the child has ended",
-                     "it returned %d (errno %d: %s); child %d is %s", r, errno,
-                     strerror(errno), (int)p.pid, state_words(p.pid));
-    if (running || pr->nruns < 1 || !pr->runs[0].done)
-        fl_fail_settled(NULL, p.pid, "the caller to continue only after the child has exited",
-                     "proc_join returned 0 while child %d was still running its task: it "
-                     "did not wait (waitpid without WNOHANG blocks until the end)",
-                     (int)p.pid);
-    FL_EXPECT(!fl_is_unreaped_child(p.pid, NULL), "proc_join to reap the child it waited for",
-              "child %d is still a zombie after proc_join returned 0", (int)p.pid);
+    judge_join(&p, r, e, at);
+}
+
+FL_CHECK(join_retries_eintr, "a signal that interrupts proc_join does not end the wait (EINTR is retried)",
+         .section = "Waiting for a child", .timeout_s = 5)
+{
+    jboard_new();
+    catch_signal(SIGUSR1);
+    static const int one = 1;
+    struct proc p;
+    start_task(&p, end_once_caller_blocked, (void *)&one);
+    pid_t helper = fl_signal_when_blocked(getpid(), SIGUSR1, 2);
+    fl_stage("calling proc_join; a handler without SA_RESTART catches SIGUSR1, sent once the "
+             "caller is blocked; the task ends only once the caller is blocked again");
+    errno = 0;
+    int r = proc_join(&p);
+    int e = errno;
+    double at = fl_now();
+    jb->go = r != 0;
+    fl_stage("waiting for the helper that sent SIGUSR1 to end");
+    fl_reap(helper, "the check's signal helper");
+    default_signal(SIGUSR1);
+    FL_EXPECT(r != 0 || jb->sigs >= 1, "SIGUSR1 to reach the caller while proc_join waited",
+              "no signal arrived: the caller was never seen blocked");
+    judge_join(&p, r, e, at);
 }
 
 FL_CHECK(join_reaps, "proc_join reaps the child: no zombie is left",
@@ -121,26 +221,40 @@ FL_CHECK(join_twice, "joining twice is harmless, and touches no other child",
     struct proc p;
     start_task(&p, child_pending_exit, NULL);
     fl_stage("joining child %d", (int)p.pid);
+    errno = 0;
     int r1 = proc_join(&p);
+    int e1 = errno;
     if (r1 != 0)
         fl_fail_settled(NULL, p.pid, "the first proc_join to return 0",
-                     "it returned %d (errno %d: %s)", r1, errno, strerror(errno));
+                     "it returned %d (errno %d: %s)", r1, e1, strerror(e1));
     pid_t other = zombie_sibling();
     fl_stage("joining child %d a second time (another child, %d, has ended unreaped)",
              (int)p.pid, (int)other);
     errno = 0;
     int r2 = proc_join(&p);
+    int e2 = errno;
     int other_kept = fl_is_unreaped_child(other, NULL);
     if (other_kept)
         fl_reap(other, "the check's other child");
     FL_EXPECT(r2 == 0, "a second proc_join on a joined child to return 0 and change nothing",
-              "it returned %d (errno %d: %s)%s", r2, errno, strerror(errno),
-              errno == ECHILD ? ": it asked the kernel again about a pid it had already "
+              "it returned %d (errno %d: %s)%s", r2, e2, strerror(e2),
+              e2 == ECHILD ? ": it asked the kernel again about a pid it had already "
                                 "reaped; remember that the child was joined" : "");
     FL_EXPECT(other_kept, "a second proc_join to leave the caller's other children alone",
               "the second proc_join reaped child %d, which was not the one in p: it waited "
               "for any child (waitpid(-1) or waitpid(0)) instead of returning at once",
               (int)other);
+    double secs[2] = {0, 1e6};
+    for (int i = 0; i < 2; i++) {
+        fl_stage("calling proc_join_timeout(p, %g) on child %d, joined already", secs[i],
+                 (int)p.pid);
+        errno = 0;
+        int r3 = proc_join_timeout(&p, secs[i]);
+        int e3 = errno;
+        FL_EXPECT(r3 == 0, "proc_join_timeout on a joined child to return 0 at once",
+                  "proc_join_timeout(p, %g) returned %d (errno %d: %s)", secs[i], r3, e3,
+                  strerror(e3));
+    }
     int code = -1;
     FL_EXPECT(proc_exitcode(&p, &code) == 1 && code == 5,
               "the exit code (5) to survive the second join",
@@ -176,8 +290,51 @@ FL_CHECK(join_unstarted, "joining a process that was never started is an error",
 
 /* ---- join with a timeout ---- */
 
-FL_CHECK(timeout_keeps_running, "proc_join_timeout waits at least the timeout and leaves a running child running",
-         .section = "Waiting with a timeout")
+/* How long proc_join_timeout may overrun the time it was given: generous,
+ * for a loaded machine, and still well under the whole second that
+ * counting in whole seconds costs. */
+static double overrun(void)
+{
+    return fl_scaled(0.45);
+}
+
+/* Call proc_join_timeout(p, want) on a child held at pr's gate, and judge
+ * the call: 1, after at least `want` and at most want + overrun(), and the
+ * child left running.  `events` says what else happened meanwhile. */
+static void judge_timed_out(struct proc *p, struct fl_probe *pr, double want, int r, int e,
+                            double took, const char *events)
+{
+    char st = fl_proc_state(p->pid);
+    int ours = fl_is_unreaped_child(p->pid, NULL);
+    if (r != 1)
+        fl_fail_settled(pr, p->pid, "proc_join_timeout to return 1: the child still runs",
+                        "it returned %d (errno %d: %s) after %.3f s%s; child %d is %s", r, e,
+                        strerror(e), took, events, (int)p->pid, state_words(p->pid));
+    if (took < want - 0.00005)
+        fl_fail_settled(pr, p->pid, "proc_join_timeout to wait at least the timeout",
+                        "it gave up after %.4f s, asked to wait %.4f s%s: one look with "
+                        "WNOHANG is join(0), not join(timeout); milliseconds must be rounded "
+                        "up, and a wake-up that is not the child's end goes back to waiting",
+                        took, want, events);
+    if (took > want + overrun())
+        fl_fail_settled(pr, p->pid, "proc_join_timeout to return soon after the timeout",
+                        "it returned after %.4f s, asked to wait %.4f s (%.3f s allowed)%s: "
+                        "whole seconds instead of milliseconds, or a clock that starts again "
+                        "after each wake-up", took, want, want + overrun(), events);
+    if (!ours || st == 0 || st == 'Z')
+        fl_fail_settled(pr, p->pid, "the child to keep running after the timeout",
+                        "child %d is %s after proc_join_timeout returned 1: the timeout must "
+                        "not end the child", (int)p->pid,
+                        !ours ? "reaped" : st == 'Z' ? "dead (a zombie)" : "gone");
+    int code = 12345;
+    if (proc_exitcode(p, &code) != 0)
+        fl_fail_settled(pr, p->pid, "proc_exitcode to return 0 (no code yet) after a timeout",
+                        "it returned 1 with code %d while child %d still runs", code,
+                        (int)p->pid);
+}
+
+FL_CHECK(timeout_keeps_running, "proc_join_timeout waits at least the timeout, not much more, and leaves a running child running",
+         .section = "Waiting with a timeout", .timeout_s = 3)
 {
     struct fl_probe *pr = fl_probe_new(1, 0);
     struct fl_probe_arg a = {pr, 1};
@@ -185,36 +342,105 @@ FL_CHECK(timeout_keeps_running, "proc_join_timeout waits at least the timeout an
     start_task(&p, fl_probe_task, &a);
     fl_stage("waiting for the task to start in child %d", (int)p.pid);
     fl_probe_await(pr, 1, p.pid);
-    double want = fl_scaled(0.05);
-    fl_stage("calling proc_join_timeout(p, %.3f) on child %d, held at a gate", want,
-             (int)p.pid);
-    errno = 0;
-    double t0 = fl_now();
-    int r = proc_join_timeout(&p, want);
-    double took = fl_now() - t0;
-    char st = fl_proc_state(p.pid);
-    int ours = fl_is_unreaped_child(p.pid, NULL);
-    if (r != 1)
-        fl_fail_settled(pr, p.pid, "proc_join_timeout to return 1: the child still runs",
-                     "it returned %d (errno %d: %s) after %.3f s; child %d is %s", r, errno,
-                     strerror(errno), took, (int)p.pid, state_words(p.pid));
-    if (took < want - 0.0005)
-        fl_fail_settled(pr, p.pid, "proc_join_timeout to wait at least the timeout",
-                     "it gave up after %.3f s, asked to wait %.3f s: one look with WNOHANG "
-                     "is join(0), not join(timeout)", took, want);
-    if (!ours || st == 0 || st == 'Z')
-        fl_fail_settled(pr, p.pid, "the child to keep running after the timeout",
-                     "child %d is %s after proc_join_timeout returned 1: the timeout must "
-                     "not end the child", (int)p.pid,
-                     !ours ? "reaped" : st == 'Z' ? "dead (a zombie)" : "gone");
-    int code = 12345;
-    if (proc_exitcode(&p, &code) != 0)
-        fl_fail_settled(pr, p.pid, "proc_exitcode to return 0 (no code yet) after a timeout",
-                     "it returned 1 with code %d while child %d still runs", code, (int)p.pid);
+    double times[2] = {fl_scaled(0.0309), fl_scaled(0.3)};
+    for (int i = 0; i < 2; i++) {
+        fl_stage("calling proc_join_timeout(p, %.4f) on child %d, held at a gate", times[i],
+                 (int)p.pid);
+        errno = 0;
+        double t0 = fl_now();
+        int r = proc_join_timeout(&p, times[i]);
+        int e = errno;
+        double took = fl_now() - t0;
+        judge_timed_out(&p, pr, times[i], r, e, took, "");
+    }
     fl_probe_release(pr, 1);
     fl_stage("joining child %d after its gate opened", (int)p.pid);
-    FL_EXPECT(proc_join(&p) == 0, "proc_join after a timed-out join to return 0",
-              "it returned -1 (errno %d: %s)", errno, strerror(errno));
+    errno = 0;
+    int r = proc_join(&p);
+    int e = errno;
+    FL_EXPECT(r == 0, "proc_join after a timed-out join to return 0",
+              "it returned %d (errno %d: %s)", r, e, strerror(e));
+}
+
+/* A helper of the check (its own child, not the student's): every time the
+ * caller has been blocked for a short window, it sends SIGUSR1; it stops at
+ * `until` (fl_now() seconds) and ends, which sends the caller SIGCHLD. */
+static pid_t start_interrupter(double until)
+{
+    pid_t caller = getpid();
+    pid_t pid = fork();
+    FL_EXPECT(pid >= 0, "a helper process for the check", "fork failed: %s", strerror(errno));
+    if (pid == 0) {
+        while (fl_now() < until && !__atomic_load_n(&jb->go, __ATOMIC_SEQ_CST)) {
+            if (fl_proc_blocked(caller, 0.03) == 1)
+                kill(caller, SIGUSR1);
+            else
+                nap_ms(1);
+        }
+        _exit(0);
+    }
+    return pid;
+}
+
+/* Another child of the check: ends once the caller has taken `after`
+ * signals, so that its end (SIGCHLD) lands in the middle of a wait. */
+static pid_t start_ending_sibling(int after, double until)
+{
+    pid_t pid = fork();
+    FL_EXPECT(pid >= 0, "a second child for the check", "fork failed: %s", strerror(errno));
+    if (pid == 0) {
+        while (__atomic_load_n(&jb->sigs, __ATOMIC_SEQ_CST) < after && fl_now() < until &&
+               !__atomic_load_n(&jb->go, __ATOMIC_SEQ_CST))
+            nap_ms(1);
+        _exit(0);
+    }
+    return pid;
+}
+
+FL_CHECK(timeout_clock_kept, "signals and other children ending during proc_join_timeout do not restart its clock",
+         .section = "Waiting with a timeout", .timeout_s = 5)
+{
+    jboard_new();
+    struct fl_probe *pr = fl_probe_new(1, 0);
+    struct fl_probe_arg a = {pr, 1};
+    struct proc p;
+    start_task(&p, fl_probe_task, &a);
+    fl_stage("waiting for the task to start in child %d", (int)p.pid);
+    fl_probe_await(pr, 1, p.pid);
+    catch_signal(SIGUSR1);
+    catch_signal(SIGCHLD);
+    double want = fl_scaled(0.4);
+    double t0 = fl_now();
+    /* Wake-ups go on past the time allowed: a join that waits the whole
+     * timeout again after each one is still waiting when they stop. */
+    double until = t0 + want + overrun() + fl_scaled(0.3);
+    pid_t helper = start_interrupter(until);
+    pid_t sib[2] = {start_ending_sibling(2, until), start_ending_sibling(5, until)};
+    fl_stage("calling proc_join_timeout(p, %.3f) on child %d, held at a gate, while SIGUSR1 "
+             "arrives whenever the caller is blocked and two other children end", want,
+             (int)p.pid);
+    errno = 0;
+    int r = proc_join_timeout(&p, want);
+    int e = errno;
+    double took = fl_now() - t0;
+    int sigs = jb->sigs;
+    jb->go = 1;
+    fl_stage("waiting for the check's helper and other children to end");
+    fl_reap(helper, "the check's signal helper");
+    fl_reap(sib[0], "the check's other child");
+    fl_reap(sib[1], "the check's other child");
+    default_signal(SIGUSR1);
+    default_signal(SIGCHLD);
+    char events[96];
+    snprintf(events, sizeof events, ", while %d signals (SIGUSR1, SIGCHLD) arrived", sigs);
+    judge_timed_out(&p, pr, want, r, e, took, events);
+    fl_probe_release(pr, 1);
+    fl_stage("joining child %d after its gate opened", (int)p.pid);
+    errno = 0;
+    r = proc_join(&p);
+    e = errno;
+    FL_EXPECT(r == 0, "proc_join after a timed-out join to return 0",
+              "it returned %d (errno %d: %s)", r, e, strerror(e));
 }
 
 FL_CHECK(timeout_zero, "proc_join_timeout with 0 seconds looks once and returns at once",
@@ -247,36 +473,137 @@ FL_CHECK(timeout_zero, "proc_join_timeout with 0 seconds looks once and returns 
               "child %d is still %s", (int)p.pid, state_words(p.pid));
 }
 
-FL_CHECK(timeout_reaps, "proc_join_timeout returns 0 when the child ends, and reaps it",
-         .section = "Waiting with a timeout")
+/* The task for "returns as soon as the child ends": it ends once its
+ * parent has been seen asleep (one look at /proc: state S or D) -- that is,
+ * once the caller is inside proc_join_timeout -- and notes the time. */
+static int end_once_caller_asleep(void *arg)
 {
-    struct fl_probe *pr = fl_probe_new(1, 9);
-    struct fl_probe_arg a = {pr, 1};
+    (void)arg;
+    pid_t parent = getppid();
+    double end = fl_now() + fl_scaled(1);
+    for (;;) {
+        char st = fl_proc_state(parent);
+        if (st == 'S' || st == 'D' || st == 0 || fl_now() > end)
+            break;
+        sched_yield();
+    }
+    jb->ended_at = fl_now();
+    return 9;
+}
+
+FL_CHECK(timeout_reaps, "proc_join_timeout returns 0 as soon as the child ends, and reaps it",
+         .section = "Waiting with a timeout", .timeout_s = 3)
+{
+    jboard_new();
     struct proc p;
-    start_task(&p, fl_probe_task, &a);
-    fl_stage("waiting for the task to start in child %d", (int)p.pid);
-    fl_probe_await(pr, 1, p.pid);
-    fl_probe_release(pr, 1);
+    start_task(&p, end_once_caller_asleep, NULL);
     /* A limit far beyond the check's ceiling: only a join that returns when
      * the child ends (not when the time is up) finishes the check. */
-    fl_stage("calling proc_join_timeout(p, 60) on child %d, which is ending (a join that "
-             "sleeps its whole timeout before looking never returns in time)", (int)p.pid);
+    fl_stage("calling proc_join_timeout(p, 1e6) on child %d, which ends once the caller waits "
+             "(a join that sleeps its whole timeout before looking never returns in time)",
+             (int)p.pid);
     errno = 0;
-    int r = proc_join_timeout(&p, 60);
+    int r = proc_join_timeout(&p, 1e6);
+    int e = errno;
+    double at = fl_now();
     if (r != 0)
         fl_fail_settled(NULL, p.pid, "proc_join_timeout to return 0 once the child has ended",
-                     "it returned %d (errno %d: %s); child %d is %s", r, errno,
-                     strerror(errno), (int)p.pid, state_words(p.pid));
+                        "it returned %d (errno %d: %s); child %d is %s", r, e, strerror(e),
+                        (int)p.pid, state_words(p.pid));
     if (fl_is_unreaped_child(p.pid, NULL))
         fl_fail_settled(NULL, p.pid, "no zombie after proc_join_timeout returned 0",
-                     "child %d is still %s: proc_join_timeout saw the end but did not reap "
-                     "the child (waitpid after the pidfd said it ended)", (int)p.pid,
-                     state_words(p.pid));
+                        "child %d is still %s: proc_join_timeout saw the end but did not reap "
+                        "the child (waitpid after the pidfd said it ended)", (int)p.pid,
+                        state_words(p.pid));
+    FL_EXPECT(at - jb->ended_at <= fl_scaled(0.5),
+              "proc_join_timeout to return as soon as the child has ended",
+              "it returned %.3f s after child %d ended: it looks too seldom (a nap between "
+              "looks must be short, or poll a pidfd)", at - jb->ended_at, (int)p.pid);
     int code = -1;
-    FL_EXPECT(proc_exitcode(&p, &code) == 1 && code == 9,
+    int has = proc_exitcode(&p, &code);
+    FL_EXPECT(has == 1 && code == 9,
               "proc_exitcode to give 9 (what the task returned) after proc_join_timeout",
-              "proc_exitcode returned %d with code %d: the status was not recorded",
-              proc_exitcode(&p, &code), code);
+              "proc_exitcode returned %d with code %d: the status was not recorded", has, code);
+}
+
+/* ---- the contract's refusals, one line each, in the order of join.h ---- */
+
+static struct proc *g_running, *g_unstarted;
+
+static int join_null(void) { return proc_join(NULL); }
+static int join_unstarted_p(void) { return proc_join(g_unstarted); }
+static int jt_null(void) { return proc_join_timeout(NULL, 1); }
+static int jt_unstarted_0(void) { return proc_join_timeout(g_unstarted, 0); }
+static int jt_unstarted_1(void) { return proc_join_timeout(g_unstarted, 1); }
+static int jt_negative(void) { return proc_join_timeout(g_running, -1); }
+static int jt_tiny_negative(void) { return proc_join_timeout(g_running, -0.001); }
+static int start_null(void) { return proc_start(NULL); }
+static int start_again(void) { return proc_start(g_running); }
+static int start_no_fork(void)
+{
+    struct proc q;
+    proc_init(&q, child_pending_exit, NULL);
+    fl_forks_allow(0);
+    int r = proc_start(&q);
+    int e = errno;
+    fl_forks_allow(-1);
+    errno = e;
+    return r;
+}
+
+static const struct refusal {
+    const char *call;
+    int (*fn)(void);
+    int err;
+} refusals[] = {
+    /* proc_join: "EINVAL if p is NULL or was never started" */
+    {"proc_join(NULL)", join_null, EINVAL},
+    {"proc_join(p) on a proc never started", join_unstarted_p, EINVAL},
+    /* proc_join_timeout: "EINVAL if p is NULL or was never started, or seconds < 0" */
+    {"proc_join_timeout(NULL, 1)", jt_null, EINVAL},
+    {"proc_join_timeout(p, 0) on a proc never started", jt_unstarted_0, EINVAL},
+    {"proc_join_timeout(p, 1) on a proc never started", jt_unstarted_1, EINVAL},
+    {"proc_join_timeout(p, -1) on a running child", jt_negative, EINVAL},
+    {"proc_join_timeout(p, -0.001) on a running child", jt_tiny_negative, EINVAL},
+    /* proc_start (given): "-1/errno" -- lesson 01's refusals, and fork's error */
+    {"proc_start(NULL) (given)", start_null, EINVAL},
+    {"proc_start(p) on a started proc (given)", start_again, EINVAL},
+    {"proc_start(p) when fork fails (given)", start_no_fork, EAGAIN},
+};
+
+FL_CHECK(refusals, "every refusal in join.h: -1 with its errno, and the running child untouched",
+         .section = "Your exercise: the contract")
+{
+    struct fl_probe *pr = fl_probe_new(1, 0);
+    struct fl_probe_arg a = {pr, 1};
+    struct proc running, unstarted;
+    start_task(&running, fl_probe_task, &a);
+    proc_init(&unstarted, child_pending_exit, NULL);
+    g_running = &running;
+    g_unstarted = &unstarted;
+    fl_stage("waiting for the task to start in child %d", (int)running.pid);
+    fl_probe_await(pr, 1, running.pid);
+    for (size_t i = 0; i < sizeof refusals / sizeof refusals[0]; i++) {
+        fl_stage("calling %s", refusals[i].call);
+        errno = 0;
+        int r = refusals[i].fn();
+        int e = errno;
+        if (r != -1 || e != refusals[i].err)
+            fl_fail_settled(pr, running.pid, "each refusal of join.h to return -1 with its errno",
+                            "%s returned %d (errno %d: %s), not -1 with %s", refusals[i].call,
+                            r, e, strerror(e), strerror(refusals[i].err));
+        if (!fl_is_unreaped_child(running.pid, NULL) || fl_proc_state(running.pid) == 'Z')
+            fl_fail_settled(pr, running.pid, "a refused call to leave the running child alone",
+                            "after %s, child %d is %s", refusals[i].call, (int)running.pid,
+                            state_words(running.pid));
+    }
+    fl_probe_release(pr, 1);
+    fl_stage("joining child %d", (int)running.pid);
+    errno = 0;
+    int r = proc_join(&running);
+    int e = errno;
+    FL_EXPECT(r == 0, "proc_join after refused calls to return 0", "it returned %d (errno %d: %s)",
+              r, e, strerror(e));
 }
 
 /* ---- exit codes ---- */
@@ -411,4 +738,86 @@ FL_CHECK(exitcode_none_until_joined, "proc_exitcode has no code before start and
     fl_stage("joining child %d", (int)p.pid);
     FL_EXPECT(proc_join(&p) == 0, "proc_join to return 0", "it returned -1 (errno %d: %s)",
               errno, strerror(errno));
+}
+
+FL_CHECK(join_no_fds, "with no descriptor free, the joins still work or say EMFILE, and leave the child alone",
+         .section = "Waiting with a timeout", .timeout_s = 3)
+{
+    struct fl_probe *pr = fl_probe_new(1, 0);
+    struct fl_probe_arg a = {pr, 1};
+    struct proc p;
+    start_task(&p, fl_probe_task, &a);
+    fl_stage("waiting for the task to start in child %d", (int)p.pid);
+    fl_probe_await(pr, 1, p.pid);
+    /* A pidfd is a descriptor: a design built on it may answer EMFILE
+     * here, one that looks with waitpid needs none.  Either is right;
+     * a wrong answer, a leak or a touched child is not. */
+    double want = fl_scaled(0.05);
+    fl_stage("calling proc_join_timeout(p, %.3f) with no descriptor free", want);
+    if (fl_fds_allow(0) < 0)
+        fl_fail("the check to limit descriptors", "setrlimit failed: %s", strerror(errno));
+    errno = 0;
+    double t0 = fl_now();
+    int r = proc_join_timeout(&p, want);
+    int e = errno;
+    double took = fl_now() - t0;
+    fl_fds_allow(-1);
+    if (!(r == -1 && (e == EMFILE || e == ENFILE)))
+        judge_timed_out(&p, pr, want, r, e, took, " with no descriptor free");
+    else if (!fl_is_unreaped_child(p.pid, NULL) || fl_proc_state(p.pid) == 'Z')
+        fl_fail_settled(pr, p.pid, "a failed proc_join_timeout to leave the child alone",
+                        "child %d is %s", (int)p.pid, state_words(p.pid));
+    fl_probe_release(pr, 1);
+    fl_stage("waiting for child %d to end", (int)p.pid);
+    fl_await_exit(p.pid);
+    fl_stage("calling proc_join_timeout(p, 1e6) on ended child %d with no descriptor free",
+             (int)p.pid);
+    fl_fds_allow(0);
+    errno = 0;
+    r = proc_join_timeout(&p, 1e6);
+    e = errno;
+    fl_fds_allow(-1);
+    if (r == -1 && (e == EMFILE || e == ENFILE)) {
+        if (!fl_is_unreaped_child(p.pid, NULL))
+            fl_fail("a failed proc_join_timeout to leave the child alone",
+                    "child %d was reaped although the call returned -1 (EMFILE)", (int)p.pid);
+        fl_stage("joining child %d with descriptors free again", (int)p.pid);
+        errno = 0;
+        r = proc_join(&p);
+        e = errno;
+        FL_EXPECT(r == 0, "proc_join to return 0", "it returned %d (errno %d: %s)", r, e,
+                  strerror(e));
+    } else {
+        if (r != 0)
+            fl_fail_settled(NULL, p.pid,
+                            "proc_join_timeout to return 0 for an ended child (or -1 with "
+                            "EMFILE)", "it returned %d (errno %d: %s)", r, e, strerror(e));
+        FL_EXPECT(!fl_is_unreaped_child(p.pid, NULL), "proc_join_timeout returning 0 to reap",
+                  "child %d is still %s", (int)p.pid, state_words(p.pid));
+    }
+    int code = -1;
+    FL_EXPECT(proc_exitcode(&p, &code) == 1 && code == 0, "exit code 0 once joined",
+              "proc_exitcode gave %d", code);
+}
+
+FL_CHECK(join_reaped_elsewhere, "proc_join on a child someone else reaped fails, and records no code",
+         .section = "Reaping: no zombie left")
+{
+    struct proc p;
+    start_task(&p, child_pending_exit, NULL);
+    fl_stage("reaping child %d behind proc_join's back", (int)p.pid);
+    fl_reap(p.pid, "the child from proc_start");
+    fl_stage("calling proc_join on child %d, which the check already reaped", (int)p.pid);
+    errno = 0;
+    int r = proc_join(&p);
+    int e = errno;
+    /* waitpid says ECHILD; a pidfd design's pidfd_open says ESRCH. */
+    FL_EXPECT(r == -1 && (e == ECHILD || e == ESRCH),
+              "proc_join of a pid that is no longer the caller's child to fail with "
+              "waitpid's errno (ECHILD)",
+              "it returned %d (errno %d: %s)", r, e, strerror(e));
+    int code = 12345;
+    int has = proc_exitcode(&p, &code);
+    FL_EXPECT(has == 0, "no exit code after a join that failed",
+              "proc_exitcode returned %d with code %d", has, code);
 }

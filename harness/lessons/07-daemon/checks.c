@@ -687,6 +687,227 @@ FL_CHECK(start_table_full, "proc_start refuses with EAGAIN once its list of chil
                   PROC_MAX_CHILDREN);
 }
 
+/* Start PROC_MAX_CHILDREN quick children into kids[], failing the check
+ * when one is refused. */
+static void start_full_list(struct proc *kids, const char *when)
+{
+    for (int i = 0; i < PROC_MAX_CHILDREN; i++) {
+        proc_init(&kids[i], quick_task, NULL);
+        fl_stage("calling proc_start for child %d of %d %s", i + 1, PROC_MAX_CHILDREN, when);
+        errno = 0;
+        int r = proc_start(&kids[i]);
+        int err = errno;
+        FL_EXPECT(r == 0 && kids[i].pid > 0,
+                  "proc_start to start up to PROC_MAX_CHILDREN children not yet joined",
+                  "proc_start for child %d %s returned %d (errno %d: %s)", i + 1, when, r, err,
+                  strerror(err));
+    }
+}
+
+FL_CHECK(joined_child_frees_its_place, "a joined child no longer counts against PROC_MAX_CHILDREN",
+         .section = "Your exercise: the contract")
+{
+    static struct proc kids[PROC_MAX_CHILDREN + 1];
+    start_full_list(kids, "(none joined)");
+    fl_stage("joining child %d", (int)kids[0].pid);
+    FL_EXPECT(proc_join(&kids[0]) == 0, "proc_join to join a child of the list",
+              "proc_join(child %d) failed: %s", (int)kids[0].pid, strerror(errno));
+    struct proc *extra = &kids[PROC_MAX_CHILDREN];
+    proc_init(extra, quick_task, NULL);
+    fl_stage("calling proc_start with %d children started, one of them joined",
+             PROC_MAX_CHILDREN);
+    errno = 0;
+    int r = proc_start(extra);
+    int err = errno;
+    errno = 0;
+    int rc = proc_main_exit();
+    int exit_err = errno;
+    FL_EXPECT(r == 0 && extra->pid > 0,
+              "proc_start to succeed: EAGAIN only while PROC_MAX_CHILDREN children are started "
+              "and not joined",
+              "with %d children started and child %d already joined, proc_start returned %d "
+              "(errno %d: %s): a joined child must leave the list", PROC_MAX_CHILDREN,
+              (int)kids[0].pid, r, err, strerror(err));
+    FL_EXPECT(rc == 0, "proc_main_exit to join every child and return 0",
+              "it returned %d (errno %d: %s)", rc, exit_err, strerror(exit_err));
+}
+
+/* A stand-in for "a process that reused a pid": a child of the check that
+ * notes any signal it gets, so that code which signals a pid it no longer
+ * owns is seen doing it. */
+struct trap {
+    pid_t pid;
+    volatile int sig;
+};
+
+static struct trap *trap_board;
+
+static void trap_noted(int sig)
+{
+    trap_board->sig = sig;
+}
+
+static struct trap *trap_start(void)
+{
+    struct trap *t = trap_board = fl_board_new(sizeof *t);
+    int ready[2];
+    fl_pipe(ready);
+    fflush(NULL);
+    /* Not t->pid = fork(): the board is shared, and the child would write
+     * its 0 there too. */
+    pid_t pid = fork();
+    FL_EXPECT(pid >= 0, "a process for the check", "fork failed: %s", strerror(errno));
+    if (pid == 0) {
+        struct sigaction sa = {.sa_handler = trap_noted};
+        for (int sig = 1; sig < 32; sig++)
+            if (sig != SIGKILL && sig != SIGSTOP)
+                sigaction(sig, &sa, NULL);
+        if (write(ready[1], "r", 1) < 0)
+            _exit(1);
+        for (;;)
+            pause();
+    }
+    t->pid = pid;
+    char c;
+    while (read(ready[0], &c, 1) < 0 && errno == EINTR)
+        ;
+    close(ready[0]);
+    close(ready[1]);
+    return t;
+}
+
+/* Whether `pid` has a signal pending: a kill() that returned has made it
+ * pending, even before the process runs its handler. */
+static int signal_pending(pid_t pid)
+{
+    char path[64], buf[2048];
+    snprintf(path, sizeof path, "/proc/%d/status", (int)pid);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    ssize_t n = fd < 0 ? -1 : read(fd, buf, sizeof buf - 1);
+    if (fd >= 0)
+        close(fd);
+    if (n <= 0)
+        return 0;
+    buf[n] = '\0';
+    const char *keys[] = {"\nSigPnd:", "\nShdPnd:"};
+    for (int i = 0; i < 2; i++) {
+        char *p = strstr(buf, keys[i]);
+        if (p && strtoull(p + strlen(keys[i]), NULL, 16) != 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* Fail unless the trap is alive, unsignalled and not reaped; then end it. */
+static void trap_untouched(struct trap *t, const char *what)
+{
+    int alive = fl_is_unreaped_child(t->pid, NULL);
+    char st = fl_proc_state(t->pid);
+    int sig = t->sig ? t->sig : signal_pending(t->pid) ? SIGTERM : 0;
+    if (alive) {
+        kill(t->pid, SIGKILL);
+        fl_reap(t->pid, "the check's stand-in process");
+    }
+    FL_EXPECT(alive && st != 'Z' && !sig, "proc_main_exit to leave alone every process it no "
+              "longer owns: a pid it reaped may already name another process",
+              "%s: process %d (standing in for a process that reused that pid) was %s",
+              what, (int)t->pid, !alive ? "reaped by it" : st == 'Z' ? "killed"
+              : sig == SIGTERM ? "sent SIGTERM" : "signalled");
+}
+
+FL_CHECK(main_exit_forgets_children, "after proc_main_exit the process keeps track of no child",
+         .section = "Your exercise: the contract")
+{
+    static struct proc first[PROC_MAX_CHILDREN], second[PROC_MAX_CHILDREN];
+    start_full_list(first, "before proc_main_exit");
+    fl_stage("calling proc_main_exit for the first %d children", PROC_MAX_CHILDREN);
+    errno = 0;
+    int rc = proc_main_exit();
+    int err = errno;
+    FL_EXPECT(rc == 0, "proc_main_exit to join every child and return 0",
+              "it returned %d (errno %d: %s)", rc, err, strerror(err));
+    /* Those structs are the caller's again: make them look like a live
+     * daemon whose pid is now another process's.  A list that still held
+     * them would have the next proc_main_exit signal or join it. */
+    struct trap *t = trap_start();
+    for (int i = 0; i < PROC_MAX_CHILDREN; i++) {
+        first[i].pid = t->pid;
+        first[i].ended = 0;
+        first[i].daemon = 1;
+    }
+    start_full_list(second, "after proc_main_exit had joined the first ones (its list must be "
+                            "empty again)");
+    fl_stage("calling proc_main_exit for the next %d children", PROC_MAX_CHILDREN);
+    errno = 0;
+    rc = proc_main_exit();
+    err = errno;
+    trap_untouched(t, "the structs of children an earlier proc_main_exit had joined were "
+                      "used again by the next one");
+    FL_EXPECT(rc == 0, "a second proc_main_exit to join the new children and return 0",
+              "it returned %d (errno %d: %s)", rc, err, strerror(err));
+    for (int i = 0; i < PROC_MAX_CHILDREN; i++)
+        FL_EXPECT(second[i].ended, "proc_main_exit to join every child started since the last one",
+                  "child %d was not joined (its struct proc says ended 0)", (int)second[i].pid);
+}
+
+FL_CHECK(main_exit_spares_reaped_daemons, "proc_main_exit never signals a daemon it already reaped",
+         .section = "When the main process ends")
+{
+    struct proc d, n;
+    proc_init(&d, quick_task, NULL);
+    proc_init(&n, quick_task, NULL);
+    FL_EXPECT(proc_set_daemon(&d, 1) == 0 && proc_start(&d) == 0 && proc_start(&n) == 0,
+              "proc_set_daemon and proc_start to work", "one failed: %s", strerror(errno));
+    fl_stage("joining daemon %d before proc_main_exit", (int)d.pid);
+    FL_EXPECT(proc_join(&d) == 0 && d.ended, "proc_join to join the daemon",
+              "proc_join(daemon %d) failed: %s", (int)d.pid, strerror(errno));
+    /* Its pid is free now; say another process took it. */
+    struct trap *t = trap_start();
+    pid_t was = d.pid;
+    d.pid = t->pid;
+    fl_stage("calling proc_main_exit with daemon %d already joined", (int)was);
+    errno = 0;
+    int rc = proc_main_exit();
+    int err = errno;
+    trap_untouched(t, "a daemon already joined (ended 1) was treated as running");
+    FL_EXPECT(rc == 0 && n.ended, "proc_main_exit to join the other child and return 0",
+              "it returned %d (errno %d: %s)", rc, err, strerror(err));
+}
+
+FL_CHECK(main_exit_joins_after_a_failure, "proc_main_exit reports the first failed join and still joins the others",
+         .section = "Your exercise: the contract")
+{
+    struct proc kids[3];
+    for (int i = 0; i < 3; i++) {
+        proc_init(&kids[i], quick_task, NULL);
+        errno = 0;
+        int r = proc_start(&kids[i]);
+        int err = errno;
+        FL_EXPECT(r == 0, "proc_start to start a child", "it returned %d (errno %d: %s)", r, err,
+                  strerror(err));
+    }
+    for (int i = 0; i < 3; i++)
+        fl_await_exit(kids[i].pid);
+    /* The middle child is reaped behind proc_main_exit's back: its join
+     * must fail (ECHILD), and the one after it must still be joined. */
+    fl_stage("reaping child %d as the check, before proc_main_exit", (int)kids[1].pid);
+    fl_reap(kids[1].pid, "the middle child");
+    fl_stage("calling proc_main_exit with child %d already reaped elsewhere", (int)kids[1].pid);
+    errno = 0;
+    int rc = proc_main_exit();
+    int err = errno;
+    FL_EXPECT(rc == -1 && err == ECHILD,
+              "proc_main_exit to return -1 with the errno of the join that failed (ECHILD)",
+              "with child %d reaped elsewhere, it returned %d (errno %d: %s)", (int)kids[1].pid,
+              rc, err, strerror(err));
+    for (int i = 0; i < 3; i += 2)
+        FL_EXPECT(kids[i].ended && !fl_is_unreaped_child(kids[i].pid, NULL),
+                  "proc_main_exit to go on joining the other children after a failed join",
+                  "child %d was left %s after the join of child %d failed",
+                  (int)kids[i].pid, fl_is_unreaped_child(kids[i].pid, NULL) ? "a zombie"
+                  : "reaped but not recorded (ended 0)", (int)kids[1].pid);
+}
+
 /* ---- the main process is killed ---- */
 
 FL_CHECK(daemon_dies_with_main, "a daemon child dies when its main process is killed with SIGKILL",

@@ -7,7 +7,6 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -29,11 +28,7 @@ static struct seen *board;
 
 static void board_new(void)
 {
-    board = mmap(NULL, sizeof *board, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1,
-                 0);
-    if (board == MAP_FAILED)
-        fl_fail("shared memory for the check", "mmap failed: %s", strerror(errno));
-    memset(board, 0, sizeof *board);
+    board = fl_board_new(sizeof *board);
 }
 
 /* ---- two "subclasses" of struct proc ---- */
@@ -146,6 +141,13 @@ FL_CHECK(base_runs_task, "a proc of the base class runs task(arg) in the child",
               (int)pr->runs[0].pid, (int)p.pid);
     FL_EXPECT(code == 5, "exit code 5, what the task returned",
               "child %d has exit code %d", (int)p.pid, code);
+    fl_stage("joining child %d a second time", (int)p.pid);
+    errno = 0;
+    int r = proc_join(&p);
+    int e = errno;
+    FL_EXPECT(r == 0 && proc_exitcode(&p, &code) == 1 && code == 5,
+              "a second join (given) to return 0 at once and keep the exit code",
+              "it returned %d (errno %d: %s), exit code %d", r, e, strerror(e), code);
 }
 
 FL_CHECK(class_run_in_child, "an object's run runs in the child and sees the object's fields",
@@ -327,4 +329,195 @@ FL_CHECK(run_here, "proc_run called directly runs the work in the calling proces
     FL_EXPECT(r == 23, "proc_run to return what run returned (23)", "it returned %d", r);
     FL_EXPECT(t.base.pid == 0, "proc_run to start no process (p->pid stays 0)",
               "p->pid is %d", (int)t.base.pid);
+}
+
+/* ---- the contract's refusals, one table: objects.h line by line ----
+ *
+ * Each call is made on a fresh object; errno is read right after it.  A
+ * refused proc_start must also have made no child. */
+
+static struct proc tp;
+static const struct proc_class no_run = {"no-run", NULL};
+
+static int r_init_null_p(void) { return proc_init_object(NULL, &tally_class); }
+static int r_init_null_cls(void) { return proc_init_object(&tp, NULL); }
+static int r_init_null_run(void) { return proc_init_object(&tp, &no_run); }
+static int r_run_null(void) { return proc_run(NULL); }
+static int r_run_nothing(void)
+{
+    proc_init(&tp, NULL, NULL);
+    return proc_run(&tp);
+}
+static int r_run_class_lost_run(void)
+{
+    proc_init(&tp, NULL, NULL);
+    tp.cls = &no_run;      /* a class whose run is NULL, set by hand */
+    return proc_run(&tp);
+}
+static int r_start_null(void) { return proc_start(NULL); }
+static int r_start_nothing(void)
+{
+    proc_init(&tp, NULL, NULL);
+    return proc_start(&tp);
+}
+static int r_start_class_lost_run(void)
+{
+    proc_init(&tp, NULL, NULL);
+    tp.cls = &no_run;
+    return proc_start(&tp);
+}
+static int r_join_unstarted(void)
+{
+    proc_init(&tp, fl_probe_task, NULL);
+    return proc_join(&tp);
+}
+
+static const struct refusal {
+    const char *call;
+    int (*call_fn)(void);
+    int err;      /* each returns -1 with this errno */
+} refusals[] = {
+    {"proc_init_object(NULL, &cls)", r_init_null_p, EINVAL},
+    {"proc_init_object(p, NULL)", r_init_null_cls, EINVAL},
+    {"proc_init_object(p, cls) with cls->run NULL", r_init_null_run, EINVAL},
+    {"proc_run(NULL)", r_run_null, EINVAL},
+    {"proc_run(p) with no class and no task", r_run_nothing, EINVAL},
+    {"proc_run(p) with a class whose run is NULL", r_run_class_lost_run, EINVAL},
+    {"proc_start(NULL)", r_start_null, EINVAL},
+    {"proc_start(p) with no class and no task", r_start_nothing, EINVAL},
+    {"proc_start(p) with a class whose run is NULL", r_start_class_lost_run, EINVAL},
+    {"proc_join(p) never started (given)", r_join_unstarted, EINVAL},
+};
+
+FL_CHECK(refusals_table, "every refusal objects.h promises: -1 with EINVAL, and no child",
+         .section = "Your exercise: the contract")
+{
+    for (size_t i = 0; i < sizeof refusals / sizeof refusals[0]; i++) {
+        const struct refusal *c = &refusals[i];
+        memset(&tp, 0, sizeof tp);
+        fl_stage("calling %s", c->call);
+        errno = 0;
+        int r = c->call_fn();
+        int e = errno;
+        pid_t kids[8];
+        int n = fl_proc_children(getpid(), kids, 8);
+        for (int k = 0; k < n; k++)
+            fl_reap(kids[k], "a child of a refused call");
+        FL_EXPECT(r == -1 && e == c->err,
+                  "each refusal the header documents: -1 with its errno",
+                  "%s returned %d (errno %d: %s); objects.h says -1 with %s", c->call, r, e,
+                  strerror(e), strerror(c->err));
+        FL_EXPECT(n == 0, "a refused call to start no process (refuse before fork)",
+                  "%s returned -1 but started %d child%s, first %d", c->call, n,
+                  n == 1 ? "" : "ren", n ? (int)kids[0] : 0);
+    }
+}
+
+FL_CHECK(init_object_clean, "proc_init_object makes a clean proc of the class and touches nothing around it",
+         .section = "A subclass in C")
+{
+    struct tally t;
+    memset(&t, 0xa5, sizeof t);   /* garbage, as in a fresh local */
+    t.magic = MAGIC;
+    snprintf(t.label, sizeof t.label, "set-before-init");
+    t.start = 11;
+    t.step = 4;
+    fl_stage("calling proc_init_object on a tally whose own fields were set first");
+    errno = 0;
+    int r = proc_init_object(&t.base, &tally_class);
+    int e = errno;
+    FL_EXPECT(r == 0, "proc_init_object to return 0", "it returned %d (errno %d: %s)", r, e,
+              strerror(e));
+    FL_EXPECT(t.base.pid == 0 && t.base.task == NULL && t.base.arg == NULL &&
+                  t.base.cls == &tally_class && t.base.ended == 0,
+              "a clean proc of the class: pid 0, task and arg NULL, cls set, not ended",
+              "after proc_init_object: pid %d, task %s, arg %s, cls %s, ended %d",
+              (int)t.base.pid, t.base.task ? "set" : "NULL", t.base.arg ? "set" : "NULL",
+              t.base.cls == &tally_class ? "the class" : "not the class", t.base.ended);
+    int code = 99;
+    FL_EXPECT(proc_exitcode(&t.base, &code) == 0, "no exit code for an object never started",
+              "proc_exitcode gave %d", code);
+    FL_EXPECT(t.magic == MAGIC && strcmp(t.label, "set-before-init") == 0 && t.start == 11 &&
+                  t.step == 4,
+              "proc_init_object to touch only the struct proc, not the fields after it",
+              "the subclass's own fields changed: magic %#lx, start %d, step %d", t.magic,
+              t.start, t.step);
+}
+
+FL_CHECK(class_over_task, "an object with a class runs cls->run even when a task is set too",
+         .section = "The base class runs the task")
+{
+    board_new();
+    struct fl_probe *pr = fl_probe_new(0, 9);
+    struct fl_probe_arg a = {pr, 1};
+    struct tally t;
+    tally_new(&t, 30, 5);
+    t.base.task = fl_probe_task;   /* set by hand after proc_init_object */
+    t.base.arg = &a;
+    start_ok(&t.base, "a tally object that also has a task");
+    int code = join_code(&t.base);
+    FL_EXPECT(board->runs == 1 && pr->nruns == 0 && code == 35,
+              "the class's run, and only it, to run (exit code 35 = 30 + 5)",
+              "tally_run ran %d times, the task %d times; child %d has exit code %d",
+              board->runs, pr->nruns, (int)t.base.pid, code);
+}
+
+static int run_returns(struct proc *self)
+{
+    (void)self;
+    return board->start;   /* the value the check chose */
+}
+static const struct proc_class returner = {"returner", run_returns};
+
+FL_CHECK(exit_code_low_bits, "the child's exit status is run's return value, low 8 bits",
+         .section = "The base class runs the task")
+{
+    board_new();
+    static const int values[] = {0, 7, 255, 256 + 3, -1};
+    for (int i = 0; i < 5; i++) {
+        board->start = values[i];
+        struct proc p;
+        FL_EXPECT(proc_init_object(&p, &returner) == 0, "proc_init_object to return 0",
+                  "it returned -1 (errno %d: %s)", errno, strerror(errno));
+        start_ok(&p, "an object whose run returns a chosen value");
+        int st;
+        fl_await_exit(p.pid);
+        fl_is_unreaped_child(p.pid, &st);
+        int code = join_code(&p);
+        FL_EXPECT(WIFEXITED(st) && WEXITSTATUS(st) == (values[i] & 0xff) &&
+                      code == (values[i] & 0xff),
+                  "run's return value, & 0xff, as the child's exit status",
+                  "run returned %d; child %d %s (exit code %d), not exit status %d", values[i],
+                  (int)p.pid, fl_status_str(st), code, values[i] & 0xff);
+    }
+}
+
+FL_CHECK(start_fork_fails, "when fork fails, proc_start returns -1 with EAGAIN, keeps pid 0 and may be retried",
+         .section = "Starting once")
+{
+    struct fl_probe *pr = fl_probe_new(0, 6);
+    struct fl_probe_arg a = {pr, 1};
+    struct proc p;
+    proc_init(&p, fl_probe_task, &a);
+    fl_stage("calling proc_start with fork failing (EAGAIN)");
+    fl_forks_allow(0);
+    errno = 0;
+    int r = proc_start(&p);
+    int e = errno;
+    fl_forks_allow(-1);
+    pid_t kids[8];
+    int n = fl_proc_children(getpid(), kids, 8);
+    if (n > 0 && r == 0)
+        fl_fail_settled(pr, p.pid, "proc_start to fail when fork fails",
+                        "it returned 0 with p->pid %d: was fork called at all?", (int)p.pid);
+    FL_EXPECT(r == -1 && e == EAGAIN, "proc_start to return -1 with fork's errno, EAGAIN",
+              "it returned %d (errno %d: %s)", r, e, strerror(e));
+    FL_EXPECT(p.pid == 0 && n == 0, "a failed start to start nothing: p->pid stays 0, no child",
+              "p->pid is %d; the caller has %d child%s", (int)p.pid, n, n == 1 ? "" : "ren");
+    fl_stage("calling proc_start again, fork working");
+    start_ok(&p, "an object whose first start failed");
+    fl_probe_await(pr, 1, p.pid);
+    int code = join_code(&p);
+    FL_EXPECT(code == 6 && pr->nruns == 1, "the retried start to run the task once (exit code 6)",
+              "the task ran %d times; child %d has exit code %d", pr->nruns, (int)p.pid, code);
 }

@@ -55,7 +55,8 @@ int proc_init_object(struct proc *p, const struct proc_class *cls);
  * with a class, task(arg) for the base class.  proc_start calls it in the
  * child; calling it yourself runs the work here, without a new process (as
  * Python's p.run() does).  Returns what the work returns.
- * Errors: -1 with errno = EINVAL if p is NULL or has nothing to run. */
+ * Errors: -1 with errno = EINVAL if p is NULL or has nothing to run (no
+ * class and no task, or a class whose run is NULL). */
 int proc_run(struct proc *p);
 
 /* proc_start: create a child that runs proc_run(p) -- on the child's own
@@ -65,7 +66,9 @@ int proc_run(struct proc *p);
  * A process object starts at most once: a second proc_start fails, while
  * the child runs and after it was joined alike, and makes no child.
  * Errors: -1 with errno: EINVAL if p is NULL, has nothing to run (no class
- * and no task) or was started before; fork's errno. */
+ * and no task, or a class whose run is NULL) or was started before; fork's
+ * errno (EAGAIN).  A start that failed started nothing: p->pid stays 0 and
+ * the object may be started again. */
 int proc_start(struct proc *p);
 
 /* proc_join: wait until the child has ended and reap it; records its exit

@@ -8,7 +8,12 @@
 #include "fl.h"
 #include "queue.h"
 
-#include <dirent.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/syscall.h>
+#include <sys/mman.h>
+#include <fcntl.h>
+#include <time.h>
 #include <errno.h>
 #include <sched.h>
 #include <stdint.h>
@@ -112,7 +117,27 @@ struct job {
     double timeout;
     uint32_t expect_seq;  /* get: the message expected */
     int gate;             /* > 0: read a byte from this fd before starting */
+    size_t bufsize;       /* get: the buffer's size; 0: QUEUE_MSG_MAX */
+    int on_signal;        /* > 0: catch this signal (no SA_RESTART) first */
 };
+
+static volatile sig_atomic_t signals_seen;
+static void count_signal(int sig)
+{
+    (void)sig;
+    signals_seen++;
+}
+
+/* Catch `sig` without SA_RESTART: a blocking call it interrupts returns
+ * EINTR, and the code under test must go on waiting as its contract says. */
+static void catch_signal(int sig)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = count_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(sig, &sa, NULL);
+}
 
 /* Hold a child until the caller lets it go: a plain pipe, no clock. */
 static void pass_gate(const struct job *j)
@@ -149,7 +174,10 @@ static int get_job(void *arg)
     struct job *j = arg;
     static unsigned char buf[QUEUE_MSG_MAX];
     size_t len = 0;
-    enum queue_result r = queue_get(j->q, buf, sizeof buf, &len, j->timeout);
+    if (j->on_signal > 0)
+        catch_signal(j->on_signal);
+    enum queue_result r = queue_get(j->q, buf, j->bufsize ? j->bufsize : sizeof buf, &len,
+                                    j->timeout);
     if (r != QUEUE_OK)
         return (int)r;
     struct msg_head h;
@@ -182,19 +210,43 @@ static const char *child_said(int status)
     return buf;
 }
 
-/* Spin until `pid` sleeps in the kernel (state S: blocked in a wait) or has
- * exited.  Returns 1 when blocked, 0 when it exited.  A wait that spins on
- * the CPU instead of sleeping never shows S, and the check's ceiling ends it. */
+/* Wait until `pid` is blocked: asleep in the kernel with no progress (no
+ * CPU time, no context switch) across a window, or has ended.  Returns 1
+ * when blocked, 0 when it ended.  A wait that spins, or polls with short
+ * sleeps, never counts as blocked: the check fails saying so. */
 static int await_blocked(pid_t pid)
 {
-    for (;;) {
-        char s = fl_proc_state(pid);
-        if (s == 'S' || s == 'D')
-            return 1;
-        if (s == 'Z' || s == 0)
-            return 0;
-        sched_yield();
+    int r = fl_await_blocked(pid, 0.1, 1.5);
+    if (r == 0)
+        fl_fail_settled(NULL, pid, "a process waiting in put or get to sleep until woken (blocked)",
+                        "process %d kept running (it spins, or polls with short sleeps): it never "
+                        "stayed asleep without progress for 0.1 s", (int)pid);
+    return r == 1;
+}
+
+/* Wait for the caller's child `pid` to end, at most `ceiling` seconds
+ * (scaled); returns its wait status, or -1 (it was then killed and reaped)
+ * when it was still there at the ceiling. */
+static int reap_within(pid_t pid, double ceiling)
+{
+    int pfd = (int)syscall(SYS_pidfd_open, pid, 0);
+    if (pfd >= 0) {
+        struct pollfd p = {.fd = pfd, .events = POLLIN};
+        double end = fl_now() + fl_scaled(ceiling), left;
+        int r = 0;
+        while ((left = end - fl_now()) > 0) {
+            r = poll(&p, 1, (int)(left * 1000) + 1);
+            if (r > 0 || (r < 0 && errno != EINTR))
+                break;
+        }
+        close(pfd);
+        if (r <= 0) {
+            kill(pid, SIGKILL);
+            fl_reap(pid, "a child the check started");
+            return -1;
+        }
     }
+    return fl_reap(pid, "a child the check started");
 }
 
 static struct queue *new_queue(int maxsize)
@@ -522,7 +574,7 @@ FL_CHECK(closed_fails, "after close, put and get return QUEUE_CLOSED, in every p
     struct queue *q = new_queue(2);
     put_ok(q, 1, 0, 100, "a put into an open queue to succeed");
     int gate[2];
-    FL_EXPECT(pipe(gate) == 0, "a pipe to hold a child", "pipe failed: %s", strerror(errno));
+    fl_pipe(gate);
     struct job j = {.q = q, .producer = 2, .count = 1, .len = 100, .gate = gate[0]};
     fl_stage("starting a child that will put once the caller has closed the queue");
     pid_t pid = spawn(put_job, &j);
@@ -556,129 +608,524 @@ FL_CHECK(closed_fails, "after close, put and get return QUEUE_CLOSED, in every p
     queue_free(q);
 }
 
-FL_CHECK(close_wakes_waiters, "close wakes the processes waiting in put and get",
-         .section = "Closing")
+FL_CHECK(close_wakes_waiters, "close wakes every process waiting in put and get, two of each",
+         .section = "Closing", .timeout_s = 6)
 {
     struct queue *empty = new_queue(1), *full = new_queue(1);
     put_ok(full, 1, 0, 100, "a put into an empty queue of 1 to succeed");
     struct job g = {.q = empty, .producer = 1, .timeout = QUEUE_FOREVER};
     struct job p = {.q = full, .producer = 2, .count = 1, .len = 100, .timeout = QUEUE_FOREVER};
-    fl_stage("letting one child wait in get on an empty queue, another in put on a full one");
-    pid_t pg = spawn(get_job, &g), pp = spawn(put_job, &p);
-    fl_stage("waiting for children %d and %d to block", (int)pg, (int)pp);
-    int blocked_g = await_blocked(pg), blocked_p = await_blocked(pp);
-    FL_EXPECT(blocked_g && blocked_p, "put on a full queue and get on an empty one to wait",
-              "child %d (get) %s; child %d (put) %s", (int)pg,
-              blocked_g ? "waited" : "returned at once", (int)pp,
-              blocked_p ? "waited" : "returned at once");
-    fl_stage("closing both queues while children %d (get) and %d (put) wait in them; a close "
-             "that does not wake waiters leaves them waiting for ever", (int)pg, (int)pp);
+    pid_t pids[4];
+    static const char *const what[4] = {"get", "get", "put", "put"};
+    fl_stage("letting two children wait in get on an empty queue, two in put on a full one");
+    for (int i = 0; i < 4; i++) {
+        pids[i] = spawn(i < 2 ? get_job : put_job, i < 2 ? &g : &p);
+        fl_stage("waiting for child %d to block in %s", (int)pids[i], what[i]);
+        if (!await_blocked(pids[i])) {
+            int st = fl_reap(pids[i], "a waiting child");
+            for (int k = 0; k < i; k++) {
+                kill(pids[k], SIGKILL);
+                fl_reap(pids[k], "a waiting child");
+            }
+            fl_fail("put on a full queue and get on an empty one to wait",
+                    "child %d's %s returned at once: it %s", (int)pids[i], what[i],
+                    child_said(st));
+        }
+    }
+    fl_stage("closing both queues while children %d, %d (get) and %d, %d (put) wait in them",
+             (int)pids[0], (int)pids[1], (int)pids[2], (int)pids[3]);
     queue_close(empty);
     queue_close(full);
-    int sg = fl_reap(pg, "the getting child"), sp = fl_reap(pp, "the putting child");
-    FL_EXPECT(WIFEXITED(sg) && WEXITSTATUS(sg) == QUEUE_CLOSED,
-              "a get waiting on a queue that gets closed to return QUEUE_CLOSED",
-              "child %d %s", (int)pg, child_said(sg));
-    FL_EXPECT(WIFEXITED(sp) && WEXITSTATUS(sp) == QUEUE_CLOSED,
-              "a put waiting on a queue that gets closed to return QUEUE_CLOSED",
-              "child %d %s", (int)pp, child_said(sp));
+    int st[4], lost = 0;
+    char desc[300] = "";
+    for (int i = 0; i < 4; i++) {
+        st[i] = reap_within(pids[i], 2.0);
+        if (st[i] == -1) {
+            size_t used = strlen(desc);
+            snprintf(desc + used, sizeof desc - used, "%s%d (%s)", lost++ ? ", " : "",
+                     (int)pids[i], what[i]);
+        }
+    }
+    FL_EXPECT(lost == 0, "queue_close to wake EVERY process waiting in the queue (a broadcast, "
+              "not one wake-up per queue)",
+              "%d of the 4 waiting children still waited %.1f s after the close: %s", lost,
+              fl_scaled(2.0), desc);
+    for (int i = 0; i < 4; i++)
+        FL_EXPECT(WIFEXITED(st[i]) && WEXITSTATUS(st[i]) == QUEUE_CLOSED,
+                  "a put or get waiting on a queue that gets closed to return QUEUE_CLOSED",
+                  "child %d (%s) %s", (int)pids[i], what[i], child_said(st[i]));
     queue_free(empty);
     queue_free(full);
 }
 
-static int count_fds(char *list, size_t size)
+/* ---- a getter refused with EMSGSIZE passes its wake-up on ---- */
+
+FL_CHECK(too_small_passes_wakeup,
+         "a getter whose buffer is too small leaves the message to another waiting getter",
+         .section = "Results and errors", .timeout_s = 6)
 {
-    DIR *d = opendir("/proc/self/fd");
-    if (!d)
-        fl_fail("/proc/self/fd to be readable", "opendir failed: %s", strerror(errno));
-    int n = 0;
-    struct dirent *e;
-    list[0] = '\0';
-    while ((e = readdir(d))) {
-        if (e->d_name[0] == '.' || atoi(e->d_name) == dirfd(d))
-            continue;
-        char path[64], target[128] = "?";
-        snprintf(path, sizeof path, "/proc/self/fd/%d", atoi(e->d_name));
-        ssize_t k = readlink(path, target, sizeof target - 1);
-        if (k > 0)
-            target[k] = '\0';
-        size_t used = strlen(list);
-        snprintf(list + used, size - used, "%s%s -> %s", n ? ", " : "", e->d_name, target);
-        n++;
+    struct queue *q = new_queue(2);
+    struct job small = {.q = q, .producer = 1, .timeout = QUEUE_FOREVER, .bufsize = 100};
+    struct job big = {.q = q, .producer = 1, .timeout = QUEUE_FOREVER};
+    fl_stage("letting a getter with a 100-byte buffer wait on the empty queue");
+    pid_t ps = spawn(get_job, &small);
+    if (!await_blocked(ps))
+        fl_fail("queue_get(QUEUE_FOREVER) on an empty queue to wait",
+                "child %d's get returned at once: it %s", (int)ps,
+                child_said(fl_reap(ps, "the small getter")));
+    fl_stage("letting a getter with a big buffer wait too, after the first");
+    pid_t pb = spawn(get_job, &big);
+    if (!await_blocked(pb)) {
+        int st = fl_reap(pb, "the big getter");
+        kill(ps, SIGKILL);
+        fl_reap(ps, "the small getter");
+        fl_fail("queue_get(QUEUE_FOREVER) on an empty queue to wait",
+                "child %d's get returned at once: it %s", (int)pb, child_said(st));
     }
-    closedir(d);
-    return n;
+    fl_stage("putting one 5000-byte message while children %d (100-byte buffer) and %d "
+             "(big buffer) wait", (int)ps, (int)pb);
+    put_ok(q, 1, 0, 5000, "a put into an empty queue to succeed");
+    int sb = reap_within(pb, 2.0);
+    int left = queue_qsize(q);
+    queue_close(q);   /* the small getter, if it still waits, returns now */
+    int ss = reap_within(ps, 2.0);
+    FL_EXPECT(sb != -1,
+              "the getter with a big enough buffer to get the message: a getter that cannot "
+              "take it (EMSGSIZE) passes the wake-up on",
+              "child %d (big buffer) still slept %.1f s after the put, with the message at the "
+              "head (qsize %d); child %d (100-byte buffer) %s", (int)pb, fl_scaled(2.0), left,
+              (int)ps, ss == -1 ? "waited too" : child_said(ss));
+    FL_EXPECT(WIFEXITED(sb) && WEXITSTATUS(sb) == 0,
+              "the getter with a big enough buffer to get the 5000-byte message",
+              "child %d (big buffer) %s", (int)pb, child_said(sb));
+    FL_EXPECT(ss != -1 && WIFEXITED(ss) &&
+                  (WEXITSTATUS(ss) == QUEUE_ERROR || WEXITSTATUS(ss) == QUEUE_CLOSED),
+              "the getter with a 100-byte buffer to get QUEUE_ERROR (EMSGSIZE), or QUEUE_CLOSED "
+              "if it never woke before the close",
+              "child %d (100-byte buffer) %s", (int)ps,
+              ss == -1 ? "still waited after the close" : child_said(ss));
+    queue_free(q);
 }
 
-FL_CHECK(free_releases_fds, "queue_free leaves no file descriptor open",
+/* ---- timeouts: at least t, at most a little more, whatever wakes the
+ * waiter meanwhile ---- */
+
+/* A child that sends SIGUSR1 to the caller every 20 ms for `seconds`: each
+ * signal wakes a wait in the caller (a poll, a futex, a semaphore returns
+ * EINTR), and the wait must go on towards the SAME deadline. */
+static pid_t pester(double seconds)
+{
+    pid_t caller = getpid();
+    fflush(NULL);
+    pid_t pid = fork();
+    if (pid < 0)
+        fl_fail("the check to start a child", "fork failed: %s", strerror(errno));
+    if (pid == 0) {
+        struct timespec pace = {0, 20 * 1000 * 1000};
+        for (int i = 0; i < (int)(seconds / 0.02); i++) {
+            kill(caller, SIGUSR1);
+            nanosleep(&pace, NULL);
+        }
+        _exit(0);
+    }
+    return pid;
+}
+
+static void stop_pester(pid_t pid)
+{
+    kill(pid, SIGKILL);
+    fl_reap(pid, "the child sending signals");
+}
+
+FL_CHECK(timeouts_hold_under_wakeups,
+         "put and get with timeout t return after at least t and at most a little more, while signals keep waking them",
+         .section = "Blocking, timeouts, full and empty", .timeout_s = 8)
+{
+    struct queue *q = new_queue(1);
+    catch_signal(SIGUSR1);
+    double t = fl_scaled(0.2), slack = fl_scaled(0.8), storm = fl_scaled(2.0);
+    for (int round = 0; round < 2; round++) {
+        int is_put = round == 1;
+        if (is_put)
+            put_ok(q, 1, 0, 64, "a put into an empty queue of 1 to succeed");
+        signals_seen = 0;
+        pid_t pid = pester(storm);
+        fl_stage("calling queue_%s with timeout %.2f s on a%s queue while child %d signals "
+                 "the caller every 20 ms", is_put ? "put" : "get", t, is_put ? " full" : "n empty",
+                 (int)pid);
+        size_t len = 0;
+        make_msg(outbuf, 2, 0, 64);
+        errno = 0;
+        double start = fl_now();
+        enum queue_result r = is_put ? queue_put(q, outbuf, 64, t)
+                                     : queue_get(q, inbuf, sizeof inbuf, &len, t);
+        double took = fl_now() - start;
+        int e = errno;
+        int woken = signals_seen;
+        stop_pester(pid);
+        errno = e;
+        enum queue_result want = is_put ? QUEUE_FULL : QUEUE_EMPTY;
+        FL_EXPECT(r == want,
+                  is_put ? "queue_put with a timeout on a full queue to return QUEUE_FULL, "
+                           "however many signals arrive (EINTR is not an outcome)"
+                         : "queue_get with a timeout on an empty queue to return QUEUE_EMPTY, "
+                           "however many signals arrive (EINTR is not an outcome)",
+                  "it returned %s after %.3f s and %d signals", said(r), took, woken);
+        FL_EXPECT(took >= t - 0.001, "the whole timeout to pass before giving up",
+                  "queue_%s gave up after %.4f s; the timeout was %.4f s (%d signals arrived "
+                  "meanwhile)", is_put ? "put" : "get", took, t, woken);
+        FL_EXPECT(took <= t + slack,
+                  "a timeout t to end the wait after at most a little more than t, counted "
+                  "from the call, not from the last wake-up",
+                  "queue_%s with timeout %.2f s returned after %.3f s, while %d signals woke it: "
+                  "was the clock started again after each wake-up?", is_put ? "put" : "get", t,
+                  took, woken);
+    }
+    signal(SIGUSR1, SIG_DFL);
+    queue_free(q);
+}
+
+FL_CHECK(signal_keeps_waiting,
+         "a put or get waiting for ever goes on waiting when a signal interrupts it",
+         .section = "Blocking, timeouts, full and empty", .timeout_s = 6)
+{
+    struct queue *q = new_queue(1);
+    struct job g = {.q = q, .producer = 3, .timeout = QUEUE_FOREVER, .on_signal = SIGUSR1};
+    fl_stage("letting a child wait in get (QUEUE_FOREVER) with a SIGUSR1 handler, no SA_RESTART");
+    pid_t pid = spawn(get_job, &g);
+    if (!await_blocked(pid))
+        fl_fail("queue_get(QUEUE_FOREVER) on an empty queue to wait",
+                "child %d's get returned at once: it %s", (int)pid,
+                child_said(fl_reap(pid, "the getting child")));
+    pid_t helper = fl_signal_when_blocked(pid, SIGUSR1, 2.0);
+    fl_reap(helper, "the harness's signalling helper");
+    fl_stage("checking that child %d, interrupted by SIGUSR1, waits again", (int)pid);
+    int r = fl_await_blocked(pid, 0.1, 1.5);
+    if (r != 1) {
+        int st = r == -1 ? fl_reap(pid, "the getting child") : reap_within(pid, 0.01);
+        fl_fail("a get waiting with QUEUE_FOREVER to go on waiting after a signal's handler "
+                "returns (the contract names no EINTR outcome)",
+                "after SIGUSR1, child %d %s", (int)pid,
+                r == -1 ? child_said(st) : "kept running instead of waiting");
+    }
+    fl_stage("putting the message child %d waits for", (int)pid);
+    put_ok(q, 3, 0, 300, "a put into an empty queue to succeed");
+    int st = reap_within(pid, 2.0);
+    FL_EXPECT(st != -1 && WIFEXITED(st) && WEXITSTATUS(st) == 0,
+              "the interrupted get to return the message put later",
+              "child %d %s", (int)pid, st == -1 ? "still waited after the put" : child_said(st));
+    queue_free(q);
+}
+
+/* ---- what queue_free releases ---- */
+
+FL_CHECK(free_releases_fds, "queue_free leaves no descriptor and no shared mapping in the caller",
          .section = "Closing pipe ends")
 {
-    char before[600], after[600];
-    int n0 = count_fds(before, sizeof before);
+    char desc[900];
     struct queue *q = new_queue(3);
     put_ok(q, 1, 0, 100, "a put into a new queue to succeed");
     get_expect(q, 1, 0, "the message put", "the message");
     fl_stage("calling queue_close and queue_free");
     queue_close(q);
     queue_free(q);
-    int n1 = count_fds(after, sizeof after);
-    FL_EXPECT(n1 <= n0, "every file descriptor the queue opened to be closed by queue_free",
-              "the caller had %d open before queue_new and %d after queue_free: %s "
-              "(before: %s)", n0, n1, after, before);
+    int n = fl_fds_new_since_start(desc, sizeof desc);
+    FL_EXPECT(n == 0, "every descriptor the queue opened to be closed by queue_free",
+              "after queue_free, %d descriptor%s opened by the queue still open: %s", n,
+              n == 1 ? " is" : "s are", desc);
+    n = fl_maps_new_since_start(desc, sizeof desc);
+    FL_EXPECT(n == 0, "queue_free to unmap all of the queue's shared memory",
+              "after queue_free, %d shared mapping%s still there: %s", n,
+              n == 1 ? " is" : "s are", desc);
 }
 
-FL_CHECK(bad_arguments, "bad arguments get QUEUE_ERROR or NULL with the documented errno",
-         .section = "Results and errors")
+/* Runs in a child: frees its hold on the queue, then reports how many of
+ * the queue's descriptors (numbers in fds) and mapped ranges are left. */
+struct hold {
+    struct queue *q;
+    int fds[32], nfds;
+    unsigned long addrs[32];
+    int naddrs;
+};
+
+static int free_in_child(void *arg)
 {
-    static const int bad_sizes[] = {0, -1, QUEUE_MAXSIZE_MAX + 1};
-    for (int i = 0; i < 3; i++) {
-        fl_stage("calling queue_new(%d)", bad_sizes[i]);
-        errno = 0;
-        struct queue *bad = queue_new(bad_sizes[i]);
-        FL_EXPECT(bad == NULL && errno == EINVAL,
-                  "queue_new to refuse a maxsize outside 1..QUEUE_MAXSIZE_MAX: NULL, EINVAL",
-                  "queue_new(%d) returned %s (errno %d: %s)", bad_sizes[i],
-                  bad ? "a queue" : "NULL", errno, strerror(errno));
+    struct hold *h = arg;
+    queue_free(h->q);
+    int left = 0;
+    for (int i = 0; i < h->nfds; i++)
+        left += fcntl(h->fds[i], F_GETFD) >= 0;
+    for (int i = 0; i < h->naddrs; i++) {
+        unsigned char vec;
+        left += mincore((void *)h->addrs[i], 1, &vec) == 0;   /* ENOMEM: unmapped */
     }
-    struct queue *q = new_queue(QUEUE_MAXSIZE_MAX);
-    size_t len;
-    fl_stage("calling queue_put and queue_get with NULL pointers");
-    errno = 0;
-    enum queue_result r = queue_put(NULL, outbuf, 10, 0);
-    FL_EXPECT(r == QUEUE_ERROR && errno == EINVAL, "queue_put(NULL, ...) to be QUEUE_ERROR, EINVAL",
-              "it returned %s", said(r));
-    errno = 0;
-    r = queue_put(q, NULL, 10, 0);
-    FL_EXPECT(r == QUEUE_ERROR && errno == EINVAL,
-              "queue_put of a NULL message with a length to be QUEUE_ERROR, EINVAL",
-              "it returned %s", said(r));
-    errno = 0;
-    r = queue_get(NULL, inbuf, sizeof inbuf, &len, 0);
-    FL_EXPECT(r == QUEUE_ERROR && errno == EINVAL, "queue_get(NULL, ...) to be QUEUE_ERROR, EINVAL",
-              "it returned %s", said(r));
-    errno = 0;
-    r = queue_get(q, NULL, sizeof inbuf, &len, 0);
-    FL_EXPECT(r == QUEUE_ERROR && errno == EINVAL,
-              "queue_get into a NULL buffer to be QUEUE_ERROR, EINVAL", "it returned %s",
-              said(r));
-    errno = 0;
-    int n = queue_qsize(NULL);
-    FL_EXPECT(n == -1 && errno == EINVAL, "queue_qsize(NULL) to be -1 with EINVAL",
-              "it returned %d (errno %d: %s)", n, errno, strerror(errno));
-    FL_EXPECT(!queue_full(NULL) && !queue_empty(NULL), "queue_full and queue_empty of NULL to be 0",
-              "queue_full(NULL) is %d, queue_empty(NULL) is %d", queue_full(NULL),
-              queue_empty(NULL));
+    return left;
+}
+
+FL_CHECK(free_in_child_releases, "queue_free in a child releases that child's hold (descriptors, memory)",
+         .section = "Closing pipe ends")
+{
+    char desc[900];
+    static struct hold h;
+    memset(&h, 0, sizeof h);
+    h.q = new_queue(2);
+    fl_fds_new_since_start(desc, sizeof desc);
+    for (const char *s = desc; (s = strstr(s, "fd ")) && h.nfds < 32; s += 3)
+        h.fds[h.nfds++] = atoi(s + 3);
+    fl_maps_new_since_start(desc, sizeof desc);
+    for (const char *s = desc; (s = strstr(s, " at 0x")) && h.naddrs < 32; s += 6)
+        h.addrs[h.naddrs++] = strtoul(s + 4, NULL, 16);
+    fl_stage("letting a child call queue_free on its copy of the queue");
+    pid_t pid = spawn(free_in_child, &h);
+    int st = fl_reap(pid, "the child calling queue_free");
+    FL_EXPECT(WIFEXITED(st) && WEXITSTATUS(st) == 0,
+              "queue_free in a child to close the queue's descriptors and unmap its memory "
+              "in that child",
+              "child %d %s", (int)pid,
+              WIFEXITED(st) ? "still held some of the queue's descriptors or mappings after "
+                              "queue_free"
+                            : fl_status_str(st));
+    FL_EXPECT(queue_qsize(h.q) == 0, "the caller's queue to stay usable after a child freed its hold",
+              "queue_qsize in the caller returned %d", queue_qsize(h.q));
+    put_ok(h.q, 1, 0, 100, "a put in the caller after a child's queue_free to succeed");
+    get_expect(h.q, 1, 0, "the caller's queue to work after a child's queue_free", "the message");
+    queue_free(h.q);
+}
+
+/* ---- the contract's refusals, one table: queue.h line by line ---- */
+
+static struct queue *tq;
+static size_t tlen;
+
+static long t_new_0(void) { return queue_new(0) ? 0 : -1; }
+static long t_new_neg(void) { return queue_new(-1) ? 0 : -1; }
+static long t_new_big(void) { return queue_new(QUEUE_MAXSIZE_MAX + 1) ? 0 : -1; }
+static long t_put_null_q(void) { return queue_put(NULL, outbuf, 10, 0); }
+static long t_put_null_msg(void) { return queue_put(tq, NULL, 10, 0); }
+static long t_put_too_big(void) { return queue_put(tq, outbuf, QUEUE_MSG_MAX + 1, 0); }
+static long t_get_null_q(void) { return queue_get(NULL, inbuf, sizeof inbuf, &tlen, 0); }
+static long t_get_null_buf(void) { return queue_get(tq, NULL, sizeof inbuf, &tlen, 0); }
+static long t_get_null_len(void) { return queue_get(tq, inbuf, sizeof inbuf, NULL, 0); }
+static long t_get_too_small(void) { return queue_get(tq, inbuf, 4096, &tlen, 0); }
+static long t_qsize_null(void) { return queue_qsize(NULL); }
+static long t_full_null(void) { return queue_full(NULL); }
+static long t_empty_null(void) { return queue_empty(NULL); }
+
+static const struct refusal {
+    const char *call;
+    long (*call_fn)(void);
+    long want;    /* what the header says it returns */
+    int err;      /* and its errno (0: none required) */
+} refusals[] = {
+    {"queue_new(0)", t_new_0, -1, EINVAL},
+    {"queue_new(-1)", t_new_neg, -1, EINVAL},
+    {"queue_new(QUEUE_MAXSIZE_MAX + 1)", t_new_big, -1, EINVAL},
+    {"queue_put(NULL, msg, 10, 0)", t_put_null_q, QUEUE_ERROR, EINVAL},
+    {"queue_put(q, NULL, 10, 0)", t_put_null_msg, QUEUE_ERROR, EINVAL},
+    {"queue_put(q, msg, QUEUE_MSG_MAX + 1, 0)", t_put_too_big, QUEUE_ERROR, EMSGSIZE},
+    {"queue_get(NULL, buf, size, &len, 0)", t_get_null_q, QUEUE_ERROR, EINVAL},
+    {"queue_get(q, NULL, size, &len, 0)", t_get_null_buf, QUEUE_ERROR, EINVAL},
+    {"queue_get(q, buf, size, NULL, 0)", t_get_null_len, QUEUE_ERROR, EINVAL},
+    {"queue_get(q, buf, 4096, &len, 0) with a 5000-byte message at the head", t_get_too_small,
+     QUEUE_ERROR, EMSGSIZE},
+    {"queue_qsize(NULL)", t_qsize_null, -1, EINVAL},
+    {"queue_full(NULL)", t_full_null, 0, 0},
+    {"queue_empty(NULL)", t_empty_null, 0, 0},
+};
+
+/* The largest queue (1024 slots of 64 KiB) is a 64 MiB object: a memfd or
+ * shm_open design writes a file that big, so the file-size ceiling is
+ * raised for the checks that make it. */
+FL_CHECK(bad_arguments, "every refusal queue.h promises: the documented result and errno, the queue untouched",
+         .section = "Results and errors", .max_file_kb = 131072)
+{
+    tq = new_queue(QUEUE_MAXSIZE_MAX);
+    put_ok(tq, 1, 0, 5000, "a 5000-byte put to succeed");
+    for (size_t i = 0; i < sizeof refusals / sizeof refusals[0]; i++) {
+        const struct refusal *c = &refusals[i];
+        fl_stage("calling %s", c->call);
+        errno = 0;
+        long r = c->call_fn();
+        int e = errno;
+        FL_EXPECT(r == c->want && (c->err == 0 || e == c->err),
+                  "each refusal the header documents, with its errno",
+                  "%s returned %ld (errno %d: %s); queue.h says %ld%s%s", c->call, r, e,
+                  strerror(e), c->want, c->err ? " with errno " : "",
+                  c->err ? strerror(c->err) : "");
+        int n = queue_qsize(tq);
+        FL_EXPECT(n == 1, "a refused call to leave the queue as it was (one message)",
+                  "after %s, queue_qsize is %d", c->call, n);
+    }
     queue_close(NULL);
     queue_free(NULL);
-
-    fl_stage("getting a 5000-byte message into a 4096-byte buffer");
-    put_ok(q, 1, 0, 5000, "a 5000-byte put to succeed");
-    errno = 0;
-    r = queue_get(q, inbuf, 4096, &len, 0);
-    FL_EXPECT(r == QUEUE_ERROR && errno == EMSGSIZE,
-              "a get into a buffer too small for the message to be QUEUE_ERROR, EMSGSIZE",
-              "it returned %s", said(r));
-    get_expect(q, 1, 0, "a message too big for the buffer to stay at the head for the next get",
+    get_expect(tq, 1, 0, "a message too big for the buffer to stay at the head for the next get",
                "the 5000-byte message, with a buffer big enough this time");
-    queue_free(q);
+    fl_stage("putting an empty message: queue_put(q, NULL, 0, 0)");
+    errno = 0;
+    enum queue_result r = queue_put(tq, NULL, 0, 0);
+    FL_EXPECT(r == QUEUE_OK, "a NULL message of length 0 to be a valid, empty message",
+              "queue_put(q, NULL, 0, 0) returned %s", said(r));
+    tlen = 99;
+    r = queue_get(tq, inbuf, sizeof inbuf, &tlen, 0);
+    FL_EXPECT(r == QUEUE_OK && tlen == 0, "the empty message to come out with length 0",
+              "queue_get returned %s with length %zu", said(r), tlen);
+    queue_free(tq);
+}
+
+/* ---- queue_new when the system says no ---- */
+
+FL_CHECK(new_fails_cleanly, "queue_new that cannot get descriptors or memory returns NULL with errno and leaves nothing",
+         .section = "Results and errors", .max_memory_mb = 48, .max_file_kb = 131072)
+{
+    char desc[900];
+    struct queue *ok = new_queue(4);   /* with enough of everything, it works */
+    queue_free(ok);
+    for (int k = 0; k < 4; k++) {
+        fl_stage("calling queue_new(4) with %d descriptor%s free", k, k == 1 ? "" : "s");
+        FL_EXPECT(fl_fds_allow(k) == 0, "the check to limit descriptors", "setrlimit: %s",
+                  strerror(errno));
+        errno = 0;
+        struct queue *q = queue_new(4);
+        int e = errno;
+        fl_fds_allow(-1);
+        if (q) {
+            put_ok(q, 1, 0, 100, "a queue made with few descriptors free to work");
+            get_expect(q, 1, 0, "a queue made with few descriptors free to work", "the message");
+            queue_free(q);
+            continue;
+        }
+        FL_EXPECT(e != 0, "a NULL from queue_new to come with the system's errno",
+                  "with %d descriptor%s free queue_new returned NULL with errno 0", k,
+                  k == 1 ? "" : "s");
+        int n = fl_fds_new_since_start(desc, sizeof desc);
+        FL_EXPECT(n == 0, "a failed queue_new to close what it opened",
+                  "after queue_new failed (%s) with %d descriptor%s free, %d descriptor%s "
+                  "still open: %s", strerror(e), k, k == 1 ? "" : "s", n,
+                  n == 1 ? " is" : "s are", desc);
+        n = fl_maps_new_since_start(desc, sizeof desc);
+        FL_EXPECT(n == 0, "a failed queue_new to unmap what it mapped",
+                  "after queue_new failed (%s), %d shared mapping%s still there: %s",
+                  strerror(e), n, n == 1 ? " is" : "s are", desc);
+    }
+    fl_stage("calling queue_new(QUEUE_MAXSIZE_MAX) with at most 48 MB of address space");
+    errno = 0;
+    struct queue *q = queue_new(QUEUE_MAXSIZE_MAX);
+    int e = errno;
+    if (q) {   /* a design that needs less than 48 MB for 1024 messages */
+        queue_free(q);
+        return;
+    }
+    FL_EXPECT(e != 0, "a NULL from queue_new to come with errno (ENOMEM)",
+              "queue_new(QUEUE_MAXSIZE_MAX) returned NULL with errno 0");
+    int n = fl_maps_new_since_start(desc, sizeof desc);
+    FL_EXPECT(n == 0, "a failed queue_new to unmap what it mapped",
+              "after queue_new failed (%s), %d shared mapping%s still there: %s", strerror(e),
+              n, n == 1 ? " is" : "s are", desc);
+    n = fl_fds_new_since_start(desc, sizeof desc);
+    FL_EXPECT(n == 0, "a failed queue_new to close what it opened",
+              "after queue_new failed (%s), %d descriptor%s still open: %s", strerror(e), n,
+              n == 1 ? " is" : "s are", desc);
+}
+
+/* ---- timeouts against wake-ups that find nothing ----
+ *
+ * A child waits in a timed get on an empty queue (or put on a full one).
+ * Again and again, once it is blocked, the caller stops it (SIGSTOP), puts
+ * a message and takes it back (or takes one and puts it back), and lets it
+ * go on (SIGCONT): the child is woken, and finds the queue as it was.  Each
+ * such wake-up must neither end the wait early nor start its clock again. */
+
+struct timed {
+    double took;
+    int result, done;
+};
+
+static struct timed *timed_out_board;   /* shared: the child writes, the caller reads */
+
+static int timed_job(void *arg)
+{
+    struct job *j = arg;
+    struct timed *out = timed_out_board;
+    static unsigned char buf[QUEUE_MSG_MAX];
+    struct timespec a, b;
+    size_t len = 0;
+    make_msg(buf, 9, 0, 64);
+    clock_gettime(CLOCK_MONOTONIC, &a);
+    enum queue_result r = j->count ? queue_put(j->q, buf, 64, j->timeout)
+                                   : queue_get(j->q, buf, sizeof buf, &len, j->timeout);
+    clock_gettime(CLOCK_MONOTONIC, &b);
+    out->took = (double)(b.tv_sec - a.tv_sec) + (double)(b.tv_nsec - a.tv_nsec) / 1e9;
+    out->result = (int)r;
+    out->done = 1;
+    return 0;
+}
+
+FL_CHECK(timeouts_hold_under_queue_wakeups,
+         "a timed put or get ends after at least t and at most a little more, however often it is woken to find nothing",
+         .section = "Blocking, timeouts, full and empty", .timeout_s = 12)
+{
+    double t = fl_scaled(0.3), slack = fl_scaled(0.8), storm = fl_scaled(2.5);
+    for (int is_put = 0; is_put < 2; is_put++) {
+        struct queue *q = new_queue(1);
+        if (is_put)
+            put_ok(q, 1, 0, 64, "a put into an empty queue of 1 to succeed");
+        struct timed *out = fl_board_new(sizeof *out);
+        struct job j = {.q = q, .count = is_put, .timeout = t};
+        timed_out_board = out;
+        fl_stage("letting a child call queue_%s with timeout %.2f s on a%s queue",
+                 is_put ? "put" : "get", t, is_put ? " full" : "n empty");
+        pid_t pid = spawn(timed_job, &j);
+        int wakes = 0;
+        double start = fl_now();
+        while (!out->done && fl_now() - start < storm) {
+            if (fl_await_blocked(pid, 0.03, 1.0) != 1)
+                break;   /* it ended (or runs): nothing to wake */
+            fl_stage("waking child %d in queue_%s with a %s it cannot use (wake-up %d)",
+                     (int)pid, is_put ? "put" : "get", is_put ? "get and a put" : "put and a get",
+                     wakes + 1);
+            kill(pid, SIGSTOP);
+            siginfo_t si;
+            memset(&si, 0, sizeof si);
+            if (waitid(P_PID, (id_t)pid, &si, WSTOPPED) < 0 || si.si_code != CLD_STOPPED) {
+                kill(pid, SIGCONT);
+                break;   /* it ended before it stopped */
+            }
+            size_t len = 0;
+            if (is_put) {
+                queue_get(q, inbuf, sizeof inbuf, &len, 0);
+                make_msg(outbuf, 1, 0, 64);
+                queue_put(q, outbuf, 64, 0);
+            } else {
+                make_msg(outbuf, 1, 0, 64);
+                queue_put(q, outbuf, 64, 0);
+                queue_get(q, inbuf, sizeof inbuf, &len, 0);
+            }
+            kill(pid, SIGCONT);
+            wakes++;
+        }
+        int st = reap_within(pid, 2.0 * storm);
+        FL_EXPECT(st != -1 && out->done, "the timed call to return",
+                  "child %d's queue_%s with timeout %.2f s had not returned %.1f s after the "
+                  "wake-ups stopped", (int)pid, is_put ? "put" : "get", t, 2.0 * storm);
+        enum queue_result want = is_put ? QUEUE_FULL : QUEUE_EMPTY;
+        FL_EXPECT(out->result == (int)want,
+                  is_put ? "queue_put on a full queue to return QUEUE_FULL at its timeout"
+                         : "queue_get on an empty queue to return QUEUE_EMPTY at its timeout",
+                  "child %d's queue_%s returned %s after %.3f s and %d wake-ups",
+                  (int)pid, is_put ? "put" : "get", result_name((enum queue_result)out->result),
+                  out->took, wakes);
+        FL_EXPECT(out->took >= t - 0.001,
+                  "a wake-up that finds the queue as it was to go back to waiting: the timeout "
+                  "is not over yet",
+                  "child %d's queue_%s gave up after %.4f s, after %d wake-up%s; the timeout was "
+                  "%.4f s", (int)pid, is_put ? "put" : "get", out->took, wakes,
+                  wakes == 1 ? "" : "s", t);
+        FL_EXPECT(out->took <= t + slack,
+                  "a timeout t to end the wait after at most a little more than t, counted from "
+                  "the call: one deadline, not one per wake-up",
+                  "child %d's queue_%s with timeout %.2f s returned after %.3f s, while %d "
+                  "wake-ups found the queue as it was: was the clock started again at each?",
+                  (int)pid, is_put ? "put" : "get", t, out->took, wakes);
+        queue_free(q);
+    }
 }

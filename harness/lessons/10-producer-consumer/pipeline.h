@@ -166,13 +166,16 @@ int pc_consumer(void *arg);
  * producer processes and cfg->nconsumers consumer processes (children of
  * the caller), one sentinel per consumer once every producer has finished,
  * and every child joined before it returns.  Must finish for any capacity,
- * 1 included, and any number of items.
+ * 1 included, and any number of items, even when consumers die early (then
+ * their items are lost, and they count as failed).  When it returns, no
+ * child, descriptor or mapping of the pipeline is left.
  *
  * Returns 0 when every producer and consumer exited 0; otherwise the number
  * of them that did not (exited non-zero or was killed).  Errors: -1 with
  * errno: EINVAL for a NULL cfg or a count out of range; the errno of
- * queue_new or proc_start when the pipeline cannot be set up (whatever was
- * already started is stopped and joined first). */
+ * queue_new, proc_start (fork's EAGAIN), or of what watches the children
+ * (e.g. pidfd_open's EMFILE) when the pipeline cannot be set up: whatever
+ * was already started is stopped and joined first, and nothing is left. */
 int pc_run(const struct pc_config *cfg);
 
 #endif

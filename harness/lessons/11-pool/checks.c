@@ -16,6 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 struct board {
@@ -28,10 +30,7 @@ static struct board *B;
 
 static void board_new(int gated)
 {
-    B = mmap(NULL, sizeof *B, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-    if (B == MAP_FAILED)
-        fl_fail("memory for the check's board", "mmap failed: %s", strerror(errno));
-    memset(B, 0, sizeof *B);
+    B = fl_board_new(sizeof *B);
     B->probe = fl_probe_new(gated, 0);
 }
 
@@ -69,6 +68,8 @@ static long suicide_job(long sig)
     return -1;
 }
 
+static long stubborn_job(long tag);
+
 static long exit_job(long code)
 {
     B->died_in = getpid();
@@ -77,26 +78,18 @@ static long exit_job(long code)
 
 /* ---- kernel facts about the caller's children ---- */
 
-/* Children of the caller from /proc; zombies too when with_zombies.
- * (A static helper: the core's fl_proc_children is not in fl.h.) */
+/* Children of the caller (the harness's decoys left out); zombies too
+ * when with_zombies. */
 static int my_children(pid_t *out, int max, int with_zombies)
 {
-    DIR *d = opendir("/proc");
-    if (!d)
-        fl_fail("/proc to list processes", "opendir failed: %s", strerror(errno));
-    int n = 0;
-    struct dirent *e;
-    while ((e = readdir(d)) && n < max) {
-        char *end;
-        long pid = strtol(e->d_name, &end, 10);
-        if (*end || pid <= 0 || fl_proc_ppid((pid_t)pid) != getpid())
-            continue;
-        char st = fl_proc_state((pid_t)pid);
+    pid_t all[128];
+    int n = fl_proc_children(getpid(), all, 128), k = 0;
+    for (int i = 0; i < n && k < max; i++) {
+        char st = fl_proc_state(all[i]);
         if (st && (with_zombies || st != 'Z'))
-            out[n++] = (pid_t)pid;
+            out[k++] = all[i];
     }
-    closedir(d);
-    return n;
+    return k;
 }
 
 static const char *pid_list(const pid_t *pids, int n)
@@ -122,19 +115,21 @@ static int contains(const pid_t *pids, int n, pid_t pid)
 
 static struct pool *new_pool(int n, int k)
 {
+    pid_t kids[64];
+    int had = my_children(kids, 64, 0);
     fl_stage("calling pool_new(%d, %d)", n, k);
     errno = 0;
     struct pool *p = pool_new(n, k);
+    int e = errno;
     fl_stage("looking at the workers pool_new(%d, %d) started", n, k);
     FL_EXPECT(p != NULL, "pool_new to return a pool with its workers running",
-              "it returned NULL (errno %d: %s)", errno, strerror(errno));
-    pid_t kids[64];
+              "it returned NULL (errno %d: %s)", e, strerror(e));
     int m = my_children(kids, 64, 0);
-    if (m != n)
+    if (m != had + n)
         fl_section("Starting the workers");
-    FL_EXPECT(m == n, "pool_new(n) to start exactly n worker processes, children of the caller",
-              "pool_new(%d, %d) left the caller %d with %d living children (%s)", n, k,
-              (int)getpid(), m, pid_list(kids, m));
+    FL_EXPECT(m == had + n, "pool_new(n) to start exactly n worker processes, children of the caller",
+              "pool_new(%d, %d) left the caller %d with %d living children (%s)%s", n, k,
+              (int)getpid(), m, pid_list(kids, m), had ? " besides an earlier pool's" : "");
     return p;
 }
 
@@ -143,8 +138,9 @@ static int submit(struct pool *p, pool_task task, long arg, const char *what)
     fl_stage("calling pool_apply_async(%s)", what);
     errno = 0;
     int h = pool_apply_async(p, task, arg);
+    int e = errno;
     FL_EXPECT(h >= 0, "pool_apply_async to return a handle >= 0 on an open pool",
-              "it returned %d (errno %d: %s) for %s", h, errno, strerror(errno), what);
+              "it returned %d (errno %d: %s) for %s", h, e, strerror(e), what);
     return h;
 }
 
@@ -163,9 +159,9 @@ static const char *describe(const struct pool_result *r)
 {
     static char buf[300];
     snprintf(buf, sizeof buf,
-             "status %s (%d), value %ld, task %d, worker %d, signal %d, exit_code %d",
-             status_name(r->status), (int)r->status, r->value, r->task, (int)r->worker,
-             r->signal, r->exit_code);
+             "status %s (%d), value %ld, task %d, worker %d, error %d, signal %d, "
+             "exit_code %d", status_name(r->status), (int)r->status, r->value, r->task,
+             (int)r->worker, r->error, r->signal, r->exit_code);
     return buf;
 }
 
@@ -179,12 +175,13 @@ static struct pool_result get_done_hint(struct pool *p, int h, const char *what,
     fl_stage("calling pool_result_get for task %d (%s)", h, what);
     errno = 0;
     enum pool_status s = pool_result_get(p, h, fl_scaled(1.0), &r);
+    int e = errno;
     FL_EXPECT(s == r.status, "pool_result_get to return the status it stores in out->status",
               "it returned %d but out->status is %d", (int)s, (int)r.status);
     FL_EXPECT(s != POOL_TIMEOUT && s != POOL_ERROR,
               "the result of a task that could finish at once",
               "after %.1f s pool_result_get for task %d (%s) still says %s (errno %d: %s)%s",
-              fl_scaled(1.0), h, what, status_name(s), errno, strerror(errno), hint);
+              fl_scaled(1.0), h, what, status_name(s), e, strerror(e), hint);
     FL_EXPECT(r.task == h, "out->task to be the handle that was asked for",
               "asked for task %d, got a result for task %d", h, r.task);
     return r;
@@ -220,14 +217,16 @@ static void close_and_join(struct pool *p)
     fl_stage("calling pool_close");
     errno = 0;
     int r = pool_close(p);
-    FL_EXPECT(r == 0, "pool_close to return 0", "it returned %d (errno %d: %s)", r, errno,
-              strerror(errno));
+    int e = errno;
+    FL_EXPECT(r == 0, "pool_close to return 0", "it returned %d (errno %d: %s)", r, e,
+              strerror(e));
     fl_stage("calling pool_join (it should return once every worker has exited; a worker "
              "that still holds the write end of its own task pipe never reads end-of-file)");
     errno = 0;
     r = pool_join(p);
+    e = errno;
     FL_EXPECT(r == 0, "pool_join to return 0 after pool_close", "it returned %d (errno %d: %s)",
-              r, errno, strerror(errno));
+              r, e, strerror(e));
     no_children_left("after pool_join");
     fl_stage("calling pool_free");
     pool_free(p);
@@ -235,29 +234,188 @@ static void close_and_join(struct pool *p)
 
 /* ---- the checks ---- */
 
-FL_CHECK(pool_zero_fails, "a pool of 0 workers is an error",
-         .section = "Starting the workers", .timeout_s = 4)
+/* ---- the contract's argument rules, one row per rule of pool.h ----
+ *
+ * Each row calls the student's function once with one bad argument and
+ * gives back errno as it was right after the call, or NOT_REFUSED when the
+ * call did not report an error (a pool it made by mistake is freed). */
+
+#define NOT_REFUSED (-1)
+
+struct ctx {
+    struct pool *open;     /* 1 worker, task `h` done */
+    struct pool *closed;   /* 1 worker, pool_close called */
+    int h;
+};
+
+static int refused_new(int n, int k)
 {
-    int ns[] = {0, -2};
-    for (int i = 0; i < 2; i++) {
-        fl_stage("calling pool_new(%d, 0)", ns[i]);
-        errno = 0;
-        struct pool *p = pool_new(ns[i], 0);
-        int e = errno;
+    errno = 0;
+    struct pool *p = pool_new(n, k);
+    int e = errno;
+    if (!p)
+        return e;
+    pool_free(p);
+    return NOT_REFUSED;
+}
+
+static int refused_handle(int h) { return h < 0 ? errno : NOT_REFUSED; }
+
+static int refused_get(struct pool *p, int h, struct pool_result *out)
+{
+    errno = 0;
+    enum pool_status s = pool_result_get(p, h, 0, out);
+    int e = errno;
+    return s == POOL_ERROR ? e : NOT_REFUSED;
+}
+
+static int refused_int(int r, int e) { return r == -1 ? e : NOT_REFUSED; }
+
+static int a_new_zero(struct ctx *c) { (void)c; return refused_new(0, 0); }
+static int a_new_negative(struct ctx *c) { (void)c; return refused_new(-2, 0); }
+static int a_new_max_tasks(struct ctx *c) { (void)c; return refused_new(1, -1); }
+static int a_apply_null_pool(struct ctx *c)
+{
+    (void)c;
+    errno = 0;
+    return refused_handle(pool_apply_async(NULL, pid_job, 1));
+}
+static int a_apply_null_task(struct ctx *c)
+{
+    errno = 0;
+    return refused_handle(pool_apply_async(c->open, NULL, 1));
+}
+static int a_apply_closed(struct ctx *c)
+{
+    errno = 0;
+    return refused_handle(pool_apply_async(c->closed, pid_job, 1));
+}
+static int a_get_null_pool(struct ctx *c)
+{
+    struct pool_result r;
+    return refused_get(NULL, c->h, &r);
+}
+static int a_get_null_out(struct ctx *c) { return refused_get(c->open, c->h, NULL); }
+static int a_get_next_handle(struct ctx *c)
+{
+    struct pool_result r;
+    return refused_get(c->open, c->h + 1, &r);
+}
+static int a_get_negative_handle(struct ctx *c)
+{
+    struct pool_result r;
+    return refused_get(c->open, -1, &r);
+}
+static int a_close_null(struct ctx *c)
+{
+    (void)c;
+    errno = 0;
+    int r = pool_close(NULL);
+    return refused_int(r, errno);
+}
+static int a_join_null(struct ctx *c)
+{
+    (void)c;
+    errno = 0;
+    int r = pool_join(NULL);
+    return refused_int(r, errno);
+}
+static int a_join_open(struct ctx *c)
+{
+    errno = 0;
+    int r = pool_join(c->open);
+    return refused_int(r, errno);
+}
+static int a_free_null(struct ctx *c)
+{
+    (void)c;
+    pool_free(NULL);   /* "NULL is accepted and ignored": no crash */
+    return 0;
+}
+
+static int a_start_null(struct ctx *c)
+{
+    (void)c;
+    errno = 0;
+    int r = proc_start(NULL);
+    return refused_int(r, errno);
+}
+static int a_start_no_task(struct ctx *c)
+{
+    (void)c;
+    struct proc pr;
+    proc_init(&pr, NULL, NULL);
+    errno = 0;
+    int r = proc_start(&pr);
+    int e = errno;
+    if (r == 0 && pr.pid > 0)
+        fl_reap(pr.pid, "the child of a proc_start that should have been refused");
+    return refused_int(r, e);
+}
+
+/* pool.h, rule by rule, in the header's order. */
+static const struct arg_rule {
+    const char *call;
+    int (*run)(struct ctx *);
+    int err;            /* errno the header names; 0: accepted, no error */
+} ARG_RULES[] = {
+    {"proc_start(NULL) (given)", a_start_null, EINVAL},
+    {"proc_start on a proc with no task (given)", a_start_no_task, EINVAL},
+    {"pool_new(0, 0): nworkers < 1", a_new_zero, EINVAL},
+    {"pool_new(-2, 0): nworkers < 1", a_new_negative, EINVAL},
+    {"pool_new(1, -1): max_tasks < 0", a_new_max_tasks, EINVAL},
+    {"pool_apply_async(NULL, task, 1): p is NULL", a_apply_null_pool, EINVAL},
+    {"pool_apply_async(p, NULL, 1): task is NULL", a_apply_null_task, EINVAL},
+    {"pool_apply_async on a closed pool", a_apply_closed, ESHUTDOWN},
+    {"pool_result_get(NULL, h, 0, &r): p is NULL", a_get_null_pool, EINVAL},
+    {"pool_result_get(p, h, 0, NULL): out is NULL", a_get_null_out, EINVAL},
+    {"pool_result_get(p, h + 1, 0, &r): a handle never returned", a_get_next_handle, EINVAL},
+    {"pool_result_get(p, -1, 0, &r): a handle never returned", a_get_negative_handle, EINVAL},
+    {"pool_close(NULL)", a_close_null, EINVAL},
+    {"pool_join(NULL)", a_join_null, EINVAL},
+    {"pool_join(p) before pool_close(p)", a_join_open, EINVAL},
+    {"pool_free(NULL)", a_free_null, 0},
+};
+
+FL_CHECK(bad_arguments, "every argument pool.h calls an error is refused with its errno; nothing starts",
+         .section = "Your exercise: the contract", .timeout_s = 6)
+{
+    struct ctx c;
+    c.open = new_pool(1, 0);
+    c.h = submit(c.open, pid_job, 1, "a task");
+    get_ok(c.open, c.h, "a task");
+    c.closed = new_pool(1, 0);
+    fl_stage("calling pool_close");
+    FL_EXPECT(pool_close(c.closed) == 0, "pool_close to return 0", "it returned -1");
+    pid_t before[64];
+    int nbefore = my_children(before, 64, 1);
+    for (size_t i = 0; i < sizeof ARG_RULES / sizeof ARG_RULES[0]; i++) {
+        const struct arg_rule *a = &ARG_RULES[i];
+        fl_stage("calling %s", a->call);
+        int e = a->run(&c);
+        fl_stage("looking at what %s did", a->call);
+        if (a->err == 0)
+            continue;
+        FL_EXPECT(e == a->err, "an error with the errno pool.h names",
+                  "%s: expected the error value (NULL, -1 or POOL_ERROR) with errno %s; %s",
+                  a->call, strerrorname_np(a->err),
+                  e == NOT_REFUSED ? "the call did not report an error"
+                                   : (e ? strerrorname_np(e) ? strerrorname_np(e) : "?"
+                                        : "errno 0"));
         pid_t kids[64];
         int m = my_children(kids, 64, 1);
-        FL_EXPECT(p == NULL && e == EINVAL, "pool_new(n) with n < 1 to return NULL with errno EINVAL",
-                  "pool_new(%d, 0) returned %s with errno %d (%s)", ns[i],
-                  p ? "a pool" : "NULL", e, strerror(e));
-        FL_EXPECT(m == 0, "no process started by a pool_new that fails",
-                  "after pool_new(%d, 0) the caller has children %s", ns[i], pid_list(kids, m));
+        FL_EXPECT(m == nbefore, "a refused call to start no process",
+                  "after %s the caller has %d children (%s); it had %d", a->call, m,
+                  pid_list(kids, m), nbefore);
     }
-    fl_stage("calling pool_new(1, -1)");
-    errno = 0;
-    struct pool *p = pool_new(1, -1);
-    FL_EXPECT(p == NULL && errno == EINVAL, "pool_new with max_tasks < 0 to fail with EINVAL",
-              "pool_new(1, -1) returned %s with errno %d (%s)", p ? "a pool" : "NULL", errno,
-              strerror(errno));
+    get_ok(c.open, c.h, "a task, asked again after the refused calls");
+    /* The closed pool's worker was forked after the open pool's, so it
+     * holds copies of the open pool's pipe ends: it goes first. */
+    fl_stage("calling pool_join on the closed pool");
+    FL_EXPECT(pool_join(c.closed) == 0, "pool_join to return 0 after pool_close",
+              "it returned -1");
+    pool_free(c.closed);
+    close_and_join(c.open);
 }
 
 FL_CHECK(workers_started, "pool_new(3) starts 3 workers at once, before any task",
@@ -366,47 +524,6 @@ FL_CHECK(results_match, "each result belongs to its task, whatever order tasks e
                   "out->worker is %d, whose parent is %d", (int)r.worker,
                   (int)fl_proc_ppid(r.worker));
     }
-    close_and_join(p);
-}
-
-FL_CHECK(bad_handles, "unknown handles and NULL arguments are errors, not crashes",
-         .section = "Collecting results", .timeout_s = 4)
-{
-    struct pool *p = new_pool(1, 0);
-    int h = submit(p, pid_job, 1, "a task");
-    int bad[] = {h + 1, -1};
-    for (int i = 0; i < 2; i++) {
-        struct pool_result r;
-        fl_stage("calling pool_result_get with handle %d (only handle %d exists)", bad[i], h);
-        errno = 0;
-        enum pool_status s = pool_result_get(p, bad[i], 0, &r);
-        FL_EXPECT(s == POOL_ERROR && errno == EINVAL,
-                  "POOL_ERROR with errno EINVAL for a handle pool_apply_async never returned",
-                  "pool_result_get(handle %d) returned %s (errno %d: %s)", bad[i],
-                  status_name(s), errno, strerror(errno));
-    }
-    fl_stage("calling pool_result_get with out = NULL");
-    errno = 0;
-    enum pool_status s = pool_result_get(p, h, 0, NULL);
-    FL_EXPECT(s == POOL_ERROR && errno == EINVAL, "POOL_ERROR with errno EINVAL for out = NULL",
-              "it returned %s (errno %d: %s)", status_name(s), errno, strerror(errno));
-    fl_stage("calling pool_apply_async with task = NULL");
-    errno = 0;
-    int r = pool_apply_async(p, NULL, 0);
-    FL_EXPECT(r == -1 && errno == EINVAL, "-1 with errno EINVAL for a NULL task",
-              "pool_apply_async(p, NULL, 0) returned %d (errno %d: %s)", r, errno,
-              strerror(errno));
-    fl_stage("calling pool_close(NULL), pool_join(NULL) and pool_free(NULL)");
-    errno = 0;
-    r = pool_close(NULL);
-    FL_EXPECT(r == -1 && errno == EINVAL, "pool_close(NULL) to fail with EINVAL",
-              "it returned %d (errno %d: %s)", r, errno, strerror(errno));
-    errno = 0;
-    r = pool_join(NULL);
-    FL_EXPECT(r == -1 && errno == EINVAL, "pool_join(NULL) to fail with EINVAL",
-              "it returned %d (errno %d: %s)", r, errno, strerror(errno));
-    pool_free(NULL);
-    get_ok(p, h, "a task");
     close_and_join(p);
 }
 
@@ -620,13 +737,14 @@ FL_CHECK(free_kills_workers, "pool_free on a pool not joined kills and reaps its
     board_new(1);
     struct fl_probe *pr = B->probe;
     struct pool *p = new_pool(2, 0);
-    submit(p, probe_job, 1, "a task held at a gate for ever");
+    submit(p, stubborn_job, 1, "a task that ignores SIGTERM, held at a gate for ever");
     fl_stage("waiting for the task to reach the gate");
     fl_probe_await(pr, 1, 0);
     pid_t workers[64];
     int n = my_children(workers, 64, 0);
     fl_stage("calling pool_free with a task still running and no pool_join (the gate "
-             "never opens: pool_free must kill, not wait)");
+             "never opens and the task ignores SIGTERM: pool_free must kill with SIGKILL, "
+             "not wait)");
     pool_free(p);
     pid_t kids[64];
     int m = my_children(kids, 64, 1);
@@ -664,5 +782,331 @@ FL_CHECK(idle_worker_killed, "a worker killed from outside while idle is replace
               describe(&r));
     FL_EXPECT(!fl_is_unreaped_child(w[0], NULL), "the killed worker reaped",
               "worker %d is still a zombie child of the caller", (int)w[0]);
+    close_and_join(p);
+}
+
+/* ---- tasks for the checks below ---- */
+
+/* Reports an error with pool_task_error and returns normally: the worker
+ * must live on.  The pid it ran in goes to the board. */
+static long error_job(long code)
+{
+    B->died_in = getpid();
+    pool_task_error((int)code);
+    return 5;
+}
+
+/* Sleeps `ms` milliseconds: a task whose end wakes the caller up. */
+static long sleep_job(long ms)
+{
+    struct timespec t = {ms / 1000, (ms % 1000) * 1000000L};
+    while (nanosleep(&t, &t) < 0 && errno == EINTR)
+        ;
+    return ms;
+}
+
+/* A probe task that ignores SIGTERM, as a task with its own handler may:
+ * only SIGKILL ends it. */
+static long stubborn_job(long tag)
+{
+    signal(SIGTERM, SIG_IGN);
+    return probe_job(tag);
+}
+
+/* Whether process creation by the student's code goes through the
+ * harness's gate (fl_forks_allow): with the gate shut, proc_start (given
+ * in pool.c) must fail.  The build wires the gate in; a build without it
+ * cannot inject fork failures. */
+static int forks_gated(void)
+{
+    struct proc pr;
+    struct fl_probe_arg a = {B->probe, 0};
+    proc_init(&pr, fl_probe_task, &a);
+    fl_forks_allow(0);
+    int r = proc_start(&pr);
+    fl_forks_allow(-1);
+    if (r == 0) {
+        fl_reap(pr.pid, "the proc_start that tested the fork gate");
+        fl_note("this build does not route the code's fork through the harness's gate: "
+                "fork failures could not be injected");
+        return 0;
+    }
+    return 1;
+}
+
+/* Nothing left by a call that failed: no child, no descriptor, no shared
+ * mapping made since the check began. */
+static void nothing_left(const char *call)
+{
+    pid_t kids[64];
+    int m = my_children(kids, 64, 1);
+    FL_EXPECT(m == 0, "a failed pool_new to leave no process: workers already started are "
+              "ended and reaped",
+              "after %s the caller still has %d child%s: %s (state %c)", call, m,
+              m == 1 ? "" : "ren", pid_list(kids, m), m ? fl_proc_state(kids[0]) : '?');
+    char buf[600];
+    int n = fl_fds_new_since_start(buf, sizeof buf);
+    FL_EXPECT(n == 0, "a failed pool_new to close every descriptor it opened",
+              "after %s the caller still has %d new descriptor%s: %s", call, n,
+              n == 1 ? "" : "s", buf);
+    n = fl_maps_new_since_start(buf, sizeof buf);
+    FL_EXPECT(n == 0, "a failed pool_new to unmap the shared memory it mapped",
+              "after %s the caller still has %d new shared mapping%s: %s", call, n,
+              n == 1 ? "" : "s", buf);
+}
+
+/* ---- more checks, from the contract ---- */
+
+FL_CHECK(get_zero_collects, "pool_result_get with timeout 0 reports a task that has already ended",
+         .section = "Waiting with a timeout", .timeout_s = 4)
+{
+    board_new(0);
+    struct fl_probe *pr = B->probe;
+    struct pool *p = new_pool(1, 0);
+    int h = submit(p, probe_job, 4, "a task that ends at once");
+    fl_stage("waiting until the task has run and its worker waits for the next one");
+    fl_probe_await(pr, 1, 0);
+    pid_t w = pr->runs[0].pid;
+    /* After the task, the worker sends its result and then sleeps until
+     * the next task comes: blocked means the result is on its way. */
+    FL_EXPECT(fl_await_blocked(w, 0.05, 2.0) == 1,
+              "the worker to wait (blocked) for its next task once it has sent the result",
+              "worker %d never blocked after the task ended (state %c)", (int)w,
+              fl_proc_state(w));
+    struct pool_result r;
+    memset(&r, 0, sizeof r);
+    fl_stage("calling pool_result_get(p, %d, 0, &r) on a task that has ended", h);
+    errno = 0;
+    enum pool_status s = pool_result_get(p, h, 0, &r);
+    int e = errno;
+    FL_EXPECT(s == POOL_OK && r.status == POOL_OK && r.value == 4007,
+              "POOL_OK with the value: timeout 0 still collects what the workers have sent "
+              "(look first, then judge the clock) -- a caller that polls with 0 would "
+              "otherwise wait for ever",
+              "task %d ended in worker %d, and pool_result_get(..., 0, ...) returned %s "
+              "(errno %d: %s; %s)", h, (int)w, status_name(s), e, strerror(e), describe(&r));
+    close_and_join(p);
+}
+
+FL_CHECK(task_error_reported, "a task that reports an error gives POOL_FAILED with its code; the worker lives on",
+         .section = "When a worker dies", .timeout_s = 4)
+{
+    board_new(0);
+    struct pool *p = new_pool(1, 0);
+    pid_t w[4];
+    FL_EXPECT(my_children(w, 4, 0) == 1, "one worker", "the caller has other children");
+    int h = submit(p, error_job, 17, "a task that calls pool_task_error(17)");
+    struct pool_result r = get_done(p, h, "a task that calls pool_task_error(17)");
+    pid_t ran = B->died_in;
+    FL_EXPECT(r.status == POOL_FAILED && r.error == 17 && r.signal == 0 &&
+                  r.exit_code == -1 && r.worker == ran && r.value == 0,
+              "POOL_FAILED with error 17, signal 0, exit_code -1, value 0 and the pid of the "
+              "worker that ran the task",
+              "the task called pool_task_error(17) in worker %d and returned 5; the result "
+              "says %s", (int)ran, describe(&r));
+    FL_EXPECT(fl_proc_ppid(ran) == getpid() && fl_proc_state(ran) != 'Z',
+              "the worker to live on after a task reported an error (Python's worker "
+              "survives an exception too)",
+              "worker %d is %s", (int)ran, fl_proc_state(ran) ? "a zombie" : "gone");
+    h = submit(p, error_job, 0, "a task that calls pool_task_error(0)");
+    r = get_done(p, h, "a task that calls pool_task_error(0), which is ignored");
+    FL_EXPECT(r.status == POOL_OK && r.value == 5 && r.worker == ran,
+              "pool_task_error(0) to be ignored: POOL_OK with the value 5, in the same worker",
+              "worker %d: %s", (int)ran, describe(&r));
+    h = submit(p, pid_job, 8, "a task after the one that reported an error");
+    r = get_ok(p, h, "a task after the one that reported an error");
+    FL_EXPECT(r.worker == ran && r.value == PID_JOB_VALUE(8, ran),
+              "the same worker to serve the next task: a reported error ends only the task",
+              "the next task ran in %d; the worker was %d (%s)", (int)r.worker, (int)ran,
+              describe(&r));
+    close_and_join(p);
+}
+
+FL_CHECK(get_timeout_bounds, "pool_result_get(t) gives up after t, not sooner, not much later, though results keep coming",
+         .section = "Waiting with a timeout", .timeout_s = 8)
+{
+    board_new(1);
+    struct fl_probe *pr = B->probe;
+    struct pool *p = new_pool(2, 0);
+    int held = submit(p, probe_job, 1, "a task held at a gate");
+    fl_stage("waiting for the held task to reach the gate");
+    fl_probe_await(pr, 1, 0);
+    /* The other worker ends a task every t/4, so results keep waking the
+     * caller while it waits for the held one: the clock must not restart. */
+    double t = fl_scaled(0.3);
+    long quarter_ms = (long)(t * 250);
+    int h[8];
+    for (int i = 0; i < 8; i++)
+        h[i] = submit(p, sleep_job, quarter_ms, "a task that sleeps t/4");
+    struct pool_result r;
+    fl_stage("calling pool_result_get with timeout %.3f s while other tasks end", t);
+    double t0 = fl_now();
+    errno = 0;
+    enum pool_status s = pool_result_get(p, held, t, &r);
+    double took = fl_now() - t0;
+    int e = errno;
+    FL_EXPECT(s == POOL_TIMEOUT, "POOL_TIMEOUT for a task still held when the time is up",
+              "pool_result_get returned %s (errno %d: %s; %s)", status_name(s), e,
+              strerror(e), describe(&r));
+    FL_EXPECT(took >= t - 0.001, "pool_result_get to wait the whole timeout before POOL_TIMEOUT",
+              "it gave up after %.3f s of %.3f s", took, t);
+    FL_EXPECT(took <= 2 * t, "pool_result_get to give up once t has passed: one deadline, "
+              "computed once, however many results arrive meanwhile",
+              "with t = %.3f s it returned after %.3f s, while a task ended every %.3f s: "
+              "was the wait restarted at each wake-up?", t, took, t / 4);
+    fl_probe_release(pr, 1);
+    for (int i = 0; i < 8; i++)
+        get_ok(p, h[i], "a task that sleeps t/4");
+    get_ok(p, held, "the task after its gate opened");
+    close_and_join(p);
+}
+
+static struct fl_probe *gate_on_signal;
+
+static void open_gate(int sig)
+{
+    (void)sig;
+    char c = 'g';
+    ssize_t n = write(gate_on_signal->gate[1], &c, 1);
+    (void)n;
+}
+
+FL_CHECK(get_blocks, "pool_result_get sleeps while it waits, and a signal does not end the wait",
+         .section = "Waiting with a timeout", .timeout_s = 8)
+{
+    board_new(1);
+    struct fl_probe *pr = B->probe;
+    struct pool *p = new_pool(1, 0);
+    int h = submit(p, probe_job, 2, "a task held at a gate");
+    fl_stage("waiting for the task to reach the gate");
+    fl_probe_await(pr, 1, 0);
+    /* A handler without SA_RESTART: the signal interrupts the caller's
+     * poll or read (EINTR), and its handler opens the gate. */
+    gate_on_signal = pr;
+    struct sigaction sa = {.sa_handler = open_gate};
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGUSR1, &sa, NULL);
+    pid_t helper = fl_signal_when_blocked(getpid(), SIGUSR1, 2.0);
+    double wait = fl_scaled(4.0);
+    struct pool_result r;
+    memset(&r, 0, sizeof r);
+    fl_stage("calling pool_result_get (timeout %.1f s): a helper sends SIGUSR1 once the caller "
+             "sleeps, and the signal's handler lets the task end", wait);
+    errno = 0;
+    enum pool_status s = pool_result_get(p, h, wait, &r);
+    int e = errno;
+    int st = fl_reap(helper, "the helper that signals the caller");
+    signal(SIGUSR1, SIG_IGN);
+    if (st != 0)
+        fl_probe_release(pr, 1);
+    FL_EXPECT(WIFEXITED(st) && WEXITSTATUS(st) == 0,
+              "the caller to sleep (blocked in poll or read) while it waits for a result",
+              "caller %d never stayed blocked for 0.1 s in %.1f s: pool_result_get polled in "
+              "a loop (a poll or read with timeout 0, or a sleep between looks) instead of "
+              "sleeping in the kernel (pool_result_get returned %s)", (int)getpid(),
+              fl_scaled(2.0), status_name(s));
+    FL_EXPECT(s == POOL_OK && r.value == 2007,
+              "POOL_OK: a signal that interrupts the wait (EINTR) does not end it",
+              "after the signal, pool_result_get returned %s (errno %d: %s; %s)",
+              status_name(s), e, strerror(e), describe(&r));
+    close_and_join(p);
+}
+
+FL_CHECK(new_fork_fails, "when fork fails part-way, pool_new returns NULL with fork's errno and leaves nothing",
+         .section = "Starting the workers", .timeout_s = 6)
+{
+    board_new(0);
+    if (!forks_gated()) {
+        close_and_join(new_pool(3, 0));
+        return;
+    }
+    for (int k = 0; k < 3; k++) {
+        fl_stage("calling pool_new(3, 0) with only %d fork%s allowed", k, k == 1 ? "" : "s");
+        fl_forks_allow(k);
+        errno = 0;
+        struct pool *p = pool_new(3, 0);
+        int e = errno;
+        fl_forks_allow(-1);
+        char call[80];
+        snprintf(call, sizeof call, "pool_new(3, 0) with fork failing after %d", k);
+        if (p) {
+            pool_free(p);
+            fl_fail("pool_new to return NULL when a worker cannot be started",
+                    "%s returned a pool", call);
+        }
+        FL_EXPECT(e == EAGAIN, "errno to be fork's (EAGAIN)", "%s set errno %d (%s)", call, e,
+                  strerror(e));
+        nothing_left(call);
+    }
+    struct pool *p = new_pool(3, 0);
+    close_and_join(p);
+}
+
+FL_CHECK(new_pipe_fails, "when descriptors run out, pool_new returns NULL with EMFILE and leaves nothing",
+         .section = "Starting the workers", .timeout_s = 8)
+{
+    /* Allow 0, 1, 2... more descriptors until pool_new(2, 0) succeeds:
+     * every attempt before that must fail cleanly, whatever the design
+     * (pipes per worker, one shared pipe, socketpairs...). */
+    struct pool *p = NULL;
+    int k;
+    for (k = 0; k < 64 && !p; k++) {
+        fl_stage("calling pool_new(2, 0) with only %d more descriptor%s allowed", k,
+                 k == 1 ? "" : "s");
+        if (fl_fds_allow(k) < 0)
+            fl_fail("the check to limit descriptors", "setrlimit failed: %s", strerror(errno));
+        errno = 0;
+        p = pool_new(2, 0);
+        int e = errno;
+        fl_fds_allow(-1);
+        if (p)
+            break;
+        char call[80];
+        snprintf(call, sizeof call, "pool_new(2, 0) with %d descriptor%s free", k,
+                 k == 1 ? "" : "s");
+        FL_EXPECT(e == EMFILE || e == ENFILE,
+                  "errno to be pipe's (EMFILE) when descriptors run out",
+                  "%s returned NULL with errno %d (%s)", call, e, strerror(e));
+        nothing_left(call);
+    }
+    FL_EXPECT(p != NULL, "pool_new(2, 0) to succeed with 64 descriptors free",
+              "it never did");
+    fl_note("pool_new(2, 0) needed %d descriptors at once", k);
+    get_ok(p, submit(p, pid_job, 3, "a task"), "a task");
+    close_and_join(p);
+}
+
+FL_CHECK(replace_fork_fails, "a dead worker that cannot be replaced is an error, not a hang; it is retried later",
+         .section = "When a worker dies", .timeout_s = 6)
+{
+    board_new(0);
+    if (!forks_gated()) {
+        close_and_join(new_pool(1, 0));
+        return;
+    }
+    struct pool *p = new_pool(1, 0);
+    fl_forks_allow(0);
+    int h = submit(p, suicide_job, SIGKILL, "a task that kills its only worker, with fork "
+                   "failing");
+    struct pool_result r = get_done(p, h, "a task that killed its worker while fork fails");
+    FL_EXPECT(r.status == POOL_FAILED && r.signal == SIGKILL,
+              "POOL_FAILED with signal 9 though no new worker could be started",
+              "the result says %s", describe(&r));
+    h = submit(p, pid_job, 6, "a task while no worker can be started");
+    fl_stage("calling pool_result_get for a task no worker can run (fork fails)");
+    errno = 0;
+    double t = fl_scaled(1.0);
+    enum pool_status s = pool_result_get(p, h, t, &r);
+    int e = errno;
+    fl_forks_allow(-1);
+    FL_EXPECT(s == POOL_ERROR && e == EAGAIN,
+              "POOL_ERROR with fork's errno (EAGAIN) while no worker can be started",
+              "pool_result_get returned %s (errno %d: %s)", status_name(s), e, strerror(e));
+    r = get_ok(p, h, "the same task once fork works again (the empty slot is retried)");
+    FL_EXPECT(r.value == PID_JOB_VALUE(6, r.worker), "its own value", "got %s", describe(&r));
+    pid_t kids[8];
+    int m = my_children(kids, 8, 1);
+    FL_EXPECT(m == 1, "exactly one worker again", "the caller has %d children (%s)", m,
+              pid_list(kids, m));
     close_and_join(p);
 }

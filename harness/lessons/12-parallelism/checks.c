@@ -63,16 +63,12 @@ static struct board *B;
 
 static void board_new(int n)
 {
-    B = mmap(NULL, sizeof *B, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-    if (B == MAP_FAILED)
-        fl_fail("memory for the check's board", "mmap failed: %s", strerror(errno));
-    memset(B, 0, sizeof *B);
+    B = fl_board_new(sizeof *B);
     B->n = n;
     B->kill_tag = -1;
     B->meet_budget = fl_scaled(1.5);
     B->proof_budget = fl_scaled(0.3);
-    if (pipe(B->go) < 0)
-        fl_fail("a pipe for the check", "pipe failed: %s", strerror(errno));
+    fl_pipe(B->go);
 }
 
 static void *tag_arg(int tag)
@@ -89,28 +85,23 @@ static long clock_ns(clockid_t id)
     return t.tv_sec * 1000000000L + t.tv_nsec;
 }
 
-/* Whether the caller is blocked (state S).  Once all children exist, the
- * only place run_parallel blocks is its wait for them. */
+/* Whether the caller is blocked: asleep, and no progress over a short
+ * window (one sample of state S could catch a polling loop between two
+ * looks).  Once all children exist, the only place run_parallel blocks is
+ * its wait for them. */
 static int caller_blocked(void)
 {
-    return fl_proc_state(getppid()) == 'S';
+    return fl_proc_blocked(getppid(), 0.02) == 1;
 }
 
-/* How many children the caller has besides this one, zombies included.
- * (Runs in a child: it must not end the check, so no fl_fail here.) */
+/* How many children the caller has besides this one, zombies included,
+ * the harness's decoys left out.  (Runs in a child: no fl_fail here.) */
 static int count_siblings(void)
 {
-    DIR *d = opendir("/proc");
-    int n = 0;
-    struct dirent *e;
-    while (d && (e = readdir(d))) {
-        char *end;
-        long pid = strtol(e->d_name, &end, 10);
-        if (!*end && pid > 0 && pid != getpid() && fl_proc_ppid((pid_t)pid) == getppid())
-            n++;
-    }
-    if (d)
-        closedir(d);
+    pid_t kids[64];
+    int m = fl_proc_children(getppid(), kids, 64), n = 0;
+    for (int i = 0; i < m; i++)
+        n += kids[i] != getpid();
     return n;
 }
 
@@ -264,6 +255,10 @@ static int overlap_task(void *arg)
 static int burn_task(void *arg)
 {
     struct run *r = begin(arg);
+    /* Both children alive first: a run_parallel that runs them one after
+     * another fails here, whatever the load of the machine. */
+    if (!meet(r))
+        return 0;
     long c0 = clock_ns(CLOCK_PROCESS_CPUTIME_ID);
     long want = (long)(B->burn * 1e9);
     r->start = fl_now();
@@ -278,23 +273,10 @@ static int burn_task(void *arg)
 
 /* ---- in the caller ---- */
 
-/* Children of the caller from /proc, zombies included.  (A static helper:
- * the core's fl_proc_children is not in fl.h.) */
+/* Children of the caller, zombies included (the decoys left out). */
 static int my_children(pid_t *out, int max)
 {
-    DIR *d = opendir("/proc");
-    if (!d)
-        fl_fail("/proc to list processes", "opendir failed: %s", strerror(errno));
-    int n = 0;
-    struct dirent *e;
-    while ((e = readdir(d)) && n < max) {
-        char *end;
-        long pid = strtol(e->d_name, &end, 10);
-        if (!*end && pid > 0 && fl_proc_ppid((pid_t)pid) == getpid())
-            out[n++] = (pid_t)pid;
-    }
-    closedir(d);
-    return n;
+    return fl_proc_children(getpid(), out, max);
 }
 
 static void no_child_left(const char *fn)
@@ -329,9 +311,10 @@ static void run_all(runner fn, const char *name, int n, proc_task task, int code
     fl_stage("calling %s with %d tasks", name, n);
     errno = 0;
     int r = fn(n, task, args, codes);
+    int e = errno;
     fl_stage("looking at what %s did", name);
     FL_EXPECT(r == 0, "the function to return 0 after running every task",
-              "%s returned %d (errno %d: %s)", name, r, errno, strerror(errno));
+              "%s returned %d (errno %d: %s)", name, r, e, strerror(e));
     for (int i = 0; i < n; i++)
         FL_EXPECT(B->runs[i].pid > 0, "every task to run",
                   "%s returned 0 but task %d never ran", name, i);
@@ -373,23 +356,208 @@ static void expect_met(const char *name)
 
 /* ---- the checks ---- */
 
-FL_CHECK(bad_arguments, "no tasks or no task function is an error, and starts nothing",
+/* ---- the contract's argument rules, one row per rule of parallel.h ----
+ *
+ * Each row calls one function once with one bad argument; it gives back
+ * errno as it was right after the call, or NOT_REFUSED when the call
+ * returned anything but -1. */
+
+#define NOT_REFUSED (-1)
+
+static int code_task(void *arg);
+
+static int refused(runner fn, int n, proc_task task, int *codes)
+{
+    void *args[MAXN] = {0};
+    errno = 0;
+    int r = fn(n, task, args, codes);
+    int e = errno;
+    return r == -1 ? e : NOT_REFUSED;
+}
+
+static int codes_buf[MAXN];
+
+static int a_seq_zero(void) { return refused(run_sequential, 0, code_task, codes_buf); }
+static int a_seq_negative(void) { return refused(run_sequential, -1, code_task, codes_buf); }
+static int a_seq_no_task(void) { return refused(run_sequential, 2, NULL, codes_buf); }
+static int a_seq_no_codes(void) { return refused(run_sequential, 2, code_task, NULL); }
+static int a_par_zero(void) { return refused(run_parallel, 0, code_task, codes_buf); }
+static int a_par_negative(void) { return refused(run_parallel, -1, code_task, codes_buf); }
+static int a_par_no_task(void) { return refused(run_parallel, 2, NULL, codes_buf); }
+static int a_par_no_codes(void) { return refused(run_parallel, 2, code_task, NULL); }
+
+static int a_start_null(void)
+{
+    errno = 0;
+    int r = proc_start(NULL);
+    return r == -1 ? errno : NOT_REFUSED;
+}
+static int a_start_no_task(void)
+{
+    struct proc p;
+    proc_init(&p, NULL, NULL);
+    errno = 0;
+    int r = proc_start(&p);
+    int e = errno;
+    if (r == 0 && p.pid > 0)
+        fl_reap(p.pid, "the child of a proc_start that should have been refused");
+    return r == -1 ? e : NOT_REFUSED;
+}
+static int a_start_started(void)
+{
+    struct proc p;
+    proc_init(&p, code_task, NULL);
+    p.pid = getpid();   /* "started": pid set */
+    errno = 0;
+    int r = proc_start(&p);
+    int e = errno;
+    if (r == 0 && p.pid > 0 && p.pid != getpid())
+        fl_reap(p.pid, "the child of a proc_start that should have been refused");
+    return r == -1 ? e : NOT_REFUSED;
+}
+static int a_join_never_started(void)
+{
+    struct proc p;
+    proc_init(&p, code_task, NULL);
+    errno = 0;
+    int r = proc_join(&p);
+    return r == -1 ? errno : NOT_REFUSED;
+}
+
+/* parallel.h, rule by rule, in the header's order. */
+static const struct arg_rule {
+    const char *call;
+    int (*run)(void);
+    int err;
+} ARG_RULES[] = {
+    {"proc_start(NULL) (given)", a_start_null, EINVAL},
+    {"proc_start on a proc with no task (given)", a_start_no_task, EINVAL},
+    {"proc_start on a proc already started (given)", a_start_started, EINVAL},
+    {"proc_join on a proc never started (given)", a_join_never_started, EINVAL},
+    {"run_sequential(0, task, args, codes): n < 1", a_seq_zero, EINVAL},
+    {"run_sequential(-1, task, args, codes): n < 1", a_seq_negative, EINVAL},
+    {"run_sequential(2, NULL, args, codes): task is NULL", a_seq_no_task, EINVAL},
+    {"run_sequential(2, task, args, NULL): codes is NULL", a_seq_no_codes, EINVAL},
+    {"run_parallel(0, task, args, codes): n < 1", a_par_zero, EINVAL},
+    {"run_parallel(-1, task, args, codes): n < 1", a_par_negative, EINVAL},
+    {"run_parallel(2, NULL, args, codes): task is NULL", a_par_no_task, EINVAL},
+    {"run_parallel(2, task, args, NULL): codes is NULL", a_par_no_codes, EINVAL},
+};
+
+FL_CHECK(bad_arguments, "every argument parallel.h calls an error is refused with EINVAL; nothing starts",
          .section = "Your exercise: the contract")
 {
-    board_new(1);
-    int codes[MAXN];
-    struct { runner fn; const char *name; int n; proc_task task; } cases[] = {
-        {run_sequential, "run_sequential(0, ...)", 0, seq_task},
-        {run_parallel, "run_parallel(0, ...)", 0, seq_task},
-        {run_parallel, "run_parallel(2, NULL, ...)", 2, NULL},
-    };
-    for (int i = 0; i < 3; i++) {
-        fl_stage("calling %s", cases[i].name);
+    board_new(2);
+    for (size_t i = 0; i < sizeof ARG_RULES / sizeof ARG_RULES[0]; i++) {
+        const struct arg_rule *a = &ARG_RULES[i];
+        fl_stage("calling %s", a->call);
+        int e = a->run();
+        fl_stage("looking at what %s did", a->call);
+        FL_EXPECT(e == a->err, "-1 with the errno parallel.h names",
+                  "%s: expected -1 with errno %s; %s", a->call, strerrorname_np(a->err),
+                  e == NOT_REFUSED ? "it did not return -1"
+                  : e == 0 ? "errno was 0"
+                  : strerrorname_np(e) ? strerrorname_np(e) : "an unknown errno");
+        pid_t kids[16];
+        int m = my_children(kids, 16);
+        FL_EXPECT(B->began == 0 && m == 0, "a refused call to start nothing",
+                  "%s ran %d task%s and left %d child%s", a->call, B->began,
+                  B->began == 1 ? "" : "s", m, m == 1 ? "" : "ren");
+    }
+}
+
+/* ---- tasks with an exit code of their own ---- */
+
+/* Records its run; returns 10 + its tag, or 7 when it got arg NULL. */
+static int code_task(void *arg)
+{
+    if (!arg) {
+        __atomic_add_fetch(&B->began, 1, __ATOMIC_SEQ_CST);
+        return 7;
+    }
+    begin(arg);
+    return 10 + (int)(intptr_t)arg;
+}
+
+/* code_task, but it ends only once the caller sleeps waiting for it: by
+ * then a failing fork has happened, and a caller that kills the children
+ * it started instead of joining them is seen (code -9). */
+static int held_code_task(void *arg)
+{
+    double stop = fl_now() + B->meet_budget;
+    while (!caller_blocked() && fl_now() < stop)
+        ;
+    return code_task(arg);
+}
+
+static void *tag1_arg(int tag)
+{
+    return (void *)(intptr_t)(tag + 1);
+}
+
+FL_CHECK(null_args, "args = NULL gives every task NULL",
+         .section = "Your exercise: the contract")
+{
+    runner fns[2] = {run_sequential, run_parallel};
+    const char *names[2] = {"run_sequential", "run_parallel"};
+    for (int f = 0; f < 2; f++) {
+        board_new(3);
+        int codes[MAXN];
+        fl_stage("calling %s(3, task, NULL, codes)", names[f]);
         errno = 0;
-        int r = cases[i].fn(cases[i].n, cases[i].task, NULL, codes);
-        FL_EXPECT(r == -1 && errno == EINVAL, "-1 with errno EINVAL",
-                  "%s returned %d (errno %d: %s)", cases[i].name, r, errno, strerror(errno));
-        FL_EXPECT(B->began == 0, "nothing started", "%s ran %d tasks", cases[i].name, B->began);
+        int r = fns[f](3, code_task, NULL, codes);
+        int e = errno;
+        FL_EXPECT(r == 0, "0 with args = NULL", "%s returned %d (errno %d: %s)", names[f], r,
+                  e, strerror(e));
+        for (int i = 0; i < 3; i++)
+            FL_EXPECT(codes[i] == 7, "every task to get NULL (the task then returns 7)",
+                      "%s with args = NULL: codes is %s", names[f], codes_str(codes, 3));
+        no_child_left(names[f]);
+    }
+}
+
+FL_CHECK(fork_fails_part_way, "when a fork fails, the children already started are reaped, codes say which ran, errno is fork's",
+         .section = "Your exercise: the contract", .timeout_s = 4)
+{
+    struct { runner fn; const char *name; int n, allow; } cases[] = {
+        {run_sequential, "run_sequential", 3, 1},
+        {run_parallel, "run_parallel", 4, 2},
+        {run_parallel, "run_parallel", 2, 0},
+    };
+    for (int c = 0; c < 3; c++) {
+        board_new(cases[c].n);
+        int codes[MAXN];
+        void *args[MAXN];
+        for (int i = 0; i < cases[c].n; i++) {
+            args[i] = tag1_arg(i);
+            codes[i] = 12345;
+        }
+        fl_stage("calling %s with %d tasks, fork failing after %d", cases[c].name,
+                 cases[c].n, cases[c].allow);
+        fl_forks_allow(cases[c].allow);
+        errno = 0;
+        int r = cases[c].fn(cases[c].n, held_code_task, args, codes);
+        int e = errno;
+        fl_forks_allow(-1);
+        fl_stage("looking at what %s did", cases[c].name);
+        FL_EXPECT(r == -1 && e == EAGAIN, "-1 with fork's errno (EAGAIN) when a start fails",
+                  "%s with fork failing after %d starts returned %d (errno %d: %s)",
+                  cases[c].name, cases[c].allow, r, e, strerror(e));
+        pid_t kids[16];
+        int m = my_children(kids, 16);
+        FL_EXPECT(m == 0, "the children already started joined: none left, not even a zombie",
+                  "after %s failed, pid %d is still a child of the caller (state %c)",
+                  cases[c].name, m ? (int)kids[0] : 0, m ? fl_proc_state(kids[0]) : '?');
+        FL_EXPECT(B->began == cases[c].allow, "exactly the children that could be started to run",
+                  "%d tasks ran; fork allowed %d", B->began, cases[c].allow);
+        for (int i = 0; i < cases[c].n; i++) {
+            int want = i < cases[c].allow ? 11 + i : RUN_NO_EXITCODE;
+            FL_EXPECT(codes[i] == want,
+                      "codes[i] = child i's exit code for the children that ran (each "
+                      "joined, not killed), RUN_NO_EXITCODE (INT_MIN) for those never started",
+                      "%s with fork failing after %d: codes is %s", cases[c].name,
+                      cases[c].allow, codes_str(codes, cases[c].n));
+        }
     }
 }
 
@@ -485,7 +653,7 @@ FL_CHECK(codes_per_child, "codes[i] is child i's exit code, whatever order child
 }
 
 FL_CHECK(parallel_on_two_cpus, "two CPU-bound children run at the same instant on two CPUs",
-         .section = "Parallelism needs cores", .timeout_s = 5)
+         .section = "Parallelism needs cores", .timeout_s = 5, .needs_cpus = 2)
 {
     int ncpu = cpus_here();
     board_new(2);
@@ -518,6 +686,7 @@ static struct speed measure_once(double burn)
     B->burn = burn;
     int codes[MAXN];
     run_all(run_parallel, "run_parallel", 2, burn_task, codes);
+    expect_met("run_parallel");
     no_child_left("run_parallel");
     struct run *a = &B->runs[0], *b = &B->runs[1];
     struct speed s;
@@ -533,7 +702,7 @@ static struct speed measure_once(double burn)
 }
 
 FL_CHECK(parallel_speedup, "2 equal CPU-bound tasks in run_parallel take well under 2 x one task",
-         .section = "Measuring the speed-up", .timeout_s = 5)
+         .section = "Measuring the speed-up", .timeout_s = 5, .needs_cpus = 2)
 {
     const double burn = 0.04, need = 1.3;
     int ncpu = cpus_here();

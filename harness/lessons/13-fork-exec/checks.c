@@ -4,7 +4,7 @@
  * parent, its globals, its open descriptors) over an inherited descriptor,
  * and ends before the harness's main ever runs. */
 #include "fl.h"
-#include "spawn.h"
+#include "forkexec.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -12,6 +12,7 @@
 #include <limits.h>
 #include <signal.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +23,7 @@
 /* ---- the checker as the spawned program ---- */
 
 #define ROLE_ENV "FORKLAB_L13_REPORT_FD"
+#define GATE_ENV "FORKLAB_L13_GATE_FD"
 #define MAX_FDS 32
 
 struct report {
@@ -73,8 +75,19 @@ __attribute__((constructor)) static void report_if_spawned(void)
         return;
     int fd = atoi(fd_s);
     struct report r = {REPORT_MAGIC, getpid(), getppid(), marker, 0, {0}};
+    const char *gate_s = getenv(GATE_ENV);
+    int gate = gate_s ? atoi(gate_s) : -1;
     r.nfds = open_fds(fd, r.fds, MAX_FDS);
+    /* The gate's read end is the caller's on purpose: not counted. */
+    for (int i = 0; i < r.nfds; i++)
+        if (r.fds[i] == gate)
+            r.fds[i--] = r.fds[--r.nfds];
     ssize_t n = write(fd, &r, sizeof r);
+    /* Held until the caller has looked at this process from outside
+     * (/proc/PID/exe and /proc/PID/maps): end of file on the gate. */
+    char c;
+    while (gate >= 0 && read(gate, &c, 1) != 0 && errno == EINTR)
+        ;
     const char *code = getenv("FORKLAB_L13_EXIT");
     _exit(n == (ssize_t)sizeof r && code ? atoi(code) : 99);
 }
@@ -99,8 +112,11 @@ static int is_valgrind(const char *exe)
 
 struct reporter {
     int fd[2];
-    char env_fd[48], env_exit[40];
-    char *envp[3];
+    int gate[2];            /* the program waits for end of file on gate[0] */
+    void *mark;             /* a shared mapping of the caller's, made before the
+                             * spawn: exec must have removed it */
+    char env_fd[48], env_exit[40], env_gate[48];
+    char *envp[4];
     char *argv[2];
     char path[PATH_MAX];
 };
@@ -109,12 +125,11 @@ struct reporter {
  * fd[1] (inherited: no O_CLOEXEC) and exits with `code`. */
 static void reporter_new(struct reporter *r, int code)
 {
-    int fds[2];
-    FL_EXPECT(pipe2(fds, O_CLOEXEC) == 0, "a pipe for the report", "pipe failed: %s",
-              strerror(errno));
-    r->fd[0] = fds[0];
-    r->fd[1] = fds[1];
+    fl_pipe(r->fd);
     fcntl(r->fd[1], F_SETFD, 0);
+    fl_pipe(r->gate);
+    fcntl(r->gate[0], F_SETFD, 0);
+    r->mark = fl_board_new(4096);
     /* The checker's own file, by its path when the sandbox shows it; a kit
      * under /tmp is hidden by the sandbox's fresh /tmp, and then the
      * kernel's link to the running file still reaches it.  (Under valgrind
@@ -125,9 +140,11 @@ static void reporter_new(struct reporter *r, int code)
         snprintf(r->path, sizeof r->path, "/proc/self/exe");
     snprintf(r->env_fd, sizeof r->env_fd, ROLE_ENV "=%d", r->fd[1]);
     snprintf(r->env_exit, sizeof r->env_exit, "FORKLAB_L13_EXIT=%d", code);
+    snprintf(r->env_gate, sizeof r->env_gate, GATE_ENV "=%d", r->gate[0]);
     r->envp[0] = r->env_fd;
     r->envp[1] = r->env_exit;
-    r->envp[2] = NULL;
+    r->envp[2] = r->env_gate;
+    r->envp[3] = NULL;
     r->argv[0] = "forklab-spawned";
     r->argv[1] = NULL;
 }
@@ -147,13 +164,42 @@ static void spawn_or_fail(struct proc *p, const char *path, char *const argv[],
               p->pid > 0 ? "not a child of the caller" : "no pid");
 }
 
-/* Read the report once the spawned program has written it (end of file:
- * the caller's write end is closed, the program's closes when it exits). */
-static int read_report(struct reporter *r, struct report *rep)
+/* Whether /proc/PID/maps of `pid` still has a shared mapping over `addr`:
+ * a forked child keeps the caller's mappings; exec replaces them all.
+ * -1 when the maps cannot be read. */
+static int has_mapping(pid_t pid, const void *addr)
+{
+    char path[64], line[512];
+    snprintf(path, sizeof path, "/proc/%d/maps", (int)pid);
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return -1;
+    int found = 0;
+    uintptr_t a = (uintptr_t)addr;
+    while (!found && fgets(line, sizeof line, f)) {
+        unsigned long lo, hi;
+        char perms[8];
+        if (sscanf(line, "%lx-%lx %7s", &lo, &hi, perms) == 3 && a >= lo && a < hi &&
+            perms[3] == 's')
+            found = 1;
+    }
+    fclose(f);
+    return found;
+}
+
+/* Read the report of the program in child `pid`, then prove from outside
+ * that the process which wrote it runs the program it was given: while it
+ * is held at the gate, /proc/PID/exe names that program and the caller's
+ * shared mapping made before the spawn is gone from /proc/PID/maps (a
+ * forked child that never exec'd keeps it).  Then let it go.  Fails the
+ * check (after reaping the child) when no genuine report came. */
+static void read_report(struct reporter *r, struct report *rep, pid_t pid)
 {
     close(r->fd[1]);
+    close(r->gate[0]);
     ssize_t n, got = 0;
-    while ((n = read(r->fd[0], (char *)rep + got, sizeof *rep - (size_t)got)) != 0) {
+    while (got < (ssize_t)sizeof *rep &&
+           (n = read(r->fd[0], (char *)rep + got, sizeof *rep - (size_t)got)) != 0) {
         if (n < 0 && errno == EINTR)
             continue;
         if (n < 0)
@@ -161,7 +207,25 @@ static int read_report(struct reporter *r, struct report *rep)
         got += n;
     }
     close(r->fd[0]);
-    return got == (ssize_t)sizeof *rep && rep->magic == REPORT_MAGIC;
+    char exe[PATH_MAX], want[PATH_MAX];
+    exe_of(rep->pid > 0 && got == (ssize_t)sizeof *rep ? rep->pid : pid, exe, sizeof exe);
+    if (!realpath(r->path, want))
+        snprintf(want, sizeof want, "%s", r->path);
+    int kept = got == (ssize_t)sizeof *rep ? has_mapping(rep->pid, r->mark) : -1;
+    close(r->gate[1]);
+    if (got != (ssize_t)sizeof *rep || rep->magic != REPORT_MAGIC)
+        fl_fail_settled(NULL, pid, "the spawned program to report over the inherited pipe",
+                        "no report arrived from child %d: it never ran this program",
+                        (int)pid);
+    if (kept == 1)
+        fl_fail_settled(NULL, pid, "the report to come from a process that exec replaced",
+                        "the process %d that wrote the report still has the caller's shared "
+                        "mapping at %p: it is a fork of the caller that never called exec",
+                        (int)rep->pid, r->mark);
+    if (!is_valgrind(exe) && rep->pid == pid && strcmp(exe, want) != 0 &&
+        strcmp(exe, r->path) != 0)
+        fl_fail_settled(NULL, pid, "the report to come from the program proc_spawn was given",
+                        "process %d runs %s, not %s", (int)rep->pid, exe, want);
 }
 
 /* ---- checks ---- */
@@ -215,10 +279,7 @@ FL_CHECK(spawn_keeps_pid, "exec keeps the pid and the parent, and starts with fr
     spawn_or_fail(&p, r.path, r.argv, r.envp);
     fl_stage("reading the report of the program in child %d", (int)p.pid);
     struct report rep;
-    int ok = read_report(&r, &rep);
-    if (!ok)
-        fl_fail_settled(NULL, p.pid, "the spawned program to report over the inherited pipe",
-                     "no report arrived from child %d: it never ran this program", (int)p.pid);
+    read_report(&r, &rep, p.pid);
     fl_stage("joining child %d", (int)p.pid);
     proc_join(&p);
     if (fl_is_unreaped_child(p.pid, NULL))
@@ -246,7 +307,7 @@ FL_CHECK(spawn_exit_status, "the new program's exit status reaches the parent",
     FL_EXPECT(proc_exitcode(&p, &early) == 0, "no exit code before the join",
               "proc_exitcode (given) gave %d", early);
     fl_stage("reading the report of the program in child %d", (int)p.pid);
-    read_report(&r, &rep);
+    read_report(&r, &rep, p.pid);
     fl_stage("joining child %d", (int)p.pid);
     FL_EXPECT(proc_join(&p) == 0, "proc_join (given) to return 0",
               "it returned -1 (errno %d: %s)", errno, strerror(errno));
@@ -283,13 +344,13 @@ FL_CHECK(spawn_exec_failure, "a program that cannot be run is an error (ENOENT, 
                   strerror(e), strerrorname_np(want[i]));
         FL_EXPECT(p.pid == 0, "p->pid to stay 0 when exec failed", "p->pid is %d",
                   (int)p.pid);
-        siginfo_t si = {0};
-        waitid(P_ALL, 0, &si, WEXITED | WNOHANG | WNOWAIT);
-        if (si.si_pid > 0) {
-            fl_reap(si.si_pid, "the failed child");
-            fl_fail("the child whose exec failed to be reaped by proc_spawn",
-                    "child %d, whose exec of %s failed, was left a zombie", (int)si.si_pid,
-                    paths[i]);
+        pid_t kids[8];
+        int m = fl_proc_children(getpid(), kids, 8);
+        if (m > 0) {
+            char st = fl_proc_state(kids[0]);
+            fl_fail_settled(NULL, kids[0], "the child whose exec failed to be reaped by proc_spawn",
+                            "child %d, whose exec of %s failed, was left %s", (int)kids[0],
+                            paths[i], st == 'Z' ? "a zombie" : "running");
         }
     }
 }
@@ -311,13 +372,11 @@ FL_CHECK(spawn_no_leaked_fds, "the new program inherits no descriptor of proc_sp
     spawn_or_fail(&p, r.path, r.argv, r.envp);
     struct report rep;
     fl_stage("reading the report of the program in child %d", (int)p.pid);
-    int ok = read_report(&r, &rep);
+    read_report(&r, &rep, p.pid);
     fl_stage("joining child %d", (int)p.pid);
     proc_join(&p);
     if (fl_is_unreaped_child(p.pid, NULL))
         fl_reap(p.pid, "the child from proc_spawn");
-    FL_EXPECT(ok, "the spawned program to report over the inherited pipe",
-              "no report arrived from child %d", (int)p.pid);
     for (int i = 0; i < rep.nfds && i < MAX_FDS; i++) {
         int expected = 0;
         for (int j = 0; j < ninh; j++)
@@ -328,31 +387,201 @@ FL_CHECK(spawn_no_leaked_fds, "the new program inherits no descriptor of proc_sp
     }
 }
 
-FL_CHECK(spawn_errors, "proc_spawn refuses a missing path or argv and a started proc with EINVAL",
-         .section = "Your exercise: the contract")
+/* ---- the contract's argument rules, one row per rule of forkexec.h ----
+ *
+ * Each row makes one call with one bad argument and gives back errno as it
+ * was right after the call, or NOT_REFUSED when it did not return -1.  A
+ * child a wrongly accepted call started is reaped by the row. */
+
+#define NOT_REFUSED (-1)
+
+static char *sh_argv[] = {"sh", "-c", "exit 0", NULL};
+
+static int refused_spawn(struct proc *p, const char *path, char *const argv[], pid_t first)
 {
-    char *argv[] = {"sh", "-c", "exit 0", NULL};
+    errno = 0;
+    int r = proc_spawn(p, path, argv, NULL);
+    int e = errno;
+    if (p && p->pid > 0 && p->pid != first && fl_is_unreaped_child(p->pid, NULL))
+        fl_reap(p->pid, "the child of a proc_spawn that should have been refused");
+    return r == -1 ? e : NOT_REFUSED;
+}
+
+static int a_spawn_null_proc(struct proc *started)
+{
+    (void)started;
+    return refused_spawn(NULL, "/bin/sh", sh_argv, 0);
+}
+static int a_spawn_null_path(struct proc *started)
+{
+    (void)started;
     struct proc p;
     proc_init(&p, NULL, NULL);
-    fl_stage("calling proc_spawn with a NULL path");
+    return refused_spawn(&p, NULL, sh_argv, 0);
+}
+static int a_spawn_null_argv(struct proc *started)
+{
+    (void)started;
+    struct proc p;
+    proc_init(&p, NULL, NULL);
+    return refused_spawn(&p, "/bin/sh", NULL, 0);
+}
+static int a_spawn_started(struct proc *started)
+{
+    return refused_spawn(started, "/bin/sh", sh_argv, started->pid);
+}
+static int a_join_never_started(struct proc *started)
+{
+    (void)started;
+    struct proc p;
+    proc_init(&p, NULL, NULL);
     errno = 0;
-    int r = proc_spawn(&p, NULL, argv, NULL);
-    FL_EXPECT(r == -1 && errno == EINVAL, "proc_spawn(p, NULL, ...) to fail with EINVAL",
-              "it returned %d (errno %d: %s)", r, errno, strerror(errno));
-    fl_stage("calling proc_spawn with a NULL argv");
-    errno = 0;
-    r = proc_spawn(&p, "/bin/sh", NULL, NULL);
-    FL_EXPECT(r == -1 && errno == EINVAL, "proc_spawn(p, path, NULL, ...) to fail with EINVAL",
-              "it returned %d (errno %d: %s)", r, errno, strerror(errno));
-    spawn_or_fail(&p, "/bin/sh", argv, NULL);
-    fl_stage("calling proc_spawn again on a proc that runs child %d", (int)p.pid);
-    errno = 0;
-    pid_t first = p.pid;
-    r = proc_spawn(&p, "/bin/sh", argv, NULL);
+    int r = proc_join(&p);
     int e = errno;
-    if (p.pid != first && p.pid > 0 && fl_is_unreaped_child(p.pid, NULL))
-        fl_reap(p.pid, "the second child from proc_spawn");
-    fl_reap(first, "the child from proc_spawn");
-    FL_EXPECT(r == -1 && e == EINVAL, "proc_spawn on a started proc to fail with EINVAL",
-              "it returned %d (errno %d: %s)", r, e, strerror(e));
+    return r == -1 ? e : NOT_REFUSED;
+}
+
+/* forkexec.h, rule by rule, in the header's order. */
+static const struct arg_rule {
+    const char *call;
+    int (*run)(struct proc *started);
+    int err;
+} ARG_RULES[] = {
+    {"proc_join on a proc never started (given)", a_join_never_started, EINVAL},
+    {"proc_spawn(NULL, path, argv, NULL): p is NULL", a_spawn_null_proc, EINVAL},
+    {"proc_spawn on a proc already started", a_spawn_started, EINVAL},
+    {"proc_spawn(p, NULL, argv, NULL): path is NULL", a_spawn_null_path, EINVAL},
+    {"proc_spawn(p, path, NULL, NULL): argv is NULL", a_spawn_null_argv, EINVAL},
+};
+
+FL_CHECK(spawn_errors, "every argument forkexec.h calls an error is refused with EINVAL; nothing starts",
+         .section = "Your exercise: the contract")
+{
+    struct proc started;
+    spawn_or_fail(&started, "/bin/sh", sh_argv, NULL);
+    pid_t first = started.pid;
+    for (size_t i = 0; i < sizeof ARG_RULES / sizeof ARG_RULES[0]; i++) {
+        const struct arg_rule *a = &ARG_RULES[i];
+        fl_stage("calling %s", a->call);
+        int e = a->run(&started);
+        fl_stage("looking at what %s did", a->call);
+        if (e != a->err)
+            fl_fail_settled(NULL, first, "-1 with the errno forkexec.h names",
+                            "%s: expected -1 with errno %s; %s", a->call,
+                            strerrorname_np(a->err),
+                            e == NOT_REFUSED ? "it did not return -1"
+                            : e == 0 ? "errno was 0"
+                            : strerrorname_np(e) ? strerrorname_np(e) : "an unknown errno");
+        pid_t kids[8];
+        int m = fl_proc_children(getpid(), kids, 8);
+        if (m != 1 || kids[0] != first)
+            fl_fail_settled(NULL, first, "a refused call to start no process",
+                            "after %s the caller has %d children; only %d was expected",
+                            a->call, m, (int)first);
+    }
+    FL_EXPECT(started.pid == first, "a refused proc_spawn to leave p->pid alone",
+              "p->pid changed from %d to %d", (int)first, (int)started.pid);
+    fl_stage("joining child %d", (int)first);
+    FL_EXPECT(proc_join(&started) == 0, "proc_join (given) to return 0", "it returned -1");
+}
+
+/* Nothing left by a call that failed: no child, no descriptor. */
+static void nothing_left(const char *call)
+{
+    pid_t kids[8];
+    int m = fl_proc_children(getpid(), kids, 8);
+    if (m > 0)
+        fl_fail_settled(NULL, kids[0], "a failed proc_spawn to leave no process",
+                        "after %s child %d is still there (state %c)", call, (int)kids[0],
+                        fl_proc_state(kids[0]));
+    char buf[400];
+    int n = fl_fds_new_since_start(buf, sizeof buf);
+    FL_EXPECT(n == 0, "a failed proc_spawn to close every descriptor it opened",
+              "after %s the caller still has %d new descriptor%s: %s", call, n,
+              n == 1 ? "" : "s", buf);
+}
+
+FL_CHECK(spawn_fork_fails, "when fork fails, proc_spawn returns -1 with fork's errno and leaves nothing",
+         .section = "When exec fails")
+{
+    struct proc p;
+    proc_init(&p, NULL, NULL);
+    fl_stage("calling proc_spawn(\"/bin/sh\") with fork failing");
+    fl_forks_allow(0);
+    errno = 0;
+    int r = proc_spawn(&p, "/bin/sh", sh_argv, NULL);
+    int e = errno;
+    fl_forks_allow(-1);
+    if (r == 0 && p.pid > 0 && fl_is_unreaped_child(p.pid, NULL))
+        fl_reap(p.pid, "the child from proc_spawn");
+    FL_EXPECT(r == -1 && e == EAGAIN, "-1 with fork's errno (EAGAIN)",
+              "proc_spawn with fork failing returned %d (errno %d: %s)", r, e, strerror(e));
+    FL_EXPECT(p.pid == 0, "p->pid to stay 0", "p->pid is %d", (int)p.pid);
+    nothing_left("proc_spawn with fork failing");
+    spawn_or_fail(&p, "/bin/sh", sh_argv, NULL);
+    fl_stage("joining child %d", (int)p.pid);
+    FL_EXPECT(proc_join(&p) == 0, "the same struct to work once fork works again",
+              "proc_join returned -1");
+}
+
+FL_CHECK(spawn_fds_run_out, "when descriptors run out, proc_spawn returns -1 with EMFILE and leaves nothing",
+         .section = "When exec fails")
+{
+    /* Allow 0, 1, 2... more descriptors until proc_spawn succeeds: every
+     * attempt before that must fail cleanly, whatever the design (a
+     * close-on-exec pipe needs 2; posix_spawn may need none). */
+    struct proc p;
+    int k, r = -1;
+    for (k = 0; k < 16; k++) {
+        proc_init(&p, NULL, NULL);
+        fl_stage("calling proc_spawn(\"/bin/sh\") with %d more descriptor%s allowed", k,
+                 k == 1 ? "" : "s");
+        if (fl_fds_allow(k) < 0)
+            fl_fail("the check to limit descriptors", "setrlimit failed: %s", strerror(errno));
+        errno = 0;
+        r = proc_spawn(&p, "/bin/sh", sh_argv, NULL);
+        int e = errno;
+        fl_fds_allow(-1);
+        if (r == 0)
+            break;
+        char call[80];
+        snprintf(call, sizeof call, "proc_spawn with %d descriptor%s free", k,
+                 k == 1 ? "" : "s");
+        FL_EXPECT(e == EMFILE || e == ENFILE, "errno to be pipe's (EMFILE)",
+                  "%s returned -1 with errno %d (%s)", call, e, strerror(e));
+        FL_EXPECT(p.pid == 0, "p->pid to stay 0", "p->pid is %d", (int)p.pid);
+        nothing_left(call);
+    }
+    FL_EXPECT(r == 0, "proc_spawn to succeed with 16 descriptors free", "it never did");
+    fl_stage("joining child %d", (int)p.pid);
+    FL_EXPECT(proc_join(&p) == 0, "proc_join (given) to return 0", "it returned -1");
+}
+
+FL_CHECK(spawn_null_envp, "envp = NULL gives the new program the caller's own environment",
+         .section = "Your exercise: the contract")
+{
+    /* The role the program needs is put into the caller's own environment
+     * only: the program reports only if it got that environment. */
+    struct reporter r;
+    reporter_new(&r, 0);
+    setenv(ROLE_ENV, r.env_fd + strlen(ROLE_ENV "="), 1);
+    setenv(GATE_ENV, r.env_gate + strlen(GATE_ENV "="), 1);
+    setenv("FORKLAB_L13_EXIT", "0", 1);
+    struct proc p;
+    proc_init(&p, NULL, NULL);
+    fl_stage("calling proc_spawn with envp = NULL");
+    errno = 0;
+    int rc = proc_spawn(&p, r.path, r.argv, NULL);
+    int e = errno;
+    unsetenv(ROLE_ENV);
+    unsetenv(GATE_ENV);
+    unsetenv("FORKLAB_L13_EXIT");
+    FL_EXPECT(rc == 0 && p.pid > 0, "proc_spawn to return 0 for a program that exists",
+              "it returned %d (errno %d: %s)", rc, e, strerror(e));
+    struct report rep;
+    fl_stage("reading the report of the program in child %d (it reports only when it "
+             "finds the caller's environment)", (int)p.pid);
+    read_report(&r, &rep, p.pid);
+    fl_stage("joining child %d", (int)p.pid);
+    FL_EXPECT(proc_join(&p) == 0, "proc_join (given) to return 0", "it returned -1");
 }

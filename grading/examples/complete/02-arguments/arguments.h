@@ -58,7 +58,12 @@ int proc_set_name(struct proc *p, const char *name);
 /* proc_name_default: called by proc_start in the caller, before fork.
  * Every start in this process takes the next number, 1, 2, 3...; a proc
  * with no name gets "Process-<its number>" in p->name.  A named proc keeps
- * its name but still uses up its number (as in Python).
+ * its name but still uses up its number (as in Python).  The count is a
+ * process's own: a child's starts never count in its parent.  In a child,
+ * the count may carry on from the parent's at the fork (the child of start
+ * 2 names its first start "Process-3": what a copied counter does), start
+ * again ("Process-1"), or follow CPython ("Process-2:1").  CPython numbers
+ * at construction; the kit at start.
  *
  * Returns 0.  Errors: -1 with errno = EINVAL if p is NULL. */
 int proc_name_default(struct proc *p);
