@@ -53,14 +53,13 @@ help:
 
 build/harness/%.o: harness/%.c $(wildcard harness/*.h)
 	@mkdir -p $(@D)
-	$(CC) $(KIT_CFLAGS) -c -o $@ $<
+	$(CC) $(KIT_CFLAGS) -c -o $@.$$$$.tmp $< && mv -f $@.$$$$.tmp $@
 
 $(CORE_LIB): $(patsubst harness/%.c,build/harness/%.o,$(CORE_SRC))
-	@rm -f $@.tmp
-	$(AR) rcs $@.tmp $^ && mv -f $@.tmp $@
+	$(AR) rcs $@.$$$$.tmp $^ && mv -f $@.$$$$.tmp $@
 
 $(DRIVER): build/harness/driver.o build/harness/records.o
-	$(CC) -o $@ $^
+	$(CC) -o $@.$$$$.tmp $^ && mv -f $@.$$$$.tmp $@
 
 # A lesson's checks compile once per kit, against the kit's own copy of
 # the lesson's header.  A lesson's checker is then linked from them, the
@@ -72,14 +71,14 @@ $(DRIVER): build/harness/driver.o build/harness/records.o
 .SECONDEXPANSION:
 build/harness/lessons/%/checks.o: harness/lessons/%/checks.c $$(wildcard harness/lessons/%/*.h) harness/fl.h
 	@mkdir -p $(@D)
-	$(CC) $(KIT_CFLAGS) -Iharness -Iharness/lessons/$* -DFL_LESSON='"$*"' -c -o $@ $<
+	$(CC) $(KIT_CFLAGS) -Iharness -Iharness/lessons/$* -DFL_LESSON='"$*"' -c -o $@.$$$$.tmp $< && mv -f $@.$$$$.tmp $@
 
 .PRECIOUS: build/harness/lessons/%/checks.o build/harness/lessons/%/list build/harness/main.o
 # The kit's list of a lesson's checks, from the checks alone: the driver
 # asks it which checks exist and what each is worth, so a lesson that did
 # not build, or whose checker died, still counts every check as failed.
 build/harness/lessons/%/list: build/harness/lessons/%/checks.o build/harness/main.o $(CORE_LIB)
-	$(CC) -no-pie -o $@ build/harness/main.o $< $(CORE_LIB) -Wl,--unresolved-symbols=ignore-all
+	$(CC) -no-pie -o $@.$$$$.tmp build/harness/main.o $< $(CORE_LIB) -Wl,--unresolved-symbols=ignore-all && mv -f $@.$$$$.tmp $@
 BUILD_CHECKER = CC='$(CC)' STUDENT_CFLAGS='$(STUDENT_CFLAGS)' EXTRA_CFLAGS='$(EXTRA_CFLAGS)' \
     EXTRA_LDFLAGS='$(EXTRA_LDFLAGS)' harness/build-checker
 .PHONY: FORCE
@@ -169,7 +168,7 @@ $(SHAKEBUILD)/%/check: FORCE $(CORE_LIB) build/harness/main.o build/harness/less
 
 $(SHAKE_OBJ): harness/shake/shake.c
 	@mkdir -p $(@D)
-	$(CC) $(KIT_CFLAGS) -c -o $@ $<
+	$(CC) $(KIT_CFLAGS) -c -o $@.$$$$.tmp $< && mv -f $@.$$$$.tmp $@
 
 .PHONY: shake-checkers soak
 shake-checkers: kit $(call checkers,$(WORKDIR),$(SHAKEBUILD))
@@ -195,7 +194,7 @@ TRACE_OBJ   := build/harness/trace/trace.o
 .SECONDARY: $(TRACE_OBJ)
 $(TRACE_OBJ): harness/trace/trace.c
 	@mkdir -p $(@D)
-	$(CC) $(KIT_CFLAGS) -c -o $@ $<
+	$(CC) $(KIT_CFLAGS) -c -o $@.$$$$.tmp $< && mv -f $@.$$$$.tmp $@
 
 # build-checker keeps a checker newer than its parts; the tracer is one
 # more part it does not know of.

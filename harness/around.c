@@ -143,6 +143,17 @@ static int tool_fd(int fd, const char *target)
     return strstr(target, "forklab-memcheck-") != NULL;
 }
 
+int fl_fd_is_harness(int fd)
+{
+    if (fd >= 0 && fd < (int)sizeof owned_fd && owned_fd[fd])
+        return 1;
+    char path[64], target[96];
+    snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
+    ssize_t n = readlink(path, target, sizeof target - 1);
+    target[n > 0 ? n : 0] = '\0';
+    return tool_fd(fd, target);
+}
+
 /* "pipe end" for pipe:[N], "pidfd", "shared memory (memfd)" ... */
 static const char *fd_kind(const char *target)
 {

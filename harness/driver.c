@@ -188,7 +188,13 @@ static void find_kit_build(void)
 static void load_declared(struct lesson *l)
 {
     char bin[8300];
-    snprintf(bin, sizeof bin, "%s/lessons/%s/list", kit_build, l->name);
+    /* Checks of another origin (an instructor's hidden ones) bring their
+     * own list; the grader names it. */
+    const char *declared = getenv("FORKLAB_DECLARED");
+    if (declared && *declared)
+        snprintf(bin, sizeof bin, "%s", declared);
+    else
+        snprintf(bin, sizeof bin, "%s/lessons/%s/list", kit_build, l->name);
     int p[2];
     if (access(bin, X_OK) < 0 || pipe(p) < 0)
         return;

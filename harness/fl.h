@@ -221,6 +221,11 @@ void *fl_board_new(size_t size);
  * a leaked descriptor.  Fails the check if the kernel refuses. */
 void fl_pipe(int fds[2]);
 
+/* Whether descriptor `fd` of this process is the harness's own (probes,
+ * fl_pipe, the stdio marker) or a tool's (valgrind's logs): a check that
+ * lists a process's descriptors itself leaves these out. */
+int fl_fd_is_harness(int fd);
+
 /* Whether `pid` is one of the harness's own children of the caller (a
  * decoy or a helper from fl_signal_when_blocked). */
 int fl_is_harness_child(pid_t pid);
@@ -255,6 +260,13 @@ int fl_fds_of(pid_t pid, char *buf, size_t size);
  * them).  Children inherit the gate as it is when they are forked.
  * n < 0 opens the gate again. */
 void fl_forks_allow(int n);
+
+/* The same for memory: the next `n` allocations by the student's code
+ * (malloc, calloc, realloc, strdup, mmap) succeed and every later one fails
+ * (NULL or MAP_FAILED, errno ENOMEM) until fl_allocs_allow(-1).  Process
+ * local, inherited at fork like fl_forks_allow.  The harness's own
+ * allocations never go through it. */
+void fl_allocs_allow(int n);
 
 /* Let the caller open exactly `n` more descriptors (RLIMIT_NOFILE set just
  * above its n lowest free descriptor numbers); pipe() then needs 2.

@@ -15,6 +15,8 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
+#include <stdlib.h>
+#include <sys/mman.h>
 #include <stdarg.h>
 #include <sched.h>
 #include <string.h>
@@ -89,6 +91,57 @@ int fl_gate_posix_spawnp(pid_t *pid, const char *file, const posix_spawn_file_ac
     if (!gate_pass())
         return EAGAIN;
     return posix_spawnp(pid, file, fa, attr, argv, envp);
+}
+
+/* ---- allocations ---- */
+
+/* -1: open; else how many more allocations by the student's code pass. */
+static int alloc_left = -1;
+
+void fl_allocs_allow(int n)
+{
+    fl_guard();
+    alloc_left = n < 0 ? -1 : n;
+}
+
+static int alloc_pass(void)
+{
+    if (alloc_left < 0)
+        return 1;
+    if (alloc_left == 0) {
+        errno = ENOMEM;
+        return 0;
+    }
+    alloc_left--;
+    return 1;
+}
+
+void *fl_gate_malloc(size_t size)
+{
+    return alloc_pass() ? malloc(size) : NULL;
+}
+
+void *fl_gate_calloc(size_t n, size_t size)
+{
+    return alloc_pass() ? calloc(n, size) : NULL;
+}
+
+void *fl_gate_realloc(void *p, size_t size)
+{
+    return alloc_pass() ? realloc(p, size) : NULL;
+}
+
+char *fl_gate_strdup(const char *s)
+{
+    return alloc_pass() ? strdup(s) : NULL;
+}
+
+/* mmap fails as when memory is short; munmap and the rest are untouched. */
+void *fl_gate_mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off)
+{
+    if (!alloc_pass())
+        return MAP_FAILED;
+    return mmap(addr, len, prot, flags, fd, off);
 }
 
 static struct rlimit saved_nofile;

@@ -147,3 +147,31 @@ def test_forged_records_and_a_killed_checker_score_nothing():
         assert all(c["title"] != "forged" for c in lesson["checks"])
     finally:
         remove_work(work)
+
+
+def test_every_attack_scores_no_more_than_the_stub_in_grading():
+    """The same attacks handed in to grading/grade as a class: each scores
+    what the stub scores (nothing) for lesson 01, and the stub's row is the
+    yardstick, graded in the same run."""
+    import csv
+    import sys
+    tmp = tempfile.mkdtemp(prefix="forklab-integrity-class-")
+    try:
+        cls = os.path.join(tmp, "class")
+        for name in attacks():
+            work = work_with(extra=name)
+            shutil.move(os.path.join(work, LESSON), os.path.join(cls, name[:-2], LESSON))
+            shutil.rmtree(work)
+        shutil.copytree(os.path.join(ROOT, "exercises", LESSON), os.path.join(cls, "stub", LESSON))
+        out = os.path.join(tmp, "out")
+        r = subprocess.run([sys.executable, os.path.join(ROOT, "grading", "grade"), cls, "-o", out,
+                            "--lesson", "01", "-j", "2"], capture_output=True, text=True)
+        assert r.returncode == 0, r.stdout + r.stderr
+        with open(os.path.join(out, "gradebook.csv"), newline="", encoding="utf-8") as f:
+            rows = {row["student_id"]: row for row in csv.DictReader(f)}
+        stub = int(rows["stub"]["total"])
+        for name in attacks():
+            got = int(rows[name[:-2]]["total"])
+            assert got <= stub, f"{name} scored {got} in grading, the stub {stub}"
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)

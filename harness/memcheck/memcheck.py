@@ -4,20 +4,20 @@
     memcheck.py --work DIR [--format human|json] [--json FILE] LESSON_BUILD_DIR...
 
 A lesson's checker runs once under valgrind, which follows every fork and
-writes one text log per process (vg.%p; valgrind 3.19 reopens a %p log file
-in a forked child, but not an XML one, so the text log is what each process
-gets to itself).  The logs' parent pids give the tree checker -> init ->
-caller -> the student's processes; the checker starts one init per check,
-in order, so the inits' start times (--time-stamp) pair each sandbox with
-its check's record.  The logs are read back here and only findings that
-belong to the student are kept: a finding is the student's when one of its
-stacks has a frame in WORK/NN-name/*.c.  The harness's own allocations and
-descriptors, and the copies of them every forked child holds when it exits
-early, never have such a frame, so a correct solution reports nothing.  A
-process that valgrind sees die of a signal is not a finding: the checks
-kill children on purpose, and judge crashes themselves.
+writes one XML file per process (vg.%p.xml; the text log stays on the
+checker's stderr, see below).  The files' parent pids give the tree checker
+-> init -> caller -> the student's processes; the checker starts one init
+per check, in order, and the inits' files order the sandboxes (sandboxes()).
+The files are read back with xml.etree and only findings that belong to the
+student are kept: a finding is the student's when one of its stacks has a
+frame in WORK/NN-name/*.c.  The harness's own allocations and descriptors,
+and the copies of them every forked child holds when it exits early, never
+have such a frame, so a correct solution reports nothing.  A process that
+valgrind sees die of a signal is not a finding: the checks kill children on
+purpose, and judge crashes themselves.
 
-What counts, per check, deduplicated across its processes:
+What counts, per check, deduplicated across its processes, then listed
+once per lesson with every check that hit it:
   invalid reads/writes/frees, uses of uninitialised values, leaks (definitely
   and indirectly lost), and descriptors the student's code opened that are
   still open when the check's caller ends
@@ -36,6 +36,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import xml.etree.ElementTree as ET
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 from records import records  # noqa: E402  (harness/records.py)
@@ -48,82 +49,122 @@ PIPE_SECTION = "09-queue § Closing pipe ends"
 NEED = os.path.join(os.path.dirname(os.path.abspath(__file__)), "need")
 
 
-# ---- valgrind's text log ----
+# ---- valgrind's XML, and the one part it leaves in the text log ----
+#
+# Each process writes its own --xml-file=DIR/vg.%p.xml: valgrind 3.19
+# reopens an output file in a forked child only while the text log is not a
+# file of its own (VG_(logging_atfork_child) reopens the log *or* the XML),
+# so the text log stays on the checker's stderr, which valgrind copied to a
+# descriptor of its own at start.  --track-fds in 3.19 splits each open
+# descriptor in two: its number and what it is go to the text log ("Open
+# file descriptor 5: ..."), the stack that opened it to the XML, as a bare
+# <stack> after the final <status>.  The n-th descriptor of a process that
+# has no "<inherited from parent>" line owns its n-th bare stack.
 
-PREFIX = re.compile(r"^==([\d:.]+) (\d+)== ?(.*)$")
-FRAME = re.compile(r"^\s+(?:at|by) 0x[0-9A-Fa-f]+: (.*?)(?: \((.*)\))?$")
-LEAK = re.compile(r"^([\d,]+(?: \([\d,]+ direct, [\d,]+ indirect\))? bytes in [\d,]+ blocks?"
-                  r" are (definitely|indirectly) lost)")
+PREFIX = re.compile(r"^==(?:[\d:.]+ )?(\d+)== ?(.*)$")
 OPEN_FD = re.compile(r"^Open (?:file descriptor|AF_\w+ socket) (\d+):?\s*(.*)$")
-PARENT = re.compile(r"^Parent PID: (\d+)$")
+# XML 1.0 forbids these; a file name the student chose can carry them.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+KINDS = {"InvalidRead": "invalid-read", "InvalidWrite": "invalid-write",
+         "InvalidFree": "invalid-free", "MismatchedFree": "invalid-free",
+         "UninitCondition": "uninitialised", "UninitValue": "uninitialised",
+         "Overlap": "overlap", "FishyValue": "bad-argument",
+         "Leak_DefinitelyLost": "leak", "Leak_IndirectlyLost": "leak"}
 
 
-def blocks(path):
-    """(pid, parent pid, start time, [block]) of one process's log; a block
-    is the list of its lines, valgrind's prefix removed.  The start time (--time-stamp, counted from the checker's start
-    and inherited at fork) orders a checker's sandboxes."""
-    pid = ppid = start = None
-    out, cur = [], []
-    with open(path, errors="replace") as f:
-        for raw in f:
-            m = PREFIX.match(raw.rstrip("\n"))
-            if not m:
-                continue   # --PID-- tool warnings, e.g. an unhandled syscall
-            if start is None:
-                start = m.group(1)
-            pid = int(m.group(2))
-            line = m.group(3)
-            p = PARENT.match(line)
-            if p:
-                ppid = int(p.group(1))
-            # A block starts at every unindented line: valgrind does not
-            # always leave an empty line between two (FILE DESCRIPTORS).
-            if cur and (not line.strip() or not line[0].isspace()):
-                out.append(cur)
-                cur = []
-            if line.strip():
-                cur.append(line)
-    if cur:
-        out.append(cur)
-    return pid, ppid, start, out
+class Proc:
+    """One process's XML: pid, parent pid, errors, the bare descriptor
+    stacks, when the file was made, and (from the text log) its descriptors."""
+
+    def __init__(self, path):
+        self.pid = self.ppid = None
+        self.errors, self.fd_stacks, self.fds = [], [], []
+        self.made = os.stat(path).st_mtime_ns
+        with open(path, "rb") as f:
+            text = NOT_XML.sub(lambda m: "\\x%02x" % ord(m.group()),
+                               f.read().decode("utf-8", "replace"))
+        parser = ET.XMLPullParser(events=("start", "end"))
+        depth = 0
+        try:
+            # A process killed by a signal leaves its file unfinished: what
+            # was complete still counts.
+            parser.feed(text)
+            for event, el in parser.read_events():
+                depth += 1 if event == "start" else -1
+                if event != "end" or depth != 1:
+                    continue
+                if el.tag in ("pid", "ppid"):
+                    setattr(self, el.tag, int(el.text))
+                elif el.tag == "error":
+                    self.errors.append(el)
+                elif el.tag == "stack":
+                    self.fd_stacks.append(frames(el))
+        except (ET.ParseError, ValueError, TypeError):
+            pass
 
 
-def stacks(lines):
-    """The block's stacks: [(header, [(function, location)])], the main one
-    first, then each auxiliary one (" Address ... free'd", " Block was
-    alloc'd at", " Uninitialised value was created by ...")."""
-    out = [(lines[0], [])]
-    for line in lines[1:]:
-        fm = FRAME.match(line)
-        if fm:
-            out[-1][1].append((fm.group(1), fm.group(2) or ""))
-        elif line.startswith(" ") and line.strip() != "<inherited from parent>":
-            out.append((line.strip(), []))
+def frames(stack):
+    """[(function, path, line)] of a <stack>; path "" when not known."""
+    out = []
+    for fr in stack.iter("frame"):
+        d, f, n = fr.findtext("dir"), fr.findtext("file"), fr.findtext("line")
+        path = os.path.join(d, f) if d and f else (f or "")
+        out.append((fr.findtext("fn") or fr.findtext("ip") or "?", path,
+                    int(n) if n and n.isdigit() else 0))
     return out
 
 
-def classify(head):
-    """(kind, what) of a block's first line, or None for a block that is not
-    a finding (preamble, summaries)."""
-    m = LEAK.match(head)
-    if m:
-        return "leak", m.group(1)
-    if OPEN_FD.match(head):
-        return "open-fd", head
-    for prefix, kind in (("Invalid read", "invalid-read"), ("Invalid write", "invalid-write"),
-                         ("Invalid free", "invalid-free"), ("Mismatched free", "invalid-free"),
-                         ("Conditional jump or move depends on uninitialised", "uninitialised"),
-                         ("Use of uninitialised value", "uninitialised"),
-                         ("Syscall param", "uninitialised"),
-                         ("Source and destination overlap", "overlap"),
-                         ("Argument '", "bad-argument")):
-        if head.startswith(prefix):
-            if kind == "uninitialised" and prefix == "Syscall param" and "uninitialised" not in head:
-                return "other", head
-            return kind, head
-    if head[:1] != " " and any(w in head for w in ("Invalid", "uninitialised", "invalid")):
-        return "other", head
-    return None
+def stacks(err):
+    """The error's stacks: [(header, frames)], the main one first, then each
+    auxiliary one ("Address ... free'd", "Block was alloc'd at",
+    "Uninitialised value was created by ...")."""
+    out, header = [], None
+    for child in err:
+        if child.tag == "what":
+            header = child.text or ""
+        elif child.tag == "xwhat":
+            header = child.findtext("text") or ""
+        elif child.tag == "auxwhat":
+            header = child.text or ""
+        elif child.tag == "stack":
+            out.append((header or "", frames(child)))
+            header = None
+    return out or [("", [])]
+
+
+def classify(err):
+    """(kind, what) of an <error>, or None for one that is not a finding."""
+    kind = err.findtext("kind") or ""
+    what = err.findtext("what") or err.findtext("xwhat/text") or kind
+    if kind.startswith("Leak_"):
+        if kind not in KINDS:
+            return None
+        return "leak", re.sub(r" in loss record \d+ of \d+$", "", what)
+    if kind == "SyscallParam":
+        return ("uninitialised" if "uninitialised" in what else "other"), what
+    return KINDS.get(kind, "other"), what
+
+
+def text_log(stderr):
+    """The text log's descriptors per pid: {pid: [(number, what it is,
+    inherited)]}, and the lines that are not valgrind's (the checker's own
+    stderr)."""
+    fds, rest, last = {}, [], {}
+    for raw in stderr.splitlines():
+        m = PREFIX.match(raw)
+        if not m:
+            rest.append(raw)
+            continue
+        pid, line = int(m.group(1)), m.group(2)
+        o = OPEN_FD.match(line)
+        if o:
+            fds.setdefault(pid, []).append([int(o.group(1)), o.group(2), False])
+            last[pid] = fds[pid][-1]
+        elif line.strip() == "<inherited from parent>" and pid in last:
+            last[pid][2] = True
+        elif not line.strip() or not line[0].isspace():
+            last.pop(pid, None)
+    return fds, rest
 
 
 # ---- what belongs to the student ----
@@ -136,18 +177,15 @@ class Student:
         self.work = work
         self.lesson = lesson
 
-    def frame(self, fn_loc):
+    def frame(self, fr):
         """(path relative to the work folder's parent, line, function) when
         the frame is in the student's code, else None."""
-        fn, loc = fn_loc
-        m = re.match(r"^(.*\.[ch]):(\d+)$", loc)
-        if not m:
-            return None
-        path = m.group(1)
-        if not os.path.isabs(path) or os.path.dirname(os.path.realpath(path)) != self.dir:
+        fn, path, line = fr
+        if not re.search(r"\.[ch]$", path) or not line or not os.path.isabs(path) or \
+                os.path.dirname(os.path.realpath(path)) != self.dir:
             return None
         return os.path.join(os.path.normpath(self.work), self.lesson, os.path.basename(path)), \
-            int(m.group(2)), fn
+            line, fn
 
     def first_frame(self, frames):
         for f in frames:
@@ -189,28 +227,46 @@ def hint(kind, head, aux, student):
     return head
 
 
-def processes(logdir):
-    """{pid: (parent pid, start time, blocks)} of every log in logdir."""
+def processes(logdir, stderr):
+    """{pid: Proc} of every XML file in logdir, each with its descriptors
+    from the text log; and the checker's own stderr lines."""
+    fds, rest = text_log(stderr)
     procs = {}
     for name in os.listdir(logdir):
-        if name.startswith("vg."):
-            pid, ppid, start, bl = blocks(os.path.join(logdir, name))
-            if pid is not None:
-                procs[pid] = (ppid, start or "", bl)
-    return procs
+        if name.startswith("vg.") and name.endswith(".xml"):
+            p = Proc(os.path.join(logdir, name))
+            if p.pid is not None:
+                p.fds = fds.get(p.pid, [])
+                procs[p.pid] = p
+    return procs, rest
+
+
+def pid_max():
+    try:
+        with open("/proc/sys/kernel/pid_max") as f:
+            return int(f.read())
+    except (OSError, ValueError):
+        return 1 << 22
 
 
 def sandboxes(procs):
     """The checker's sandboxes in the order it ran them: for each, its
     processes as (pid, role) with role "init", "caller" or "child".  The
-    tree is checker -> init -> caller -> the student's processes."""
+    tree is checker -> init -> caller -> the student's processes.
+
+    The checker starts one init per check and kills it before the next:
+    inits never overlap.  An init writes its XML preamble when it is forked
+    and (harness code, killed at the end) nothing after, so its file's
+    modification time orders the inits; pids, counted on from the
+    checker's own (they wrap at pid_max), break ties within a clock tick."""
     kids = {}
-    for pid, (ppid, _, _) in procs.items():
-        kids.setdefault(ppid, []).append(pid)
-    roots = [p for p, (pp, _, _) in procs.items() if pp not in procs]
+    for pid, p in procs.items():
+        kids.setdefault(p.ppid, []).append(pid)
+    roots = [pid for pid, p in procs.items() if p.ppid not in procs]
+    top = pid_max()
     out = []
     for root in roots:
-        for init in sorted(kids.get(root, []), key=lambda p: (procs[p][1], p)):
+        for init in sorted(kids.get(root, []), key=lambda q: (procs[q].made, (q - root) % top)):
             members, todo = [], [(init, 1)]
             while todo:
                 pid, depth = todo.pop()
@@ -220,58 +276,92 @@ def sandboxes(procs):
     return out
 
 
-def describe_fd(head, frames):
-    """"descriptor 5 (a pipe end) still open when the process ended"."""
-    m = OPEN_FD.match(head)
-    made_by = frames[0][0] if frames else ""
-    kind = {"pipe": "a pipe end", "pipe2": "a pipe end", "socketpair": "a socket",
-            "socket": "a socket", "dup": "a copy (dup)", "dup2": "a copy (dup2)",
-            "eventfd": "an eventfd"}.get(made_by, m.group(2) or made_by or "a file")
-    return f"descriptor {m.group(1)} ({kind}) still open when the process ended"
+FD_KIND = {"pipe": "a pipe end", "pipe2": "a pipe end", "socketpair": "a socket",
+           "socket": "a socket", "dup": "a copy (dup)", "dup2": "a copy (dup2)",
+           "dup3": "a copy (dup3)", "eventfd": "an eventfd"}
+
+
+def open_fds(proc):
+    """[(number, what it is, frames)] of the descriptors the process opened
+    itself (not inherited), each paired with its stack from the XML."""
+    mine = [fd for fd in proc.fds if not fd[2]]
+    out = []
+    for (num, desc, _), st in zip(mine, proc.fd_stacks):
+        made_by = st[0][0] if st else ""
+        out.append((num, FD_KIND.get(made_by, desc or made_by or "a file"), st))
+    return out
 
 
 def findings(procs, members, student):
-    """Every finding of one sandbox's processes, deduplicated."""
-    out, keys = [], set()
+    """Every finding of one sandbox's processes, deduplicated: the key is
+    the kind and the student's line (for an error, also what valgrind says)."""
+    out, keys = [], {}
     for pid, role in members:
-        for bl in procs[pid][2]:
-            c = classify(bl[0])
-            if not c:
-                continue
-            kind, what = c
-            if kind == "open-fd" and role != "caller":
-                continue
-            st = stacks(bl)
-            if kind == "open-fd":
-                what = describe_fd(bl[0], st[0][1])
-            main = student.first_frame(st[0][1])
-            owner = main or next((student.first_frame(s[1]) for s in st[1:]
-                                  if student.first_frame(s[1])), None)
+        p = procs[pid]
+        raw = []
+        for err in p.errors:
+            c = classify(err)
+            if c:
+                raw.append((c[0], c[1], stacks(err)))
+        if role == "caller":
+            raw += [("open-fd", (num, kind), [("", st)]) for num, kind, st in open_fds(p)]
+        for kind, what, st in raw:
+            owner = student.first_frame(st[0][1]) or \
+                next((student.first_frame(s[1]) for s in st[1:] if student.first_frame(s[1])), None)
             if not owner:
                 continue
-            key = (kind, owner[:2], what if kind != "leak" else "")
+            key = (kind, owner[:2], what if kind not in ("leak", "open-fd") else "")
             if key in keys:
+                if kind == "open-fd" and what[0] not in keys[key]["fds"]:
+                    keys[key]["fds"].append(what[0])
                 continue
-            keys.add(key)
             f = {"kind": kind, "what": what, "file": owner[0], "line": owner[1],
                  "function": owner[2], "pid": pid, "process": role,
-                 "stack": [f"{fn} ({loc})" if loc else fn for fn, loc in st[0][1]],
+                 "stack": [f"{fn} ({path}:{line})" if path else fn for fn, path, line in st[0][1]],
                  "hint": hint(kind, what, st[1:], student)}
             if kind == "open-fd":
+                f["fds"] = [what[0]]
                 f["section"] = PIPE_SECTION
+            keys[key] = f
             out.append(f)
+    for f in out:
+        if f["kind"] == "open-fd":
+            nums, kind = f.pop("fds"), f["what"][1]
+            f["what"] = (f"descriptor{'s' if len(nums) > 1 else ''} "
+                         f"{', '.join(map(str, nums))} ({kind}) still open when the process ended")
+    return out
+
+
+def merge(checks, per_check):
+    """The lesson's findings, each once, with the checks that hit it (and
+    in which process); each check lists the numbers of its findings."""
+    out, index = [], {}
+    for c, found in zip(checks, per_check):
+        c["findings"] = []
+        for f in found:
+            key = (f["kind"], f["file"], f["line"], f["function"],
+                   f["what"] if f["kind"] not in ("leak", "open-fd") else "")
+            if key not in index:
+                index[key] = len(out)
+                out.append(dict(f, checks=[]))
+            n = index[key]
+            out[n]["checks"].append({"id": c["id"], "title": c["title"],
+                                     "pid": f["pid"], "process": f["process"]})
+            if n not in c["findings"]:
+                c["findings"].append(n)
     return out
 
 
 # ---- running ----
 
 def valgrind_cmd(logdir):
-    cmd = ["valgrind", "--tool=memcheck", "--trace-children=yes",
-           "--child-silent-after-fork=no", f"--log-file={logdir}/vg.%p", "--time-stamp=yes",
-           "--track-fds=yes", "--leak-check=full",
-           "--show-leak-kinds=definite,indirect", "--errors-for-leak-kinds=definite,indirect",
-           "--track-origins=yes", "--num-callers=30", "--fullpath-after="]
-    return cmd
+    # No --log-file: with one, valgrind 3.19 would not give a forked child an
+    # XML file of its own (see above).  The text log is the checker's stderr.
+    return ["valgrind", "--tool=memcheck", "--trace-children=yes",
+            "--child-silent-after-fork=no", "--xml=yes", f"--xml-file={logdir}/vg.%p.xml",
+            "--track-fds=yes", "--leak-check=full",
+            "--show-leak-kinds=definite,indirect", "--errors-for-leak-kinds=definite,indirect",
+            "--track-origins=yes", "--num-callers=30", "--fullpath-after="]
 
 
 def run_lesson(build_dir, work):
@@ -282,7 +372,7 @@ def run_lesson(build_dir, work):
     log = os.path.join(build_dir, "build.log")
     if not os.path.exists(checker):
         status = "build-failed" if os.path.exists(log) else "missing"
-        return {"lesson": lesson, "status": status, "checks": [],
+        return {"lesson": lesson, "status": status, "checks": [], "findings": [],
                 "log": open(log, errors="replace").read() if os.path.exists(log) else ""}
     listed = records(subprocess.run([checker, "--list"], capture_output=True, text=True,
                                     errors="replace").stdout)
@@ -299,10 +389,10 @@ def run_lesson(build_dir, work):
             r = subprocess.run(valgrind_cmd(logdir) + [checker], capture_output=True, text=True,
                                errors="replace", env=env, timeout=limit)
         except subprocess.TimeoutExpired:
-            return {"lesson": lesson, "status": "crashed", "checks": [],
+            return {"lesson": lesson, "status": "crashed", "checks": [], "findings": [],
                     "log": f"the checker did not end within {limit:g} s under valgrind"}
         results = [f for f in records(r.stdout) if f[0] == "result" and len(f) == 13]
-        procs = processes(logdir)
+        procs, stderr = processes(logdir, r.stderr)
         boxes = sandboxes(procs)
     finally:
         shutil.rmtree(logdir, ignore_errors=True)
@@ -310,33 +400,35 @@ def run_lesson(build_dir, work):
     # or valgrind, lacks) had no sandbox: it takes no box in the pairing.
     ran = [not (f[5] == "skip" and float(f[6]) == 0) for f in results]
     if r.returncode != 0 or len(boxes) != sum(ran):
-        return {"lesson": lesson, "status": "crashed", "checks": [],
+        tail = "\n".join(stderr)[-2000:]
+        return {"lesson": lesson, "status": "crashed", "checks": [], "findings": [],
                 "log": f"the checker exited {r.returncode} after {len(results)} checks "
-                       f"({len(boxes)} sandboxes seen)\n{r.stderr[-2000:]}"}
+                       f"({len(boxes)} sandboxes seen)\n{tail}"}
     student = Student(work, lesson)
-    checks = []
+    checks, found = [], []
     box_of = iter(boxes)
     for res, had_box in zip(results, ran):
         box = next(box_of) if had_box else None
-        c = {"id": res[2], "title": res[3], "verdict": res[5], "seconds": float(res[6]),
-             "findings": findings(procs, box, student) if box is not None else []}
+        c = {"id": res[2], "title": res[3], "verdict": res[5], "seconds": float(res[6])}
         if res[5] == "fail":
             c["observed"] = res[9]
         checks.append(c)
-    return {"lesson": lesson, "status": "ran", "checks": checks}
+        found.append(findings(procs, box, student) if box is not None else [])
+    return {"lesson": lesson, "status": "ran", "checks": checks,
+            "findings": merge(checks, found)}
 
 
 # ---- output ----
 
 def summary(work, lessons):
     checks = [c for l in lessons for c in l["checks"]]
-    return {"tool": "memcheck", "version": 1, "work": work,
+    return {"tool": "memcheck", "version": 2, "work": work,
             "valgrind": subprocess.run(["valgrind", "--version"], capture_output=True,
                                        text=True).stdout.strip(),
             "lessons": lessons,
             "totals": {"checks": len(checks),
                        "clean": sum(1 for c in checks if not c["findings"]),
-                       "findings": sum(len(c["findings"]) for c in checks),
+                       "findings": sum(len(l["findings"]) for l in lessons),
                        "failed": sum(1 for c in checks if c["verdict"] not in ("pass", "skip"))}}
 
 
@@ -346,28 +438,42 @@ def color(on):
     return paint
 
 
+# Control characters (C0, DEL, C1) shown as \xHH: a file name or a title
+# can carry them, and a terminal would obey them.
+CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def safe(text):
+    return CONTROL.sub(lambda m: "\\x%02x" % ord(m.group()), str(text))
+
+
 def print_lesson(l, paint):
     if l["status"] != "ran":
-        print(paint("31", f"✗ {l['lesson']}: {l['status']}"))
+        print(paint("31", f"✗ {safe(l['lesson'])}: {l['status']}"))
         if l.get("log"):
-            print("\n".join("    " + x for x in l["log"].splitlines()[:20]))
+            print("\n".join("    " + safe(x) for x in l["log"].splitlines()[:20]))
         return
-    print(paint("1", l["lesson"]))
+    print(paint("1", safe(l["lesson"])))
     for c in l["checks"]:
         bad = c["findings"]
         verdict = "" if c["verdict"] in ("pass", "skip") else \
-            paint("33", f" (the check itself did not pass: {c['verdict']}; "
+            paint("33", f" (the check itself did not pass: {safe(c['verdict'])}; "
                         "`make check` says why)")
         mark = paint("32", "✓") if not bad else paint("31", "✗")
-        n = f" -- {len(bad)} finding{'s' if len(bad) != 1 else ''}" if bad else ""
-        print(f"  {mark} {c['id']}{n or ': no memory findings'}{verdict}", flush=True)
-        for f in bad:
-            print(f"      {paint('31', f['kind'])} at {f['file']}:{f['line']} in "
-                  f"{f['function']} (pid {f['pid']}, {f['process']}): {f['what']}")
-            print(f"        {f['hint']}")
-            if f.get("section"):
-                sec = f["section"].split(" § ")
-                print(f"        read lessons/{sec[0]}/README.md § {sec[1]}")
+        n = f" -- finding{'s' if len(bad) != 1 else ''} " + \
+            ", ".join(f"#{i + 1}" for i in bad) if bad else ""
+        print(f"  {mark} {safe(c['id'])}{n or ': no memory findings'}{verdict}", flush=True)
+    for i, f in enumerate(l["findings"], 1):
+        print(f"  #{i} {paint('31', f['kind'])} at {safe(f['file'])}:{f['line']} in "
+              f"{safe(f['function'])}: {safe(f['what'])}")
+        hits = f["checks"]
+        print(f"      hit by {len(hits)} check{'s' if len(hits) != 1 else ''}:")
+        for h in hits:
+            print(f"        {safe(h['id'])}: {safe(h['title'])} (pid {h['pid']}, {h['process']})")
+        print(f"      {safe(f['hint'])}")
+        if f.get("section"):
+            sec = f["section"].split(" § ")
+            print(f"      read lessons/{safe(sec[0])}/README.md § {safe(sec[1])}")
 
 
 def print_totals(t):

@@ -572,3 +572,144 @@ FL_CHECK(orphan_fork_refused, "a refused fork: proc_start_orphan fails with EAGA
                   "the task ran in pid %d", (int)pr->runs[0].pid);
     }
 }
+
+/* ---- refusals: nothing started, nothing left ---- */
+
+FL_CHECK(start_refuses_bad_proc, "NULL, no task or a refused fork: proc_start and proc_start_orphan fail and start nothing",
+         .section = "Your exercise: the contract")
+{
+    struct fl_probe *pr = fl_probe_new(0, 0);
+    struct fl_probe_arg a = {pr, 1};
+    struct proc none;
+    proc_init(&none, NULL, NULL);
+    int (*const start[2])(struct proc *) = {proc_start_orphan, proc_start};
+    const char *name[2] = {"proc_start_orphan", "proc_start"};
+    for (int k = 0; k < 2; k++) {
+        fl_stage("calling %s(NULL)", name[k]);
+        errno = 0;
+        int r = start[k](NULL), e = errno;
+        FL_EXPECT(r == -1 && e == EINVAL, "a start of NULL to fail with EINVAL",
+                  "%s(NULL) returned %d (errno %d: %s)", name[k], r, e, strerror(e));
+        fl_stage("calling %s on a proc without a task", name[k]);
+        errno = 0;
+        r = start[k](&none);
+        e = errno;
+        pid_t kids[4];
+        int nk = fl_proc_children(getpid(), kids, 4);
+        if (nk > 0)
+            fl_fail_settled(NULL, kids[0], "a refused start to leave no child",
+                            "%s on a proc without a task returned %d and child %d is there",
+                            name[k], r, (int)kids[0]);
+        FL_EXPECT(r == -1 && e == EINVAL && none.pid == 0,
+                  "a start of a proc without a task to fail with EINVAL, p->pid left 0",
+                  "%s returned %d (errno %d: %s), p->pid %d%s", name[k], r, e, strerror(e),
+                  (int)none.pid, r == 0 ? ": its process would call a NULL task and crash" : "");
+    }
+    /* proc_start_orphan's refused forks are orphan_fork_refused's. */
+    struct proc p;
+    proc_init(&p, fl_probe_task, &a);
+    fl_stage("calling proc_start (given) while the kernel refuses fork");
+    fl_forks_allow(0);
+    errno = 0;
+    int r = proc_start(&p), e = errno;
+    fl_forks_allow(-1);
+    if (r == 0 && p.pid > 0)
+        fl_reap(p.pid, "a child started although fork was refused");
+    FL_EXPECT(r == -1 && e == EAGAIN && p.pid == 0 && pr->nruns == 0,
+              "proc_start to return -1 with fork's errno (EAGAIN), p->pid left 0",
+              "it returned %d (errno %d: %s), p->pid %d, the task ran %d time(s)", r, e,
+              strerror(e), (int)p.pid, pr->nruns);
+    fl_stage("calling proc_start (given) on a proc, then again on the started proc");
+    r = proc_start(&p);
+    FL_EXPECT(r == 0 && p.pid > 0, "proc_start to start the proc once fork works again",
+              "it returned %d with p->pid %d (errno %d: %s)", r, (int)p.pid, errno,
+              strerror(errno));
+    pid_t first = p.pid;
+    errno = 0;
+    r = proc_start(&p);
+    e = errno;
+    fl_reap(first, "the child");
+    FL_EXPECT(r == -1 && e == EINVAL && p.pid == first && pr->nruns == 1,
+              "proc_start on a started proc to fail with EINVAL and start nothing",
+              "it returned %d (errno %d: %s), p->pid %d (was %d), the task ran %d time(s)", r,
+              e, strerror(e), (int)p.pid, (int)first, pr->nruns);
+}
+
+FL_CHECK(orphan_pipe_refused, "no descriptor free: proc_start_orphan fails with pipe's errno and leaves nothing",
+         .section = "Orphans")
+{
+    for (int allow = 0; allow < 2; allow++) {
+        struct fl_probe *pr = fl_probe_new(0, 0);
+        struct fl_probe_arg a = {pr, 1};
+        struct proc p;
+        proc_init(&p, fl_probe_task, &a);
+        fl_stage("calling proc_start_orphan with %d descriptor(s) free (a pipe needs 2)", allow);
+        if (fl_fds_allow(allow) < 0)
+            fl_fail("the check to limit descriptors", "setrlimit: %s", strerror(errno));
+        errno = 0;
+        int r = proc_start_orphan(&p);
+        int e = errno;
+        fl_fds_allow(-1);
+        pid_t kids[4];
+        int nk = fl_proc_children(getpid(), kids, 4);
+        char fds[512] = "";
+        int nf = fl_fds_new_since_start(fds, sizeof fds);
+        if (nk > 0)
+            fl_fail_settled(NULL, kids[0], "a failed proc_start_orphan to leave no child",
+                            "child %d is there after it returned %d", (int)kids[0], r);
+        if (r == 0 && p.pid > 0)
+            fl_await_exit(p.pid);
+        FL_EXPECT(r == -1 && e == EMFILE && p.pid == 0,
+                  "proc_start_orphan to return -1 with pipe's errno (EMFILE), p->pid left 0",
+                  "with %d descriptor(s) free it returned %d (errno %d: %s), p->pid %d", allow,
+                  r, e, strerror(e), (int)p.pid);
+        FL_EXPECT(nf == 0, "a failed proc_start_orphan to close every descriptor it opened",
+                  "still open after it failed: %s", fds);
+        FL_EXPECT(pr->nruns == 0, "no task to run when the pipe was refused",
+                  "the task ran in pid %d", (int)pr->runs[0].pid);
+    }
+}
+
+#define BEYOND (REAPER_RECORDS + 6)
+
+FL_CHECK(records_beyond_limit, "beyond REAPER_RECORDS children the handler still reaps and counts them all",
+         .section = "Your exercise: the contract", .timeout_s = 4, .no_decoys = 1,
+         .max_procs = 2 * BEYOND)
+{
+    struct fl_probe *pr = fl_probe_new(0, 0);
+    static struct fl_probe_arg a[BEYOND];
+    static struct proc p[BEYOND];
+    sigchld_blocked(1);
+    install_reaper();
+    for (int i = 0; i < BEYOND; i++) {
+        a[i] = (struct fl_probe_arg){pr, i};
+        start_child(&p[i], coded_task, &a[i]);
+    }
+    for (int i = 0; i < BEYOND; i++)
+        await_zombie(p[i].pid);
+    deliver_one_sigchld("unblocking SIGCHLD: one signal for all the exits");
+    for (int i = 0; i < BEYOND; i++)
+        FL_EXPECT(!fl_is_unreaped_child(p[i].pid, NULL),
+                  "the handler to reap every child, recorded or not",
+                  "child %d (number %d of %d; REAPER_RECORDS is %d) is still a zombie",
+                  (int)p[i].pid, i + 1, BEYOND, REAPER_RECORDS);
+    FL_EXPECT(reaper_count() == BEYOND,
+              "reaper_count to count every child reaped, beyond REAPER_RECORDS too",
+              "%d children were reaped and reaper_count says %d (REAPER_RECORDS is %d)",
+              BEYOND, reaper_count(), REAPER_RECORDS);
+    for (int i = 0; i < REAPER_RECORDS; i++)
+        expect_reaped(p[i].pid, 10 + i);
+    for (int i = REAPER_RECORDS; i < BEYOND; i++) {
+        int status = -1;
+        errno = 0;
+        int r = reaper_status(p[i].pid, &status);
+        int e = errno;
+        FL_EXPECT((r == -1 && e == ECHILD) ||
+                      (r == 0 && WIFEXITED(status) && WEXITSTATUS(status) == 10 + i),
+                  "a child reaped beyond REAPER_RECORDS to be only counted (ECHILD), never "
+                  "given a wrong status",
+                  "reaper_status(%d) for child number %d returned %d (errno %d: %s), status %s",
+                  (int)p[i].pid, i + 1, r, e, strerror(e), fl_status_str(status));
+    }
+    reaper_uninstall();
+}

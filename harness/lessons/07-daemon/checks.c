@@ -1182,3 +1182,286 @@ FL_CHECK(child_forgets_parents_children, "a child's proc_main_exit leaves its pa
               "in child %d it returned %d (errno %d: %s)", (int)c, rc.main_exit_rc,
               rc.main_exit_errno, strerror(rc.main_exit_errno));
 }
+
+/* ---- when the kernel says no, or a signal comes ---- */
+
+FL_CHECK(start_fork_fails, "a proc_start whose fork fails returns fork's errno and leaves nothing to join",
+         .section = "Your exercise: the contract")
+{
+    struct fl_probe *pr = fl_probe_new(0, 0);
+    struct fl_probe_arg a = {pr, 1};
+    struct proc p;
+    proc_init(&p, fl_probe_task, &a);
+    fl_stage("calling proc_start while fork fails with EAGAIN");
+    fl_forks_allow(0);
+    errno = 0;
+    int r = proc_start(&p);
+    int err = errno;
+    fl_forks_allow(-1);
+    pid_t kids[4];
+    int nk = fl_proc_children(getpid(), kids, 4);
+    if (r == 0 && p.pid > 0)
+        fl_reap(p.pid, "a child started although fork failed");
+    FL_EXPECT(r == -1 && err == EAGAIN && p.pid == 0 && nk == 0 && pr->nruns == 0,
+              "proc_start to return -1 with fork's errno (EAGAIN) and p->pid still 0",
+              "it returned %d (errno %d: %s) with p->pid %d; %d child(ren) exist, the task "
+              "ran %d time(s)", r, err, strerror(err), (int)p.pid, nk, pr->nruns);
+    fl_stage("calling proc_main_exit after the failed start");
+    errno = 0;
+    int rc = proc_main_exit();
+    err = errno;
+    FL_EXPECT(rc == 0,
+              "proc_main_exit to return 0: a proc whose fork failed is not one of the "
+              "process's children",
+              "it returned %d (errno %d: %s): the failed proc was kept in the list of "
+              "children and proc_main_exit tried to join it", rc, err, strerror(err));
+    fl_stage("calling proc_start again on the same proc, fork working again");
+    errno = 0;
+    r = proc_start(&p);
+    err = errno;
+    FL_EXPECT(r == 0 && p.pid > 0,
+              "the proc to be startable once fork works again (it was never started)",
+              "proc_start returned %d with p->pid %d (errno %d: %s)", r, (int)p.pid, err,
+              strerror(err));
+    fl_stage("calling proc_main_exit to join child %d", (int)p.pid);
+    errno = 0;
+    rc = proc_main_exit();
+    err = errno;
+    FL_EXPECT(rc == 0 && p.ended && !fl_is_unreaped_child(p.pid, NULL),
+              "proc_main_exit to join the child and return 0",
+              "it returned %d (errno %d: %s); child %d ended %d", rc, err, strerror(err),
+              (int)p.pid, p.ended);
+}
+
+static int ignore_term_task(void *arg)
+{
+    signal(SIGTERM, SIG_IGN);
+    return fl_probe_task(arg);
+}
+
+FL_CHECK(start_refuses_bad_proc, "a proc never started or without a task is refused with EINVAL, never signalled",
+         .section = "Your exercise: the contract")
+{
+    fl_stage("calling proc_start(NULL)");
+    errno = 0;
+    int r = proc_start(NULL), err = errno;
+    FL_EXPECT(r == -1 && err == EINVAL, "proc_start(NULL) to fail with EINVAL",
+              "it returned %d (errno %d: %s)", r, err, strerror(err));
+    struct proc p;
+    proc_init(&p, NULL, NULL);
+    fl_stage("calling proc_start on a proc whose task is NULL");
+    errno = 0;
+    r = proc_start(&p);
+    err = errno;
+    pid_t kids[4];
+    int nk = fl_proc_children(getpid(), kids, 4);
+    if (r == 0 && p.pid > 0)
+        fl_reap(p.pid, "a child started without a task");
+    FL_EXPECT(r == -1 && err == EINVAL && p.pid == 0 && nk == 0,
+              "proc_start on a proc without a task to fail with EINVAL and start nothing",
+              "it returned %d (errno %d: %s) with p->pid %d and %d child(ren)", r, err,
+              strerror(err), (int)p.pid, nk);
+    /* The refused proc was never started: the given calls refuse it too
+     * (kill(0, ...) or waitpid(0, ...) would reach the whole group). */
+    fl_stage("calling proc_terminate on the proc never started (p->pid 0)");
+    errno = 0;
+    int t = proc_terminate(&p), terr = errno;
+    fl_stage("calling proc_join on the proc never started (p->pid 0)");
+    errno = 0;
+    int j = proc_join(&p), jerr = errno;
+    FL_EXPECT(t == -1 && terr == EINVAL,
+              "proc_terminate on a proc never started to fail with EINVAL",
+              "it returned %d (errno %d: %s): kill(0, SIGTERM) would signal the whole "
+              "process group", t, terr, strerror(terr));
+    FL_EXPECT(j == -1 && jerr == EINVAL && !p.ended,
+              "proc_join on a proc never started to fail with EINVAL",
+              "it returned %d (errno %d: %s), p->ended %d: waitpid(0, ...) waits for any "
+              "child of the group", j, jerr, strerror(jerr), p.ended);
+    fl_stage("calling proc_main_exit after the refused starts");
+    errno = 0;
+    int rc = proc_main_exit();
+    err = errno;
+    FL_EXPECT(rc == 0, "proc_main_exit to return 0: nothing was started",
+              "it returned %d (errno %d: %s): a refused proc was kept in the list", rc, err,
+              strerror(err));
+}
+
+/* Three daemons, one descriptor free: at most one of them can be watched
+ * through a pidfd (a join may still use one at a time, as lesson 04's
+ * pidfd join does).  Daemons 1 and 3 ignore SIGTERM, daemon 2 dies of it. */
+FL_CHECK(main_exit_without_descriptors, "proc_main_exit ends its daemons even when descriptors run short",
+         .section = "When the main process ends", .timeout_s = 5, .no_valgrind = 1)
+{
+    struct fl_probe *pr = fl_probe_new(1, 0);
+    struct fl_probe_arg a[3] = {{pr, 1}, {pr, 2}, {pr, 3}};
+    struct proc d[3];
+    for (int i = 0; i < 3; i++) {
+        proc_init(&d[i], i == 1 ? fl_probe_task : ignore_term_task, &a[i]);
+        FL_EXPECT(proc_set_daemon(&d[i], 1) == 0, "proc_set_daemon before start to return 0",
+                  "it failed: %s", strerror(errno));
+        errno = 0;
+        int r = proc_start(&d[i]);
+        FL_EXPECT(r == 0 && d[i].pid > 0, "proc_start to start the daemon",
+                  "it returned %d (errno %d: %s)", r, errno, strerror(errno));
+    }
+    fl_stage("waiting for daemons %d, %d and %d to be ready", (int)d[0].pid, (int)d[1].pid,
+             (int)d[2].pid);
+    fl_probe_await(pr, 3, -1);
+    fl_stage("calling proc_main_exit with one descriptor free (one pidfd at most)");
+    int lim = fl_fds_allow(1), lim_err = errno;
+    double t0 = fl_now();
+    errno = 0;
+    int rc = lim < 0 ? -1 : proc_main_exit();
+    int err = errno;
+    double took = fl_now() - t0;
+    fl_fds_allow(-1);
+    int left = 0;
+    for (int i = 0; i < 3; i++)
+        if (fl_is_unreaped_child(d[i].pid, NULL)) {
+            left = d[i].pid;
+            kill(d[i].pid, SIGKILL);
+        }
+    if (left) {
+        for (int i = 0; i < 3; i++)
+            if (fl_is_unreaped_child(d[i].pid, NULL))
+                fl_reap(d[i].pid, "a daemon");
+        if (lim < 0)
+            fl_fail("the check to limit descriptors", "setrlimit: %s", strerror(lim_err));
+        fl_fail("proc_main_exit to join every daemon it started",
+                "it returned %d (errno %d: %s) and daemon %d was not reaped", rc, err,
+                strerror(err), (int)left);
+    }
+    FL_EXPECT(d[0].ended && d[0].exitcode == -SIGKILL && d[1].ended &&
+                  d[1].exitcode == -SIGTERM && d[2].ended && d[2].exitcode == -SIGKILL,
+              "with too few descriptors for a pidfd each, the daemons that ignore SIGTERM "
+              "to be killed (-9) and the one that dies of SIGTERM to end by it (-15)",
+              "daemon %d: ended %d, exitcode %d; daemon %d: ended %d, exitcode %d; daemon %d: "
+              "ended %d, exitcode %d", (int)d[0].pid, d[0].ended, d[0].exitcode,
+              (int)d[1].pid, d[1].ended, d[1].exitcode, (int)d[2].pid, d[2].ended,
+              d[2].exitcode);
+    FL_EXPECT(took >= 0.75 * PROC_GRACE_MS / 1000.0,
+              "the daemons that ignore SIGTERM to get the whole grace first",
+              "they were killed %.0f ms after proc_main_exit began; PROC_GRACE_MS is %d",
+              took * 1000, PROC_GRACE_MS);
+    FL_EXPECT(rc == 2,
+              "proc_main_exit to return 2: two daemons killed; a pidfd it cannot open is no "
+              "error, and the daemon that died of SIGTERM was not killed",
+              "it returned %d (errno %d: %s)%s", rc, err, strerror(err),
+              rc == 3 ? " -- it counted a SIGKILL to the daemon that had died of SIGTERM: "
+                        "without a pidfd it did not see that daemon end" : "");
+}
+
+/* A handler without SA_RESTART: blocked calls of the caller end with EINTR.
+ * Each signal lets the probe's gated task go, if there is one. */
+static volatile sig_atomic_t sigs_caught;
+static int release_fd = -1;
+
+static void caught(int sig)
+{
+    (void)sig;
+    sigs_caught++;
+    if (release_fd >= 0 && write(release_fd, "g", 1) < 0)
+        sigs_caught += 1000;
+}
+
+static void catch_usr1(int release)
+{
+    sigs_caught = 0;
+    release_fd = release;
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = caught;
+    sigaction(SIGUSR1, &sa, NULL);
+}
+
+static void default_usr1(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = SIG_DFL;
+    sigaction(SIGUSR1, &sa, NULL);
+    release_fd = -1;
+}
+
+FL_CHECK(main_exit_grace_survives_signal, "a signal during the grace neither cuts it short nor ends proc_main_exit",
+         .section = "A daemon that ignores SIGTERM", .timeout_s = 5, .no_valgrind = 1)
+{
+    struct fl_probe *pr = fl_probe_new(1, 0);
+    struct fl_probe_arg a = {pr, 1};
+    struct proc d;
+    proc_init(&d, ignore_term_task, &a);
+    FL_EXPECT(proc_set_daemon(&d, 1) == 0, "proc_set_daemon before start to return 0",
+              "it failed: %s", strerror(errno));
+    errno = 0;
+    int r = proc_start(&d);
+    FL_EXPECT(r == 0 && d.pid > 0, "proc_start to start the daemon",
+              "it returned %d (errno %d: %s)", r, errno, strerror(errno));
+    fl_stage("waiting for daemon %d (it ignores SIGTERM) to be ready", (int)d.pid);
+    fl_probe_await(pr, 1, d.pid);
+    catch_usr1(-1);
+    pid_t helper = fl_signal_when_blocked(getpid(), SIGUSR1, 2.0);
+    fl_stage("calling proc_main_exit; SIGUSR1 (a handler without SA_RESTART) comes once the "
+             "caller is blocked in the grace");
+    double t0 = fl_now();
+    errno = 0;
+    int rc = proc_main_exit();
+    int err = errno;
+    double took = fl_now() - t0;
+    fl_reap(helper, "the check's signal helper");
+    default_usr1();
+    if (fl_is_unreaped_child(d.pid, NULL)) {
+        kill(d.pid, SIGKILL);
+        fl_fail_settled(pr, d.pid, "proc_main_exit to go on after a signal and join the daemon",
+                        "after %d signal(s) it returned %d (errno %d: %s) with daemon %d "
+                        "still there", (int)sigs_caught, rc, err, strerror(err), (int)d.pid);
+    }
+    FL_EXPECT(sigs_caught >= 1, "SIGUSR1 to reach the caller while proc_main_exit waited",
+              "no signal arrived: the caller was never seen blocked");
+    FL_EXPECT(took >= 0.75 * PROC_GRACE_MS / 1000.0,
+              "the daemon to get the whole grace (PROC_GRACE_MS) although a signal woke the "
+              "caller: an interrupted wait (EINTR) is resumed for the time left",
+              "daemon %d was killed %.0f ms after proc_main_exit began; PROC_GRACE_MS is %d",
+              (int)d.pid, took * 1000, PROC_GRACE_MS);
+    FL_EXPECT(rc == 1 && d.ended && d.exitcode == -SIGKILL,
+              "proc_main_exit to return 1 with the daemon killed by SIGKILL (exitcode -9)",
+              "it returned %d (errno %d: %s); daemon %d: ended %d, exitcode %d", rc, err,
+              strerror(err), (int)d.pid, d.ended, d.exitcode);
+}
+
+FL_CHECK(main_exit_join_survives_signal, "a signal while proc_main_exit joins a child does not end the join",
+         .section = "When the main process ends", .timeout_s = 4)
+{
+    struct fl_probe *pr = fl_probe_new(1, 7);
+    struct fl_probe_arg a = {pr, 1};
+    struct proc n;
+    proc_init(&n, fl_probe_task, &a);
+    errno = 0;
+    int r = proc_start(&n);
+    FL_EXPECT(r == 0 && n.pid > 0, "proc_start to start the child",
+              "it returned %d (errno %d: %s)", r, errno, strerror(errno));
+    fl_stage("waiting for child %d to be ready", (int)n.pid);
+    fl_probe_await(pr, 1, n.pid);
+    /* The child ends only when the signal's handler opens its gate, so
+     * the signal comes while the caller waits for it. */
+    catch_usr1(pr->gate[1]);
+    pid_t helper = fl_signal_when_blocked(getpid(), SIGUSR1, 2.0);
+    fl_stage("calling proc_main_exit; child %d ends only once SIGUSR1 (a handler without "
+             "SA_RESTART) interrupted the caller's wait", (int)n.pid);
+    errno = 0;
+    int rc = proc_main_exit();
+    int err = errno;
+    fl_reap(helper, "the check's signal helper");
+    int caught_n = (int)sigs_caught;
+    default_usr1();
+    if (fl_is_unreaped_child(n.pid, NULL))
+        fl_fail_settled(pr, n.pid, "proc_main_exit to join every non-daemon child, whatever "
+                        "signal the process handles meanwhile (EINTR is retried)",
+                        "after %d signal(s) it returned %d (errno %d: %s) with child %d not "
+                        "reaped", caught_n, rc, err, strerror(err), (int)n.pid);
+    FL_EXPECT(caught_n >= 1, "SIGUSR1 to reach the caller while proc_main_exit waited",
+              "no signal arrived: the caller was never seen blocked");
+    FL_EXPECT(rc == 0 && n.ended && n.exitcode == 7,
+              "proc_main_exit to return 0 with the child joined (exitcode 7)",
+              "it returned %d (errno %d: %s); child %d: ended %d, exitcode %d", rc, err,
+              strerror(err), (int)n.pid, n.ended, n.exitcode);
+}

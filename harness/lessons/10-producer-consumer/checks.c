@@ -409,7 +409,7 @@ static pid_t run_pipeline(const struct pc_config *cfg, const struct board *b, in
 /* ---- checks ---- */
 
 FL_CHECK(every_item_once, "every item is consumed exactly once",
-         .section = "Every item exactly once", .timeout_s = 8)
+         .section = "Every item exactly once", .timeout_s = 8, .no_valgrind = 1)
 {
     struct board *b = new_board();
     struct pc_config cfg = config(3, 2, 20, 4, b);
@@ -418,7 +418,7 @@ FL_CHECK(every_item_once, "every item is consumed exactly once",
 }
 
 FL_CHECK(producer_order, "each producer's items reach a consumer in the order they were put",
-         .section = "Order per producer", .timeout_s = 8)
+         .section = "Order per producer", .timeout_s = 8, .no_valgrind = 1)
 {
     struct board *b = new_board();
     struct pc_config cfg = config(2, 2, 30, 2, b);
@@ -465,7 +465,7 @@ FL_CHECK(consumers_exit_zero, "every consumer exits 0 after its sentinel",
 }
 
 FL_CHECK(joins_everyone, "pc_run joins every producer and consumer before it returns",
-         .section = "Joining everyone", .timeout_s = 8)
+         .section = "Joining everyone", .timeout_s = 8, .no_valgrind = 1)
 {
     struct board *b = new_board();
     struct pc_config cfg = config(2, 3, 10, 3, b);
@@ -478,7 +478,7 @@ FL_CHECK(joins_everyone, "pc_run joins every producer and consumer before it ret
 }
 
 FL_CHECK(run_counts_failures, "pc_run reports a consumer that did not exit 0",
-         .section = "Joining everyone", .timeout_s = 8)
+         .section = "Joining everyone", .timeout_s = 8, .no_valgrind = 1)
 {
     struct board *b = new_board();
     b->fail_first = 1;
@@ -494,7 +494,7 @@ FL_CHECK(run_counts_failures, "pc_run reports a consumer that did not exit 0",
 }
 
 FL_CHECK(capacity_one_no_deadlock, "with a queue of capacity 1 the pipeline still finishes",
-         .section = "Capacity 1 and deadlocks", .timeout_s = 8)
+         .section = "Capacity 1 and deadlocks", .timeout_s = 8, .no_valgrind = 1)
 {
     struct board *b = new_board();
     struct pc_config cfg = config(3, 3, 30, 1, b);
@@ -518,7 +518,7 @@ static int run_worker(proc_task task, const char *name, struct queue *q,
 
 FL_CHECK(workers_report_queue_failures,
          "a worker exits 0 when its puts and gets work, 1 once its queue is closed",
-         .section = "When the queue breaks")
+         .section = "When the queue breaks", .no_valgrind = 1)
 {
     struct board *b = new_board();
     struct pc_config cfg = config(1, 1, 3, 4, b);
@@ -638,7 +638,7 @@ static int call_main_call(const struct pc_config *cfg)
 }
 
 FL_CHECK(refusals_table, "every refusal pipeline.h promises: the documented result and errno, nothing started",
-         .section = "Your exercise: the contract", .timeout_s = 10)
+         .section = "Your exercise: the contract", .timeout_s = 10, .no_valgrind = 1)
 {
     arg_board = new_board();
     fl_stage("calling queue_new(2) (given)");
@@ -664,7 +664,7 @@ FL_CHECK(refusals_table, "every refusal pipeline.h promises: the documented resu
 
 FL_CHECK(consumers_die_capacity_one,
          "pc_run finishes, and counts them, when every consumer dies early, with capacity 1",
-         .section = "When a consumer dies", .timeout_s = 10)
+         .section = "When a consumer dies", .timeout_s = 10, .no_valgrind = 1)
 {
     struct board *b = new_board();
     b->fail_all = 1;
@@ -715,7 +715,7 @@ static void expect_nothing_left(const char *after)
 }
 
 FL_CHECK(run_fork_fails, "when a fork fails, pc_run returns -1 with EAGAIN and leaves nothing",
-         .section = "When setting up fails", .timeout_s = 10)
+         .section = "When setting up fails", .timeout_s = 10, .no_valgrind = 1)
 {
     struct board *b = new_board();
     struct pc_config cfg = config(2, 2, 5, 1, b);
@@ -738,7 +738,7 @@ FL_CHECK(run_fork_fails, "when a fork fails, pc_run returns -1 with EAGAIN and l
 }
 
 FL_CHECK(run_fds_short, "with few descriptors free, pc_run works or fails with -1 and leaves nothing",
-         .section = "When setting up fails", .timeout_s = 10)
+         .section = "When setting up fails", .timeout_s = 10, .no_valgrind = 1)
 {
     struct board *b = new_board();
     fl_stage("calling pc_run (2 producers, 2 consumers) with every descriptor it wants");
@@ -774,7 +774,7 @@ FL_CHECK(run_fds_short, "with few descriptors free, pc_run works or fails with -
 }
 
 FL_CHECK(run_releases_all, "after pc_run returns, no child, descriptor or shared mapping of it is left",
-         .section = "Joining everyone", .timeout_s = 8)
+         .section = "Joining everyone", .timeout_s = 8, .no_valgrind = 1)
 {
     struct board *b = new_board();
     struct pc_config cfg = config(2, 2, 10, 2, b);
@@ -816,7 +816,7 @@ static void hold_then_release(pid_t main_pid, const struct board *b)
 }
 
 FL_CHECK(sentinels_wait_for_room, "with capacity 1 and busy consumers, every sentinel waits for room",
-         .section = "Capacity 1 and deadlocks", .timeout_s = 10)
+         .section = "Capacity 1 and deadlocks", .timeout_s = 10, .no_valgrind = 1)
 {
     struct board *b = new_board();
     fl_pipe(b->held);

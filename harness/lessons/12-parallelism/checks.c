@@ -737,3 +737,43 @@ FL_CHECK(parallel_speedup, "2 equal CPU-bound tasks in run_parallel take well un
             s[2].overlap <= 0 ? "never lived at the same time (one after another)"
                               : "overlapped only briefly: the second started late");
 }
+
+/* A run_parallel without memory: either it needs none (the procs on the
+ * stack) and runs every task, or it says ENOMEM having started nothing --
+ * never a crash on a NULL table, never a child left. */
+FL_CHECK(parallel_out_of_memory, "when memory runs out, run_parallel fails with ENOMEM and starts nothing",
+         .section = "Your exercise: the contract", .timeout_s = 4)
+{
+    enum { N = 3 };
+    board_new(N);
+    int codes[MAXN];
+    void *args[MAXN];
+    for (int i = 0; i < N; i++) {
+        args[i] = tag1_arg(i);
+        codes[i] = 12345;
+    }
+    fl_stage("calling run_parallel with %d tasks while every allocation fails", N);
+    fl_allocs_allow(0);
+    errno = 0;
+    int r = run_parallel(N, code_task, args, codes);
+    int e = errno;
+    fl_allocs_allow(-1);
+    fl_stage("looking at what run_parallel did");
+    pid_t kids[16];
+    int m = my_children(kids, 16);
+    FL_EXPECT(m == 0, "no child left after run_parallel returned, not even a zombie",
+              "pid %d is still a child of the caller (state %c); run_parallel returned %d",
+              m ? (int)kids[0] : 0, m ? fl_proc_state(kids[0]) : '?', r);
+    if (r == 0) {
+        for (int i = 0; i < N; i++)
+            FL_EXPECT(codes[i] == 11 + i, "codes[i] = child i's exit code",
+                      "with no allocation needed it returned 0 and codes is %s",
+                      codes_str(codes, N));
+        return;
+    }
+    FL_EXPECT(r == -1 && e == ENOMEM,
+              "-1 with ENOMEM when the table of children cannot be allocated",
+              "it returned %d (errno %d: %s)", r, e, strerror(e));
+    FL_EXPECT(B->began == 0, "nothing to start when there is no memory for the children",
+              "%d task(s) ran", B->began);
+}

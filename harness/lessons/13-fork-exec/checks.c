@@ -585,3 +585,76 @@ FL_CHECK(spawn_null_envp, "envp = NULL gives the new program the caller's own en
     fl_stage("joining child %d", (int)p.pid);
     FL_EXPECT(proc_join(&p) == 0, "proc_join (given) to return 0", "it returned -1");
 }
+
+/* A handler without SA_RESTART that kills the spawned program: the
+ * caller's proc_join is interrupted (EINTR) by the signal that also ends
+ * the child it waits for. */
+static volatile pid_t kill_on_usr1;
+static volatile sig_atomic_t usr1_seen;
+
+static void usr1_kills_child(int sig)
+{
+    (void)sig;
+    usr1_seen++;
+    if (kill_on_usr1 > 0)
+        kill(kill_on_usr1, SIGKILL);
+}
+
+FL_CHECK(spawn_join_killed, "a program killed while proc_join waits: the join goes on after EINTR and reports -9",
+         .section = "Same process, new program", .timeout_s = 4)
+{
+    int hold[2];
+    FL_EXPECT(pipe2(hold, O_CLOEXEC) == 0, "a pipe to hold the child", "pipe failed: %s",
+              strerror(errno));
+    fcntl(hold[0], F_SETFD, 0);
+    char script[64];
+    snprintf(script, sizeof script, "read line <&%d", hold[0]);
+    char *argv[] = {"sh", "-c", script, NULL};
+    struct proc p;
+    spawn_or_fail(&p, "/bin/sh", argv, NULL);
+    close(hold[0]);
+    int early = -1;
+    int had = proc_exitcode(&p, &early);
+    kill_on_usr1 = p.pid;
+    usr1_seen = 0;
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = usr1_kills_child;
+    sigaction(SIGUSR1, &sa, NULL);
+    pid_t helper = fl_signal_when_blocked(getpid(), SIGUSR1, 2.0);
+    fl_stage("calling proc_join on child %d (sh held on a pipe); SIGUSR1 comes once the "
+             "caller is blocked, and its handler (no SA_RESTART) kills the child", (int)p.pid);
+    errno = 0;
+    int r = proc_join(&p);
+    int e = errno;
+    fl_reap(helper, "the check's signal helper");
+    sa.sa_handler = SIG_DFL;
+    sigaction(SIGUSR1, &sa, NULL);
+    kill_on_usr1 = 0;
+    close(hold[1]);
+    if (fl_is_unreaped_child(p.pid, NULL))
+        fl_fail_settled(NULL, p.pid, "proc_join to go on waiting when a signal interrupts it "
+                        "(EINTR is retried), then reap the child",
+                        "after %d signal(s) proc_join returned %d (errno %d: %s) and child %d "
+                        "was not reaped", (int)usr1_seen, r, e, strerror(e), (int)p.pid);
+    FL_EXPECT(usr1_seen >= 1, "SIGUSR1 to reach the caller while proc_join waited",
+              "no signal arrived: the caller was never seen blocked");
+    FL_EXPECT(had == 0, "no exit code before the join", "proc_exitcode (given) gave %d", early);
+    int code = 0;
+    int got = proc_exitcode(&p, &code);
+    FL_EXPECT(r == 0 && got == 1 && code == -SIGKILL,
+              "proc_join to return 0 and proc_exitcode to give -9 for a program killed by "
+              "SIGKILL",
+              "proc_join returned %d (errno %d: %s); proc_exitcode returned %d with code %d",
+              r, e, strerror(e), got, code);
+    fl_stage("calling proc_join again on child %d, already joined", (int)p.pid);
+    errno = 0;
+    r = proc_join(&p);
+    e = errno;
+    code = 0;
+    got = proc_exitcode(&p, &code);
+    FL_EXPECT(r == 0 && got == 1 && code == -SIGKILL,
+              "joining again to return 0 at once and keep the exit code (lesson 04)",
+              "the second proc_join returned %d (errno %d: %s); proc_exitcode then returned "
+              "%d with code %d", r, e, strerror(e), got, code);
+}
