@@ -4,7 +4,12 @@
 #   make check                run every lesson's checks on exercises/
 #   make check LESSON=04      one lesson (LESSON="01 04" for several)
 #   make check WORK=DIR       check DIR (same layout as exercises/) instead
-#   make check FORMAT=tap     TAP 14 (also: json)
+#   make check FORMAT=tap     TAP 14 (also: tap13, json)
+#   make check ONLY=ID        one check (FORCE=1 runs a check this machine would skip)
+#   make progress             every lesson: checks passed, and what to do next
+#   make hint LESSON=04       the next hint for the lesson's first failing check
+#   make watch                check the lesson you work on each time you save a file
+#   make debug LESSON=04 CHECK=ID   how to run one check under gdb or strace
 #   make test                 the kit's own tests
 #   make bench                how long the checks take on the solutions
 #   make check SHAKE=SEED     with seeded random delays around process calls
@@ -19,6 +24,11 @@ CC      ?= cc
 WORK    ?= exercises
 LESSON  ?=
 FORMAT  ?= human
+# Checkers run at once (the driver prints in lesson order); ONLY=ID runs
+# one check, FORCE=1 runs checks this machine would skip.
+JOBS    ?= $(shell nproc 2>/dev/null || echo 1)
+ONLY    ?=
+FORCE   ?=
 PYTHON  ?= python3
 
 KIT_CFLAGS     := -std=c11 -D_GNU_SOURCE -O1 -g -Wall -Wextra -Werror
@@ -49,7 +59,7 @@ all: kit
 kit: $(CORE_LIB) $(DRIVER) build/harness/main.o $(KIT_CHECKS)
 
 help:
-	@sed -n '2,14p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '2,19p' Makefile | sed 's/^# \{0,1\}//'
 
 build/harness/%.o: harness/%.c $(wildcard harness/*.h)
 	@mkdir -p $(@D)
@@ -58,7 +68,10 @@ build/harness/%.o: harness/%.c $(wildcard harness/*.h)
 $(CORE_LIB): $(patsubst harness/%.c,build/harness/%.o,$(CORE_SRC))
 	$(AR) rcs $@.$$$$.tmp $^ && mv -f $@.$$$$.tmp $@
 
-$(DRIVER): build/harness/driver.o build/harness/records.o
+# The driver: driver.c reads options, harness/driver/ runs and renders.
+DRIVER_OBJ  := $(patsubst harness/%.c,build/harness/%.o,harness/driver.c harness/records.c $(wildcard harness/driver/*.c))
+$(filter-out build/harness/records.o,$(DRIVER_OBJ)): harness/driver/driver.h
+$(DRIVER): $(DRIVER_OBJ)
 	$(CC) -o $@.$$$$.tmp $^ && mv -f $@.$$$$.tmp $@
 
 # A lesson's checks compile once per kit, against the kit's own copy of
@@ -88,9 +101,34 @@ $(BUILD)/%/check: FORCE $(CORE_LIB) build/harness/main.o build/harness/lessons/%
 .PHONY: checkers
 checkers: kit $(call checkers,$(WORKDIR),$(BUILD))
 
+DRIVER_RUN = $(if $(FORCE),FORKLAB_FORCE=1 )$(DRIVER) --work $(WORK) -j $(JOBS) $(foreach i,$(ONLY),--only $(i))
 check: checkers $(if $(SHAKE),shake-checkers)
-	@$(if $(SHAKE),FORKLAB_SHAKE=$(SHAKE) )$(DRIVER) --format $(FORMAT) --work $(WORK) \
+	@$(if $(SHAKE),FORKLAB_SHAKE=$(SHAKE) )$(DRIVER_RUN) --format $(FORMAT) \
 	    $(foreach l,$(LESSONS),$(if $(SHAKE),$(SHAKEBUILD),$(BUILD))/$(l))
+
+# ---- the student's loop: progress, hints, watch, debug ----
+.PHONY: progress hint watch debug
+progress: checkers
+	@$(DRIVER_RUN) --format progress $(foreach l,$(LESSONS),$(BUILD)/$(l))
+
+# Stages shown are kept in HINTS (delete it to start over).
+HINTS ?= .forklab-hints
+hint: checkers
+	@$(DRIVER_RUN) --format hint --hint-state $(HINTS) $(foreach l,$(LESSONS),$(BUILD)/$(l))
+
+WATCH_TOOL := build/harness/student/watch
+$(WATCH_TOOL): harness/student/watch.c
+	@mkdir -p $(@D)
+	$(CC) $(KIT_CFLAGS) -o $@ $<
+
+# The lesson: LESSON=, else the first that does not pass yet.
+watch: checkers $(WATCH_TOOL)
+	@l=$(if $(strip $(LESSON)),$(firstword $(LESSONS)),$$($(DRIVER_RUN) --format next $(foreach l,$(LESSONS),$(BUILD)/$(l)))); \
+	 $(WATCH_TOOL) $(WORK)/$$l -- sh -c '$(MAKE) --no-print-directory -s checkers WORK=$(WORK) LESSON='"$$l"' && \
+	    $(DRIVER) --brief --work $(WORK) $(BUILD)/'"$$l"
+
+debug: checkers
+	@harness/student/debug '$(BUILD)' '$(firstword $(LESSONS))' '$(CHECK)' '$(WORK)'
 
 test: all
 	@$(PYTHON) tests/run.py

@@ -23,11 +23,28 @@ static pid_t parent_of(pid_t pid)
     return tail ? (pid_t)atoi(tail + 4) : -1;
 }
 
+static int named_check(pid_t pid)
+{
+    char path[64], comm[32] = "";
+    snprintf(path, sizeof path, "/proc/%d/comm", (int)pid);
+    int fd = open(path, O_RDONLY);
+    ssize_t n = fd < 0 ? -1 : read(fd, comm, sizeof comm - 1);
+    if (fd >= 0)
+        close(fd);
+    comm[n > 0 ? n : 0] = '\0';
+    return !strcmp(comm, "check\n");
+}
+
 static void hostile_act(struct proc *p)
 {
     (void)p;
-    pid_t init = parent_of(getpid());
-    pid_t checker = parent_of(init);
+    /* Up through the check's processes (all named "check") to the
+     * topmost one: the checker, whose parent is the driver. */
+    pid_t checker = getpid();
+    for (pid_t up = parent_of(checker); up > 1 && named_check(up); up = parent_of(up))
+        checker = up;
+    if (checker == getpid())
+        return;
     char path[64];
     snprintf(path, sizeof path, "/proc/%d/fd/1", (int)checker);
     int fd = open(path, O_WRONLY);
