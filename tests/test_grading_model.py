@@ -192,3 +192,27 @@ def test_load_grade_reads_only_grades():
     finally:
         shutil.rmtree(out)
 
+
+
+class _FakeUser:
+    """Stands in for runner.User: the driver 'printed' out and err."""
+
+    def __init__(self, status, out, err=b""):
+        self.said = (status, out, err)
+
+    def run(self, argv, env, timeout, ro=(), rw=(), turn=None):
+        return self.said
+
+
+def test_runner_drive_reads_any_output_into_a_record():
+    from gradelib import runner
+    d = "/nowhere/01-x"
+    ok = runner.drive(_FakeUser(0, json.dumps(DRIVER_DOC).encode()), {}, d, 10)
+    assert isinstance(ok, model.DriverLesson) and ok.status == "ran" and len(ok.checks) == 2
+    for out in (b"", b"\xff\xfe", b"{", b'{"lessons": [{"status": "ran", "checks": 1}]}',
+                json.dumps({"lessons": [{"status": "ran", "checks": [None] * 100000}]}).encode()):
+        rec = runner.drive(_FakeUser(0, out, b"what the driver said"), {}, d, 10)
+        assert rec.status in ("crashed", "ran") and (rec.log or rec.status == "ran"), (out[:40], rec)
+        assert rec.status == "ran" or "report" in rec.log, rec
+    late = runner.drive(_FakeUser(None, b""), {}, d, 10)
+    assert late.status == "crashed" and "after 10 s" in late.log
