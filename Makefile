@@ -172,8 +172,24 @@ test: all
 	$(call kit_only,tests/run.py)
 	@$(PYTHON) tests/run.py
 
-# Timings of the checks on the solutions (median of ROUNDS runs).
-bench: all
+# make bench: the floor (fork round trips, in C), the suite, the harness's
+# price per check, deadlock verdicts, builds, grading and memcheck, each the
+# median of ROUNDS runs (default 3), against each other as ratios; printed
+# and written to bench/results.md.  BENCH_SKIP="grade build memcheck"
+# leaves out the long parts.
+BENCH_DIR      := build/harness/bench
+BENCH_PROGRAMS := $(BENCH_DIR)/floor $(BENCH_DIR)/check
+.PHONY: bench-programs
+bench-programs: $(BENCH_PROGRAMS)
+$(BENCH_DIR)/floor: harness/bench/floor.c
+	@mkdir -p $(@D)
+	$(CC) $(KIT_CFLAGS) -o $@ $<
+# Checks of its own, linked like tests/engine's: with the core, no student.
+$(BENCH_DIR)/check: harness/bench/checks.c harness/fl.h $(CORE_LIB) build/harness/main.o
+	@mkdir -p $(@D)
+	$(CC) $(KIT_CFLAGS) -Iharness -DFL_LESSON='"00-bench"' -o $@ $< build/harness/main.o $(CORE_LIB)
+
+bench: all bench-programs
 	$(call kit_only,tests/bench.py)
 	@$(PYTHON) tests/bench.py
 

@@ -264,7 +264,6 @@ def test_busy_loops_die_before_the_next_lesson():
     return -1;''')
     shutil.copytree(os.path.join(EXAMPLES, "complete", "02-arguments"),
                     os.path.join(cls, "looper", "02-arguments"))
-    t0 = time.monotonic()
     out = os.path.join(tmp, "out")
     # Not in a PID namespace: its end would kill what escaped, hiding it.
     grade(cls, "-o", out, "--lesson", "01", "--lesson", "02", uids=65030, walled=False)
@@ -274,7 +273,6 @@ def test_busy_loops_die_before_the_next_lesson():
     g = read_grade(out, "looper")
     assert lesson(g, "02")["score"] == lesson(g, "02")["max"] > 0
     assert not left, f"busy loops outlived their grading: {detail}"
-    assert time.monotonic() - t0 < 60
 
 
 def test_timing_lessons_run_alone():
@@ -300,8 +298,16 @@ def test_timing_lessons_run_alone():
     ts[2].start()
     for t in ts:
         t.join()
-    assert log == [("start", "a"), ("end", "a"), ("start", "T"), ("end", "T"),
-                   ("start", "b"), ("end", "b")], log
+    # Whatever order the threads got to run in (a loaded machine decides),
+    # the alone step never overlaps a shared one.
+    active = set()
+    for what, name in log:
+        if what == "start":
+            assert not (name == "T" and active) and "T" not in active, log
+            active.add(name)
+        else:
+            active.discard(name)
+    assert sorted(n for w, n in log if w == "start") == ["T", "a", "b"], log
     assert runner.timing_sensitive("12-parallelism") and not runner.timing_sensitive("01-processes")
 
 
@@ -379,14 +385,14 @@ def test_archive_member_count_is_bounded_before_unpacking():
             z.writestr(f"d{i}/", "")
     for p in (path, dirs):
         dest = mkdtemp(prefix="forklab-members-dest-")
-        t0 = time.monotonic()
         before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         try:
             submission.unpack(p, dest)
             raise AssertionError(f"{p} was unpacked")
         except submission.Rejected as e:
             assert "entries" in str(e), e
-        assert time.monotonic() - t0 < 5, "counting must stop at the limit"
+        # No clock (the machine may be loaded): the limit is proven by the
+        # refusal, the memory it took, and nothing written.
         assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 200 << 10
         assert os.listdir(dest) == []
 

@@ -200,6 +200,9 @@ def _failures(grades):
 
 
 def summary(grades, lessons):
+    """summary.html: the class's score distribution, failures per check and
+    mean per lesson (SVG drawn by hand), and a row per student linking
+    their instructor report."""
     n = len(grades)
     counts = {s: sum(g["status"] == s for g in grades) for s in STATUSES}
     mean = sum(100.0 * g["score"] / g["max"] for g in grades if g["max"]) / n if n else 0

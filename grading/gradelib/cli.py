@@ -12,7 +12,7 @@ import tempfile
 import threading
 import time
 
-from . import classfiles, kit, marks, names, reports, runner, submission
+from . import classfiles, kit, marks, model, names, reports, runner, submission
 
 DESCRIPTION = """\
 Grade a class of forklab submissions with the kit's own checks: a grade is
@@ -78,6 +78,8 @@ Example:
 
 
 class Parser(argparse.ArgumentParser):
+    """argparse, exiting 2 with one line of its own on a wrong argument."""
+
     def error(self, message):
         """A wrong argument: one line saying what, then the usage."""
         sys.stderr.write(f"grade: {message}\n")
@@ -86,6 +88,8 @@ class Parser(argparse.ArgumentParser):
 
 
 def parse(argv):
+    """The arguments argv (without the program's name), checked; exits 2
+    with the usage when one is wrong."""
     p = Parser(prog="grading/grade", description=DESCRIPTION,
                formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("submissions", nargs="?", metavar="SUBMISSIONS",
@@ -127,10 +131,6 @@ def parse(argv):
 
 # ---- preparing the kit ----
 
-class Context:
-    """Everything a submission is graded with; the same for the whole class."""
-
-
 def hidden_declarations(extra, lessons, scratch):
     """Declarations of the hidden checks in extra/NN-name/, built on the
     kit's stubs (the instructor's code and the kit's: nothing of a student's)."""
@@ -162,30 +162,33 @@ def kit_digest(lessons):
 
 
 def prepare(a):
-    ctx = Context()
-    ctx.all_lessons = kit.lessons()
-    ctx.lessons = kit.select_lessons(a.lesson)
+    """The ClassRun for arguments a: the kit built, its checks' declarations
+    and the hidden checks' read (their sources too, once), before any
+    student code runs.  Its kit_root is None: main snapshots the kit once
+    the rubric is applied."""
+    all_lessons = kit.lessons()
+    lessons = kit.select_lessons(a.lesson)
     kit.build_kit()
-    ctx.decls = kit.declarations(ctx.lessons, a.scratch)
-    ctx.extra = os.path.abspath(a.extra) if a.extra else None
-    ctx.scratch = a.scratch
+    decls = kit.declarations(lessons, a.scratch)
+    extra = os.path.abspath(a.extra) if a.extra else None
     tmp = tempfile.mkdtemp(prefix="forklab-decl-", dir=a.scratch)
     try:
-        ctx.hidden_decls = hidden_declarations(ctx.extra, ctx.lessons, tmp) if ctx.extra else {}
+        hidden_decls = hidden_declarations(extra, lessons, tmp) if extra else {}
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    ids = {(d["lesson"], d["id"]) for ds in ctx.decls.values() for d in ds}
-    for d in [d for ds in ctx.hidden_decls.values() for d in ds]:
+    ids = {(d["lesson"], d["id"]) for ds in decls.values() for d in ds}
+    for d in [d for ds in hidden_decls.values() for d in ds]:
         if (d["lesson"], d["id"]) in ids:
             raise kit.KitError(f"--extra: check {d['id']!r} of {d['lesson']} has the id of a kit check")
-    ctx.extra_lessons = set(ctx.hidden_decls)
+    extra_lessons = frozenset(hidden_decls)
     # Read once, before any student code runs: the instructor's folder may
     # change or be private; every submission gets the same hidden checks.
-    ctx.hidden_sources = {l: runner.hidden_sources(ctx.extra, l) for l in ctx.extra_lessons}
-    ctx.cflags = kit.student_cflags() if ctx.extra else []
-    ctx.timeout_scale = float(os.environ.get("FORKLAB_TIMEOUT_SCALE", "1") or 1)
-    ctx.kit_root = None
-    return ctx
+    return model.ClassRun(
+        all_lessons=tuple(all_lessons), lessons=tuple(lessons), decls=decls,
+        hidden_decls=hidden_decls, extra=extra, extra_lessons=extra_lessons,
+        hidden_sources={l: runner.hidden_sources(extra, l) for l in extra_lessons},
+        cflags=tuple(kit.student_cflags()) if extra else (), scratch=a.scratch,
+        timeout_scale=float(os.environ.get("FORKLAB_TIMEOUT_SCALE", "1") or 1))
 
 
 def combined(ctx):
@@ -194,6 +197,8 @@ def combined(ctx):
 
 
 def write_rubric(a):
+    """--write-rubric: write a.rubric from the checks' declarations, keeping
+    the points it already sets; returns the exit status (0)."""
     ctx = prepare(a)
     old = kit.read_rubric(a.rubric) if os.path.exists(a.rubric) else []
     text = kit.rubric_text(combined(ctx), old)
@@ -251,12 +256,16 @@ def write_student(out, g, points_possible=None):
 
 
 def load_grade(out, sid):
-    """The grade.json of an earlier run for sid, or None."""
+    """The grade.json of an earlier run for sid (as the dict it holds), or
+    None when there is none or it is not a grade."""
     try:
         with open(os.path.join(out, "instructor", names.folder(sid), "grade.json"),
                   encoding="utf-8") as f:
-            return json.load(f)
-    except (OSError, ValueError):
+            doc = json.load(f)
+        # Read through the model: a file cut short or edited by hand is
+        # graded again rather than breaking the class's files.
+        return model.StudentGrade.from_json(doc).to_json()
+    except (OSError, ValueError, RecursionError):
         return None
 
 
@@ -284,6 +293,8 @@ class Progress:
         self.lock = threading.Lock()
 
     def finished(self, g, skipped=False):
+        """Count grade g (a grade.json dict; skipped when kept from an
+        earlier run) and show the progress."""
         with self.lock:
             self.done += 1
             self.broken += g["status"] == "build-failed"
@@ -308,6 +319,9 @@ class Progress:
 # ---- grading ----
 
 def grade_all(a, ctx):
+    """Grade every submission of a.submissions with ctx (the ClassRun, its
+    kit snapshot made), writing each student's files as they finish and
+    the class's after each; returns the exit status (0)."""
     os.makedirs(a.out, exist_ok=True)
     subs = submission.find(a.submissions, lambda msg: sys.stderr.write(f"grade: {msg}\n"),
                              exclude=a.out)
@@ -335,15 +349,15 @@ def grade_all(a, ctx):
     lock = threading.Lock()
 
     def one(sid, path, fp):
+        """Grade one submission and write its files (none if interrupted)."""
         t0 = time.monotonic()
         result = runner.check(sid, path, ctx)
         if runner.STOP.is_set():
             return   # interrupted: no report, so the next run grades it
-        g = marks.grade(sid, result, ctx, time.monotonic() - t0)
-        g["fingerprint"] = fp
-        if sid in twins:
-            g["notes"].append("the same name as " + ", ".join(repr(t) for t in twins[sid])
-                              + " after Unicode normalisation: check it is one student")
+        twin = ["the same name as " + ", ".join(repr(t) for t in twins[sid])
+                + " after Unicode normalisation: check it is one student"] if sid in twins else []
+        g = marks.grade_model(sid, result, ctx, time.monotonic() - t0, fingerprint=fp,
+                              notes=twin).to_json()
         write_student(a.out, g, a.points_possible)
         with lock:
             grades[sid] = g
@@ -372,13 +386,15 @@ def grade_all(a, ctx):
 
 
 def main(argv):
+    """The command: returns its exit status (0 graded, 1 the grader failed,
+    2 a wrong argument, 130 interrupted)."""
     a = parse(argv)
     try:
         if a.write_rubric:
             return write_rubric(a)
         ctx = prepare(a)
         kit.apply_rubric(a.rubric, combined(ctx), ctx.all_lessons)
-        ctx.kit_root = kit.snapshot(a.scratch)
+        ctx = ctx.with_kit_root(kit.snapshot(a.scratch))
         try:
             return grade_all(a, ctx)
         finally:

@@ -65,6 +65,7 @@ def _include_finding(arg, own):
 def _strip_comments(text):
     """Comments out, line numbers kept: what a comment says is no attack."""
     def blank(m):
+        """The match with everything but its line breaks as spaces."""
         return re.sub(r"[^\n]", " ", m.group())
     return re.sub(r"/\*.*?\*/|//[^\n]*", blank, text, flags=re.S)
 

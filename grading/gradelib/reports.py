@@ -46,6 +46,7 @@ def md_block(text):
 
 
 def mark(c):
+    """The sign `make check` shows for check c: ✓ pass, – skip, ✗ fail."""
     return "✓" if c["verdict"] == "pass" else "–" if c["verdict"] == "skip" else "✗"
 
 
@@ -214,4 +215,6 @@ def gradescope(g, points_possible=None):
 
 
 def dumps(obj):
+    """obj as the JSON files hold it: UTF-8 text kept, indented, a final
+    line break."""
     return json.dumps(obj, ensure_ascii=False, indent=1) + "\n"

@@ -15,7 +15,6 @@ student's uid owns.  Each lesson runs in a wall of its own, and every
 process of the uid is killed before the next lesson starts."""
 import contextlib
 import fcntl
-import json
 import os
 import pwd
 import re
@@ -26,7 +25,7 @@ import subprocess
 import tempfile
 import threading
 
-from . import kit, limits, submission, wall
+from . import kit, limits, model, submission, wall
 
 UID_BASE = int(os.environ.get("FORKLAB_GRADER_UID", "64200"))
 NPROC = 256                  # processes a submission may have at once
@@ -34,8 +33,8 @@ FSIZE = 64 << 20             # largest file it may write
 BUILD_CEILING = 120          # seconds to compile one lesson
 RUN_MARGIN = 30              # seconds a checker may take beyond its checks' ceilings
 OUTPUT_CAP = 8 << 20         # bytes read from a command's stdout (and from its stderr)
-MAX_RECORDS = 500            # checks a lesson's report may hold
-FIELD_CAP = 64 << 10         # characters kept of one field of a record
+MAX_RECORDS = model.MAX_RECORDS   # checks a lesson's report may hold
+FIELD_CAP = model.FIELD_CAP       # characters kept of one field of a record
 # Lessons that measure time (CPU parallelism): run with nothing else of the
 # grader's running beside them.
 TIMING_LESSONS = ("12-",)
@@ -361,51 +360,34 @@ def _remove_tree_at(dfd, name):
 
 
 def drive(user, env, lesson_dir, ceiling, root=kit.ROOT, ro=(), turn=None):
-    """Run the driver on one lesson build folder; returns its lesson record
-    (status ran / build-failed / missing / crashed, log, checks), bounded:
-    at most MAX_RECORDS checks, FIELD_CAP characters a field."""
+    """Run the driver on one lesson build folder; returns its record, a
+    model.DriverLesson (status ran / build-failed / missing / crashed, log,
+    checks, sandbox), bounded: at most MAX_RECORDS checks, FIELD_CAP
+    characters a field.  Never raises on what the driver printed."""
     status, out, err = user.run([kit.driver(root), "--format", "json", "--work", "submission",
                                  lesson_dir], env, ceiling, ro=ro, turn=turn)
     lesson = os.path.basename(lesson_dir)
     if status is None:
         why = err.decode("utf-8", "replace")[-300:] if b"stopped reading" in err else ""
-        return {"lesson": lesson, "status": "crashed", "checks": [],
-                "log": f"the grader stopped this lesson's checks after {ceiling:g} s" if not why
-                else "the grader stopped this lesson's checks: they printed too much" + why}
-    try:
-        doc = json.loads(out.decode("utf-8", "replace"))
-        rec = bounded(doc["lessons"][0])
-        rec["sandbox"] = str(doc.get("sandbox", ""))[:400]
-        return rec
-    except (ValueError, KeyError, IndexError, TypeError, AttributeError):
-        return {"lesson": lesson, "status": "crashed", "checks": [],
-                "log": "the driver printed no report: " + err.decode("utf-8", "replace")[-2000:]}
-
-
-def bounded(rec):
-    """A lesson record with at most MAX_RECORDS checks and no field longer
-    than FIELD_CAP: what a student's code prints cannot swell the grade."""
-    def cut(v):
-        return v[:FIELD_CAP] + "\n[cut]" if isinstance(v, str) and len(v) > FIELD_CAP else v
-    checks = rec.get("checks", [])
-    if not isinstance(checks, list):
-        raise TypeError("checks is not a list")
-    out = {k: cut(v) for k, v in rec.items() if k != "checks"}
-    out["checks"] = [{k: cut(v) for k, v in c.items()} for c in checks[:MAX_RECORDS]
-                     if isinstance(c, dict)]
-    return out
+        return model.DriverLesson.crashed(
+            lesson, f"the grader stopped this lesson's checks after {ceiling:g} s" if not why
+            else "the grader stopped this lesson's checks: they printed too much" + why)
+    # The report comes from a checker linked with the student's code: the
+    # model reads it, and whatever it cannot read is a crashed lesson.
+    return model.DriverLesson.from_driver_output(out.decode("utf-8", "replace"), lesson,
+                                                 err.decode("utf-8", "replace"))
 
 
 def check(sid, path, ctx):
-    """Build and check one submission.  Returns a dict: lessons (the
-    driver's record per lesson), hidden (the same for hidden checks),
-    submitted (lesson names found), notes, rejected (why, or None), walls
-    (which walls were enforced), sources ({relative path: text} for the
+    """Build and check one submission (sid, at path) for the class run ctx.
+    Returns a model.Checked: lessons (the driver's record per lesson, a
+    model.DriverLesson), hidden (the same for hidden checks), submitted
+    (lesson names found), notes, rejected (why, or None), walls (which
+    walls were enforced), sources ({relative path: text} for the
     integrity scan)."""
-    result = {"lessons": {}, "hidden": {}, "submitted": [], "notes": [], "rejected": None,
-              "walls": "", "sources": {}}
+    result = model.Checked()
     user = User(isolated=True)
-    result["walls"] = user.walls()
+    result.walls = user.walls()
     scratch = tempfile.mkdtemp(prefix="forklab-grade-", dir=ctx.scratch)
     os.chmod(scratch, 0o711)   # the uid must reach work/ to bind it; it cannot list
     work = os.path.join(scratch, "work")
@@ -422,17 +404,17 @@ def check(sid, path, ctx):
         found = submission.lesson_root(root, set(ctx.all_lessons))
         if found:
             copied, notes = submission.copy_lessons(found, ctx.lessons, work)
-            result["submitted"], result["notes"] = copied, notes
+            result.submitted, result.notes = copied, notes
         if root != path:
             shutil.rmtree(root)
-        result["sources"] = submission.sources(work, result["submitted"])
-        if not result["submitted"]:
+        result.sources = submission.sources(work, result.submitted)
+        if not result.submitted:
             return result
         _build_and_run(user, scratch, work, build_top, result, ctx)
         _scrub_paths(result, work + "/")
         return result
     except submission.Rejected as e:
-        result["rejected"] = str(e)
+        result.rejected = str(e)
         return result
     finally:
         user.release()
@@ -443,12 +425,9 @@ def check(sid, path, ctx):
 
 def _scrub_paths(result, prefix):
     """Show the student's files as 01-processes/x.c, not by their scratch path."""
-    for rec in list(result["lessons"].values()) + list(result["hidden"].values()):
-        rec["log"] = str(rec.get("log", "")).replace(prefix, "")
-        for c in rec.get("checks", []):
-            for key in ("observed", "notes", "output"):
-                if isinstance(c.get(key), str):
-                    c[key] = c[key].replace(prefix, "")
+    for records in (result.lessons, result.hidden):
+        for lesson, rec in records.items():
+            records[lesson] = rec.scrubbed(prefix)
 
 
 def _build_and_run(user, scratch, work, build_top, result, ctx):
@@ -462,8 +441,8 @@ def _build_and_run(user, scratch, work, build_top, result, ctx):
     # never be asked to rebuild it (and could not write it).
     done = [a for path in kit.built_kit(root) for a in ("-o", os.path.relpath(path, root))]
     status, so, se = user.run(["make", "--no-print-directory", "-C", root, *done, "checkers",
-                               f"WORK={work}", "LESSON=" + " ".join(result["submitted"])], env,
-                              BUILD_CEILING * len(result["submitted"]), ro=[root, work],
+                               f"WORK={work}", "LESSON=" + " ".join(result.submitted)], env,
+                              BUILD_CEILING * len(result.submitted), ro=[root, work],
                               rw=[build_top])
     if status != 0:
         # Student compile errors never fail `make checkers` (they land in
@@ -472,36 +451,33 @@ def _build_and_run(user, scratch, work, build_top, result, ctx):
         log = f"the grader could not build this lesson (make {why}):\n" + \
             (so + se).decode("utf-8", "replace")[-3000:]
         for lesson in ctx.lessons:
-            result["lessons"][lesson] = {"lesson": lesson, "status": "crashed", "log": log,
-                                         "checks": []}
+            result.lessons[lesson] = model.DriverLesson.crashed(lesson, log)
         return
     hidden = {}
-    for lesson in result["submitted"]:
+    for lesson in result.submitted:
         if lesson in ctx.extra_lessons:
             hidden[lesson] = _compile_hidden(user, env, lesson, scratch, work, ctx)
     user.kill_all()
     for lesson, (d, log, built) in hidden.items():
         if not _seal(d, keep=built):
-            result["hidden"][lesson] = {"lesson": lesson, "status": "build-failed", "log": log,
-                                        "checks": []}
+            result.hidden[lesson] = model.DriverLesson(lesson, "build-failed", log)
     # 2. The checks, one lesson at a time; nothing a lesson started outlives it.
-    for lesson in result["submitted"]:
+    for lesson in result.submitted:
         ceiling = sum(d["timeout"] for d in ctx.decls[lesson]) * ctx.timeout_scale + RUN_MARGIN
         turn = TURNS.alone if timing_sensitive(lesson) else None
         ro = [root, work, build_top]   # read-only: a lesson cannot rewrite a later checker
-        result["lessons"][lesson] = drive(user, env, kit.build_dir(work, lesson, root), ceiling,
+        result.lessons[lesson] = drive(user, env, kit.build_dir(work, lesson, root), ceiling,
                                           root, ro=ro, turn=turn)
         user.kill_all()
-        said = result["lessons"][lesson].pop("sandbox", "")
-        if said and "checks' sandbox" not in result["walls"]:
+        said = result.lessons[lesson].sandbox
+        if said and "checks' sandbox" not in result.walls:
             # The uid differs per submission; the gradebook groups by the words.
-            result["walls"] += "; checks' sandbox: " + re.sub(r"uid \d+", "its uid", said)
-        if lesson in hidden and lesson not in result["hidden"]:
+            result.walls += "; checks' sandbox: " + re.sub(r"uid \d+", "its uid", said)
+        if lesson in hidden and lesson not in result.hidden:
             d = hidden[lesson][0]
             # The hidden checks' own list says what they declare.
-            result["hidden"][lesson] = drive(user, dict(env, FORKLAB_DECLARED=os.path.join(d, "list")),
+            result.hidden[lesson] = drive(user, dict(env, FORKLAB_DECLARED=os.path.join(d, "list")),
                                              d, ceiling, root, ro=ro + [d], turn=turn)
-            result["hidden"][lesson].pop("sandbox", None)
             user.kill_all()
 
 

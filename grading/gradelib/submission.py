@@ -176,6 +176,8 @@ def _members_ok(count):
 
 
 def unpack_zip(path, dest):
+    """Unpack the zip at path into dest, its entries counted first; Rejected
+    on a path leading out, a link, or more than the limits allow."""
     total = count = 0
     _members_ok(_zip_entries(path))
     with zipfile.ZipFile(path) as z:
@@ -209,6 +211,9 @@ def _count_tar(path):
 
 
 def unpack_tar(path, dest):
+    """Unpack the tar at path (any compression) into dest, its members
+    counted first; Rejected on a path leading out, a link, a special file,
+    or more than the limits allow."""
     total = count = 0
     _count_tar(path)
     with tarfile.open(path) as t:

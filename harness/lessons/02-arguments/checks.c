@@ -453,6 +453,82 @@ FL_CHECK(stdin_eof, "the child's stdin reads end-of-file at once; the caller's s
               "in the caller, not in the child");
 }
 
+FL_CHECK(stdin_closed_in_caller,
+         "with the caller's fd 0 closed, the child's fd 0 is still open on /dev/null",
+         .section = "Standard input in a child")
+{
+    board_new();
+    /* The caller has no fd 0: opening /dev/null in the child gives 0 itself,
+     * and that descriptor must stay open ("file descriptor 0 stays open"). */
+    int saved = fcntl(0, F_DUPFD_CLOEXEC, 3);
+    FL_EXPECT(saved >= 0, "the check to keep its stdin aside", "fcntl: %s", strerror(errno));
+    close(0);
+    struct proc p;
+    proc_init(&p, probe_stdin, NULL);
+    open_fds(board->caller_fds);
+    fl_stage("calling proc_start with fd 0 closed in the caller");
+    errno = 0;
+    int r = proc_start(&p);
+    int e = errno;
+    int caller_fd0 = fcntl(0, F_GETFD) >= 0;
+    if (r == 0 && p.pid > 0) {
+        fl_stage("waiting for child %d to end", (int)p.pid);
+        int st = fl_reap(p.pid, "the child from proc_start");
+        dup2(saved, 0);
+        close(saved);
+        FL_EXPECT(st == 0 && board->ran == 1,
+                  "the child to run the task and exit with 0",
+                  "child %d %s; the task ran %d times%s", (int)p.pid, fl_status_str(st),
+                  board->ran, st == 127 << 8 ? " (127: proc_child_setup failed)" : "");
+    } else {
+        dup2(saved, 0);
+        close(saved);
+        fl_fail("proc_start to return 0 and set p->pid", "it returned %d with p->pid %d "
+                "(errno %d: %s)", r, (int)p.pid, e, strerror(e));
+    }
+    FL_EXPECT(!caller_fd0, "the caller's descriptors to be left alone",
+              "after proc_start the caller had an fd 0 it had closed: /dev/null was opened "
+              "in the caller, not in the child");
+    FL_EXPECT(strcmp(board->stdin_result, "eof") == 0,
+              "fd 0 in the child to stay open on /dev/null when open() itself returned 0",
+              "in child %d: %s", (int)p.pid, board->stdin_result);
+    FL_EXPECT(board->extra_fd == 0,
+              "the task to find only the descriptors the caller had, and fd 0",
+              "in child %d the task found fd %d open, which the caller did not have",
+              (int)p.pid, board->extra_fd - 1);
+}
+
+static int record_no_arg(void *arg)
+{
+    note_run();
+    board->bytes[0] = 1;
+    (void)arg;
+    return 5;
+}
+
+FL_CHECK(arg_empty, "an argument of no bytes (NULL, 0) is accepted and the task runs",
+         .section = "Passing arguments")
+{
+    board_new();
+    struct proc p;
+    memset(&p, 0x5a, sizeof p);
+    errno = 0;
+    int r = proc_init_args(&p, record_no_arg, NULL, 0);
+    FL_EXPECT(r == 0, "proc_init_args(p, task, NULL, 0) to return 0: only NULL with a size "
+              "above 0 is refused", "it returned %d (errno %d: %s)", r, errno, strerror(errno));
+    FL_EXPECT(p.pid == 0 && p.name[0] == '\0' && p.task == record_no_arg,
+              "p ready to start: pid 0, name \"\", the task set",
+              "pid %d, name \"%.16s\", task %s", (int)p.pid, p.name,
+              p.task == record_no_arg ? "set" : "not the one given");
+    start_ok(&p);
+    fl_stage("waiting for child %d to end", (int)p.pid);
+    int st = fl_reap(p.pid, "the child from proc_start");
+    FL_EXPECT(WIFEXITED(st) && WEXITSTATUS(st) == 5 && board->ran == 1 &&
+              board->pid == p.pid,
+              "the task to run once in the child and its 5 to be the exit status",
+              "child %d %s; the task ran %d times", (int)p.pid, fl_status_str(st), board->ran);
+}
+
 /* ---- the contract's refusals, one line each, in the order of arguments.h ---- */
 
 static struct proc g_p;            /* a proc made and named, never started */

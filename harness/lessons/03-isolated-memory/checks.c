@@ -658,3 +658,119 @@ FL_CHECK(region_create_fails, "a region that cannot be made is reported with its
                   g_probe.probe->nruns);
     expect_nothing_left("shared_map with no descriptor free");
 }
+
+FL_CHECK(memory_short, "when memory runs out, shared_ints_create and shared_map fail with ENOMEM and leave nothing",
+         .section = "Making and removing a region")
+{
+    shm_start();
+    /* No memory at all: the region cannot be mapped ("mmap's ENOMEM when
+     * memory is short"), and s is left with v NULL and n 0. */
+    struct shared_ints s = {(int *)&s, 7};
+    fl_stage("calling shared_ints_create(&s, 4) with no memory to be had");
+    fl_allocs_allow(0);
+    errno = 0;
+    int r = shared_ints_create(&s, 4);
+    int e = errno;
+    fl_allocs_allow(-1);
+    FL_EXPECT(r == -1 && e == ENOMEM && s.v == NULL && s.n == 0,
+              "shared_ints_create to return -1 with mmap's ENOMEM and leave s.v NULL, s.n 0",
+              "it returned %d (errno %d: %s), s.v %p, s.n %zu", r, e, strerror(e),
+              (void *)s.v, s.n);
+    expect_nothing_left("shared_ints_create with no memory");
+    /* shared_map: the region comes before any fork, so with no memory
+     * nothing starts; with a little, whatever fails after the region must
+     * still join what started and unmap the region. */
+    int in[3] = {4, 5, 6};
+    for (int k = 0; k < 4; k++) {
+        int out[3] = {0, 0, 0};
+        g_probe = (struct fl_probe_arg){fl_probe_new(0, 0), 1};
+        fl_stage("calling shared_map on 3 inputs with %d allocation%s allowed, then ENOMEM", k,
+                 k == 1 ? "" : "s");
+        fl_allocs_allow(k);
+        errno = 0;
+        r = shared_map(record_and_double, in, out, 3);
+        e = errno;
+        fl_allocs_allow(-1);
+        char after[96];
+        snprintf(after, sizeof after, "shared_map with %d allocation%s allowed (it returned %d)",
+                 k, k == 1 ? "" : "s", r);
+        expect_nothing_left(after);
+        if (r == 0 && k > 0) {
+            FL_EXPECT(out[0] == 8 && out[1] == 10 && out[2] == 12, "out to be 8, 10, 12",
+                      "with %d allocation%s allowed, out is %d, %d, %d", k, k == 1 ? "" : "s",
+                      out[0], out[1], out[2]);
+            continue;
+        }
+        /* With some memory, the children are forked with none left: a child
+         * of a design that allocates may fail, which is EIO. */
+        FL_EXPECT(r == -1 && (e == ENOMEM || (k > 0 && e == EIO)),
+                  k == 0 ? "shared_map to return -1 with ENOMEM when its region cannot be made"
+                         : "shared_map to work (0) or return -1 with ENOMEM (EIO if a child "
+                           "could not allocate)",
+                  "with %d allocation%s allowed it returned %d (errno %d: %s)", k,
+                  k == 1 ? "" : "s", r, e, strerror(e));
+        FL_EXPECT(k > 0 || g_probe.probe->nruns == 0,
+                  "the region to be made before any fork: with no memory, no child starts",
+                  "fn ran in %d child%s though the region could not be made",
+                  g_probe.probe->nruns, g_probe.probe->nruns == 1 ? "" : "ren");
+    }
+}
+
+/* ---- a signal while shared_map joins ---- */
+
+static int g_wake[2] = {-1, -1};   /* children read one byte each from g_wake[0] */
+
+/* The caller's handler: let the three children go (write is async-signal-safe). */
+static void wake_children(int sig)
+{
+    (void)sig;
+    int saved = errno;
+    while (write(g_wake[1], "ggg", 3) < 0 && errno == EINTR)
+        ;
+    errno = saved;
+}
+
+/* Runs in a child: wait until the caller was interrupted, then answer. */
+static int wait_then_triple(int x)
+{
+    char c;
+    while (read(g_wake[0], &c, 1) < 0 && errno == EINTR)
+        ;
+    return 3 * x;
+}
+
+FL_CHECK(map_signal_while_joining, "a signal that interrupts shared_map's waiting does not stop it reaping every child",
+         .section = "Getting results back")
+{
+    shm_start();
+    fl_pipe(g_wake);
+    /* A handler without SA_RESTART: waitpid returns EINTR when it runs. */
+    struct sigaction sa = {.sa_handler = wake_children}, old;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGUSR1, &sa, &old);
+    int in[3] = {1, 2, 3}, out[3] = {0, 0, 0};
+    fl_stage("calling shared_map; its children wait until SIGUSR1 interrupts the caller");
+    pid_t helper = fl_signal_when_blocked(getpid(), SIGUSR1, 2.0);
+    errno = 0;
+    int r = shared_map(wait_then_triple, in, out, 3);
+    int e = errno;
+    fl_reap(helper, "the helper that sent SIGUSR1");
+    sigaction(SIGUSR1, &old, NULL);
+    pid_t kids[8];
+    int nk = fl_proc_children(getpid(), kids, 8);
+    if (nk > 0) {
+        char st = fl_proc_state(kids[0]);
+        for (int i = 0; i < nk; i++)
+            fl_reap(kids[i], "a child shared_map left");
+        fl_fail("shared_map to reap every child before it returns, even when a signal "
+                "interrupts its wait (EINTR: wait again)",
+                "after SIGUSR1 interrupted it, shared_map returned %d (errno %d: %s) with "
+                "child %d still %s", r, e, strerror(e), (int)kids[0],
+                st == 'Z' ? "a zombie" : "running");
+    }
+    FL_EXPECT(r == 0 && out[0] == 3 && out[1] == 6 && out[2] == 9,
+              "shared_map to return 0 with out 3, 6, 9: an interrupted wait is not a failed "
+              "child", "it returned %d (errno %d: %s), out %d, %d, %d", r, e, strerror(e),
+              out[0], out[1], out[2]);
+    expect_nothing_left("shared_map interrupted by SIGUSR1");
+}

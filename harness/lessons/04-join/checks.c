@@ -828,3 +828,26 @@ FL_CHECK(join_reaped_elsewhere, "proc_join on a child someone else reaped fails,
     FL_EXPECT(has == 0, "no exit code after a join that failed",
               "proc_exitcode returned %d with code %d", has, code);
 }
+
+FL_CHECK(timeout_reaped_elsewhere, "proc_join_timeout on a child someone else reaped fails, never says \"still running\", records no code",
+         .section = "Reaping: no zombie left")
+{
+    struct proc p;
+    start_task(&p, child_pending_exit, NULL);
+    fl_stage("reaping child %d behind proc_join_timeout's back", (int)p.pid);
+    fl_reap(p.pid, "the child from proc_start");
+    fl_stage("calling proc_join_timeout(p, 0.2) on child %d, which the check already reaped",
+             (int)p.pid);
+    errno = 0;
+    int r = proc_join_timeout(&p, 0.2);
+    int e = errno;
+    /* Like proc_join: waitpid says ECHILD; a pidfd design's pidfd_open ESRCH. */
+    FL_EXPECT(r == -1 && (e == ECHILD || e == ESRCH),
+              "proc_join_timeout of a pid that is no longer the caller's child to fail like "
+              "proc_join (-1, ECHILD), not to report a child still running (1)",
+              "it returned %d (errno %d: %s)", r, e, strerror(e));
+    int code = 12345;
+    int has = proc_exitcode(&p, &code);
+    FL_EXPECT(has == 0, "no exit code after a join that failed",
+              "proc_exitcode returned %d with code %d", has, code);
+}

@@ -694,3 +694,76 @@ FL_CHECK(alive_while_stopped, "a stopped child is alive: proc_is_alive is 1 and 
     FL_EXPECT(has_code(&p, 0), "exit code 0 after the stopped child went on and returned 0",
               "the exit code is %s", code_str(&p));
 }
+
+/* ---- a signal while the caller joins ---- */
+
+static int g_wake[2] = {-1, -1};
+
+/* The caller's handler: let the child end (write is async-signal-safe). */
+static void wake_child(int sig)
+{
+    (void)sig;
+    int saved = errno;
+    while (write(g_wake[1], "g", 1) < 0 && errno == EINTR)
+        ;
+    errno = saved;
+}
+
+/* Runs in the child: ends with 4 once the caller was interrupted. */
+static int wait_for_wake(void *arg)
+{
+    (void)arg;
+    char c;
+    while (read(g_wake[0], &c, 1) < 0 && errno == EINTR)
+        ;
+    return 4;
+}
+
+FL_CHECK(join_survives_signal, "alive until joined, through a signal that interrupts the join; not alive after",
+         .section = "Is it alive?")
+{
+    fl_pipe(g_wake);
+    struct proc p;
+    proc_init(&p, wait_for_wake, NULL);
+    fl_stage("calling proc_start (given)");
+    FL_EXPECT(proc_start(&p) == 0 && p.pid > 0, "proc_start to return 0 with p.pid set",
+              "it returned -1 (%s)", strerror(errno));
+    errno = 0;
+    int alive = proc_is_alive(&p);
+    int e = errno;
+    if (alive != 1) {
+        while (write(g_wake[1], "g", 1) < 0 && errno == EINTR)
+            ;
+        fl_fail_settled(NULL, p.pid, "proc_is_alive to be 1 while the child waits",
+                        "it returned %d (errno %d: %s) for child %d", alive, e, strerror(e),
+                        (int)p.pid);
+    }
+    /* A handler without SA_RESTART: waitpid returns EINTR when it runs. */
+    struct sigaction sa = {.sa_handler = wake_child}, old;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGUSR1, &sa, &old);
+    pid_t helper = fl_signal_when_blocked(getpid(), SIGUSR1, 2.0);
+    fl_stage("calling proc_join on child %d; SIGUSR1 comes once the caller is blocked",
+             (int)p.pid);
+    errno = 0;
+    int r = proc_join(&p);
+    e = errno;
+    fl_reap(helper, "the helper that sent SIGUSR1");
+    sigaction(SIGUSR1, &old, NULL);
+    int unreaped = fl_is_unreaped_child(p.pid, NULL);
+    if (unreaped)
+        fl_reap(p.pid, "the child proc_join left");
+    FL_EXPECT(r == 0 && !unreaped,
+              "proc_join (given) to wait until the child has ended and reap it, whatever "
+              "signal interrupts waitpid (EINTR: wait again)",
+              "proc_join returned %d (errno %d: %s) with child %d %s", r, e, strerror(e),
+              (int)p.pid, unreaped ? "not reaped" : "reaped");
+    errno = 0;
+    alive = proc_is_alive(&p);
+    e = errno;
+    FL_EXPECT(alive == 0, "proc_is_alive to be 0 once the child was joined",
+              "it returned %d (errno %d: %s)", alive, e, strerror(e));
+    int code = 0;
+    FL_EXPECT(proc_exitcode(&p, &code) == 1 && code == 4,
+              "the exit code 4 the task returned", "proc_exitcode gave %d", code);
+}

@@ -5,6 +5,7 @@
 #include "objects.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -520,4 +521,92 @@ FL_CHECK(start_fork_fails, "when fork fails, proc_start returns -1 with EAGAIN, 
     int code = join_code(&p);
     FL_EXPECT(code == 6 && pr->nruns == 1, "the retried start to run the task once (exit code 6)",
               "the task ran %d times; child %d has exit code %d", pr->nruns, (int)p.pid, code);
+}
+
+/* ---- a child killed by a signal; a signal while the caller joins ---- */
+
+static int run_killed(struct proc *self)
+{
+    (void)self;
+    raise(SIGKILL);
+    return 0;
+}
+
+static const struct proc_class killed_class = {"killed", run_killed};
+
+FL_CHECK(killed_exitcode, "a child killed by signal N has exit code -N, and none before the join",
+         .section = "The base class runs the task")
+{
+    struct proc p;
+    FL_EXPECT(proc_init_object(&p, &killed_class) == 0, "proc_init_object to return 0",
+              "it returned -1 (errno %d: %s)", errno, strerror(errno));
+    int code = 12345;
+    FL_EXPECT(proc_exitcode(&p, &code) == 0 && code == 12345,
+              "proc_exitcode of a proc never started to return 0 (Python's None)",
+              "it returned 1 with code %d", code);
+    start_ok(&p, "an object whose run kills its own process with SIGKILL");
+    fl_await_exit(p.pid);
+    FL_EXPECT(proc_exitcode(&p, &code) == 0,
+              "proc_exitcode to return 0 until the child is joined (given)",
+              "it returned 1 with code %d for child %d, which was not joined yet", code,
+              (int)p.pid);
+    int st;
+    fl_is_unreaped_child(p.pid, &st);
+    code = join_code(&p);
+    FL_EXPECT(code == -SIGKILL, "the exit code of a child killed by SIGKILL to be -9",
+              "child %d %s; proc_exitcode gave %d", (int)p.pid, fl_status_str(st), code);
+}
+
+static int g_wake[2] = {-1, -1};
+
+/* The caller's handler: let the child end (write is async-signal-safe). */
+static void wake_child(int sig)
+{
+    (void)sig;
+    int saved = errno;
+    while (write(g_wake[1], "g", 1) < 0 && errno == EINTR)
+        ;
+    errno = saved;
+}
+
+/* Runs in the child: ends with 4 once the caller was interrupted. */
+static int wait_for_wake(void *arg)
+{
+    (void)arg;
+    char c;
+    while (read(g_wake[0], &c, 1) < 0 && errno == EINTR)
+        ;
+    return 4;
+}
+
+FL_CHECK(join_survives_signal, "a signal that interrupts proc_join does not end the wait: it returns once the child ended",
+         .section = "The base class runs the task")
+{
+    fl_pipe(g_wake);
+    struct proc p;
+    proc_init(&p, wait_for_wake, NULL);
+    start_ok(&p, "a proc whose task waits until SIGUSR1 interrupts the caller");
+    /* A handler without SA_RESTART: waitpid returns EINTR when it runs. */
+    struct sigaction sa = {.sa_handler = wake_child}, old;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGUSR1, &sa, &old);
+    pid_t helper = fl_signal_when_blocked(getpid(), SIGUSR1, 2.0);
+    fl_stage("calling proc_join on child %d; SIGUSR1 comes once the caller is blocked",
+             (int)p.pid);
+    errno = 0;
+    int r = proc_join(&p);
+    int e = errno;
+    fl_reap(helper, "the helper that sent SIGUSR1");
+    sigaction(SIGUSR1, &old, NULL);
+    int unreaped = fl_is_unreaped_child(p.pid, NULL);
+    if (unreaped)
+        fl_reap(p.pid, "the child proc_join left");
+    FL_EXPECT(r == 0 && !unreaped,
+              "proc_join (given) to wait until the child has ended and reap it, whatever "
+              "signal interrupts waitpid (EINTR: wait again)",
+              "proc_join returned %d (errno %d: %s) with child %d %s", r, e, strerror(e),
+              (int)p.pid, unreaped ? "not reaped" : "reaped");
+    int code = 0;
+    FL_EXPECT(proc_exitcode(&p, &code) == 1 && code == 4,
+              "the exit code 4 the task returned", "proc_exitcode gave %d", code);
 }

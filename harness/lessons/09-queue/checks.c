@@ -1007,6 +1007,34 @@ FL_CHECK(new_fails_cleanly, "queue_new that cannot get descriptors or memory ret
                   "after queue_new failed (%s), %d shared mapping%s still there: %s",
                   strerror(e), n, n == 1 ? " is" : "s are", desc);
     }
+    for (int k = 0; k < 4; k++) {
+        fl_stage("calling queue_new(4) with %d allocation%s allowed, then ENOMEM", k,
+                 k == 1 ? "" : "s");
+        fl_allocs_allow(k);
+        errno = 0;
+        struct queue *q = queue_new(4);
+        int e = errno;
+        fl_allocs_allow(-1);
+        if (q) {
+            put_ok(q, 1, 0, 100, "a queue made with the memory it got to work");
+            get_expect(q, 1, 0, "a queue made with the memory it got to work", "the message");
+            queue_free(q);
+            continue;
+        }
+        FL_EXPECT(e != 0, "a NULL from queue_new to come with errno (ENOMEM)",
+                  "with %d allocation%s allowed queue_new returned NULL with errno 0", k,
+                  k == 1 ? "" : "s");
+        int n = fl_maps_new_since_start(desc, sizeof desc);
+        FL_EXPECT(n == 0, "a failed queue_new to unmap what it mapped",
+                  "after queue_new failed (%s) with %d allocation%s allowed, %d shared "
+                  "mapping%s still there: %s", strerror(e), k, k == 1 ? "" : "s", n,
+                  n == 1 ? " is" : "s are", desc);
+        n = fl_fds_new_since_start(desc, sizeof desc);
+        FL_EXPECT(n == 0, "a failed queue_new to close what it opened",
+                  "after queue_new failed (%s) with %d allocation%s allowed, %d descriptor%s "
+                  "still open: %s", strerror(e), k, k == 1 ? "" : "s", n,
+                  n == 1 ? " is" : "s are", desc);
+    }
     fl_stage("calling queue_new(QUEUE_MAXSIZE_MAX) with at most 48 MB of address space");
     errno = 0;
     struct queue *q = queue_new(QUEUE_MAXSIZE_MAX);

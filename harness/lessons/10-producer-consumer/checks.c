@@ -829,3 +829,193 @@ FL_CHECK(sentinels_wait_for_room, "with capacity 1 and busy consumers, every sen
     while_main_runs = NULL;
     expect_each_once(b, &cfg, main_pid);
 }
+
+/* ---- memory refused, a consume of NULL, the given calls ---- */
+
+FL_CHECK(run_queue_fails, "when the queue cannot be made, pc_run returns -1 with its errno and starts nothing",
+         .section = "When setting up fails", .timeout_s = 10, .no_valgrind = 1)
+{
+    struct board *b = new_board();
+    for (int k = 0; k < 3; k++) {
+        memset(b, 0, sizeof *b);
+        struct pc_config cfg = config(2, 2, 5, 2, b);
+        fl_stage("calling pc_run (2 producers, 2 consumers) with %d allocation%s allowed, "
+                 "then ENOMEM", k, k == 1 ? "" : "s");
+        fl_allocs_allow(k);
+        errno = 0;
+        int r = pc_run(&cfg);
+        int e = errno;
+        fl_allocs_allow(-1);
+        char after[120];
+        snprintf(after, sizeof after, "after pc_run with %d allocation%s allowed returned %d",
+                 k, k == 1 ? "" : "s", r);
+        expect_nothing_left(after);
+        /* The queue is memory: with none at all, queue_new fails (ENOMEM).
+         * With some, the children are forked with none left: a worker of a
+         * design that allocates may fail, and counts as failed (r > 0). */
+        FL_EXPECT((r == -1 && e == ENOMEM) || (k > 0 && r >= 0),
+                  k == 0 ? "pc_run to return -1 with queue_new's errno (ENOMEM) when no memory "
+                           "can be had for the queue"
+                         : "pc_run to work (0, or the count of workers that could not "
+                           "allocate) or return -1 with ENOMEM",
+                  "with %d allocation%s allowed, pc_run returned %d (errno %d: %s)", k,
+                  k == 1 ? "" : "s", r, e, strerror(e));
+        FL_EXPECT(k > 0 || b->n == 0, "nothing to run when the queue cannot be made",
+                  "pc_run returned -1, yet %d item%s had been consumed", b->n,
+                  b->n == 1 ? "" : "s");
+        if (r == 0)
+            expect_each_once(b, &cfg, getpid());
+    }
+}
+
+FL_CHECK(run_consume_null, "with consume NULL, the consumers take every item and do nothing with it",
+         .section = "Your exercise: the contract", .timeout_s = 8, .no_valgrind = 1)
+{
+    struct board *b = new_board();
+    /* Capacity 1, 20 items: the producers can only finish if consumers take
+     * every item, so pc_run returning 0 means they did. */
+    struct pc_config cfg = config(2, 2, 10, 1, b);
+    cfg.consume = NULL;
+    cfg.ctx = NULL;
+    fl_note("pc_config.consume is NULL: \"called for every item; NULL: do nothing\"");
+    run_pipeline(&cfg, b, 0);
+}
+
+/* The given proc and queue calls, as pc_run uses them: on the student's own
+ * workers.  A worker that does not do its part fails these first. */
+
+FL_CHECK(given_proc_calls, "a consumer run with the given proc calls: exit code 0, joining twice, starting twice",
+         .section = "Your exercise: the contract")
+{
+    struct board *b = new_board();
+    struct pc_config cfg = config(1, 1, 0, 2, b);
+    fl_stage("calling queue_new(2) (given)");
+    struct queue *q = queue_new(2);
+    FL_EXPECT(q, "the given queue_new to work", "it returned NULL (%s)", strerror(errno));
+    struct pc_item stop = {PC_SENTINEL, 0};
+    queue_put(q, &stop, sizeof stop, 0);
+    int code = -99;
+    FL_EXPECT(proc_exitcode(NULL, &code) == 0 && code == -99,
+              "proc_exitcode(NULL, &code) to return 0 and leave code alone (given)",
+              "it returned non-zero, or set code to %d", code);
+    struct pc_worker w = {q, &cfg, 0};
+    struct proc p;
+    proc_init(&p, pc_consumer, &w);
+    FL_EXPECT(proc_exitcode(&p, &code) == 0,
+              "proc_exitcode of a proc never started to return 0 (given)", "it returned 1");
+    fl_stage("calling proc_start with pc_consumer, a sentinel on the queue (given)");
+    FL_EXPECT(proc_start(&p) == 0 && p.pid > 0, "proc_start to return 0 with p.pid set",
+              "it returned -1 (%s) or left pid %d", strerror(errno), (int)p.pid);
+    errno = 0;
+    int again = proc_start(&p);
+    int e = errno;
+    if (again != -1 || e != EINVAL) {
+        if (again == 0 && p.pid > 0)
+            fl_reap(p.pid, "a second child of the same proc");
+        fl_fail("proc_start of a proc already started to return -1 with EINVAL (given)",
+                "it returned %d (errno %d: %s)", again, e, strerror(e));
+    }
+    fl_stage("calling proc_join on consumer %d (given)", (int)p.pid);
+    FL_EXPECT(proc_join(&p) == 0, "proc_join to return 0 once the child ended",
+              "it returned -1 (%s)", strerror(errno));
+    FL_EXPECT(!fl_is_unreaped_child(p.pid, NULL), "proc_join to reap the child",
+              "child %d was still unreaped after proc_join returned 0", (int)p.pid);
+    FL_EXPECT(proc_exitcode(&p, &code) == 1 && code == 0,
+              "pc_consumer to return 0 at its sentinel, and proc_exitcode to say so",
+              "proc_exitcode gave code %d for consumer %d", code, (int)p.pid);
+    fl_stage("calling proc_join again on the ended consumer %d (given)", (int)p.pid);
+    errno = 0;
+    int r = proc_join(&p);
+    e = errno;
+    FL_EXPECT(r == 0, "joining an ended child again to return 0 at once (given)",
+              "the second proc_join returned %d (errno %d: %s)", r, e, strerror(e));
+    FL_EXPECT(proc_exitcode(&p, &code) == 1 && code == 0,
+              "the exit code to stay 0 after a second join", "it became %d", code);
+    queue_free(q);
+}
+
+FL_CHECK(given_queue_calls, "a queue a producer filled: full, empty, timeouts and message sizes as pipeline.h says",
+         .section = "Your exercise: the contract", .timeout_s = 4, .no_valgrind = 1)
+{
+    FL_EXPECT(queue_full(NULL) == 0 && queue_empty(NULL) == 0,
+              "queue_full(NULL) and queue_empty(NULL) to return 0 (given)",
+              "queue_full(NULL) gave %d, queue_empty(NULL) %d", queue_full(NULL),
+              queue_empty(NULL));
+    struct board *b = new_board();
+    struct pc_config cfg = config(1, 1, 2, 2, b);
+    fl_stage("calling queue_new(2) (given)");
+    struct queue *q = queue_new(2);
+    FL_EXPECT(q, "the given queue_new to work", "it returned NULL (%s)", strerror(errno));
+    FL_EXPECT(queue_empty(q) == 1 && queue_full(q) == 0,
+              "a new queue to be empty (1) and not full (0)",
+              "queue_empty gave %d, queue_full %d", queue_empty(q), queue_full(q));
+    int st = run_worker(pc_producer, "pc_producer (2 items, a queue of 2)", q, &cfg);
+    FL_EXPECT(WIFEXITED(st) && WEXITSTATUS(st) == 0,
+              "pc_producer to put its items and return 0", "it %s", fl_status_str(st));
+    FL_EXPECT(queue_full(q) == 1 && queue_empty(q) == 0 && queue_qsize(q) == 2,
+              "a queue holding maxsize messages to be full (1), not empty (0), qsize 2",
+              "queue_full gave %d, queue_empty %d, queue_qsize %d", queue_full(q),
+              queue_empty(q), queue_qsize(q));
+    struct pc_item it = {5, 5};
+    fl_stage("putting into a full queue with timeout 0");
+    double t0 = fl_now();
+    enum queue_result r = queue_put(q, &it, sizeof it, 0);
+    FL_EXPECT(r == QUEUE_FULL, "a put into a full queue with timeout 0 to be QUEUE_FULL at once",
+              "it returned %d after %.3f s", (int)r, fl_now() - t0);
+    fl_stage("putting into a full queue with timeout 0.05 s");
+    t0 = fl_now();
+    r = queue_put(q, &it, sizeof it, 0.05);
+    double took = fl_now() - t0;
+    FL_EXPECT(r == QUEUE_FULL && took >= 0.05,
+              "a put into a full queue with timeout 0.05 to be QUEUE_FULL after at least 0.05 s",
+              "it returned %d after %.3f s", (int)r, took);
+    size_t len = 0;
+    char small[4];
+    errno = 0;
+    r = queue_get(q, small, sizeof small, &len, 0);
+    int e = errno;
+    FL_EXPECT(r == QUEUE_ERROR && e == EMSGSIZE,
+              "a get of a struct pc_item into 4 bytes to be QUEUE_ERROR with EMSGSIZE",
+              "it returned %d (errno %d: %s)", (int)r, e, strerror(e));
+    FL_EXPECT(queue_qsize(q) == 2, "a message too long for the buffer to stay at the head",
+              "queue_qsize became %d", queue_qsize(q));
+    for (int i = 0; i < 2; i++) {
+        it = (struct pc_item){-2, -2};
+        r = queue_get(q, &it, sizeof it, &len, 0);
+        FL_EXPECT(r == QUEUE_OK && len == sizeof it && it.producer == 0 && it.seq == i,
+                  "the producer's items {0, 0}, {0, 1} to come out whole, in order",
+                  "get %d gave result %d, %zu bytes, {%d, %d}", i + 1, (int)r, len,
+                  it.producer, it.seq);
+        FL_EXPECT(queue_full(q) == 0 && queue_empty(q) == (i == 1),
+                  "a queue of 2 holding fewer to be not full, and empty only with none",
+                  "holding %d: queue_full gave %d, queue_empty %d", 1 - i, queue_full(q),
+                  queue_empty(q));
+    }
+    r = queue_put(q, NULL, 0, 0);
+    FL_EXPECT(r == QUEUE_OK, "a put of NULL with length 0 (an empty message) to be QUEUE_OK",
+              "it returned %d (errno %s)", (int)r, strerror(errno));
+    len = 99;
+    r = queue_get(q, small, 0, &len, 0);
+    FL_EXPECT(r == QUEUE_OK && len == 0, "the empty message to come out, length 0",
+              "get gave %d with length %zu", (int)r, len);
+    fl_stage("getting from an empty queue with timeout 0.05 s");
+    t0 = fl_now();
+    r = queue_get(q, &it, sizeof it, &len, 0.05);
+    took = fl_now() - t0;
+    FL_EXPECT(r == QUEUE_EMPTY && took >= 0.05,
+              "a get from an empty queue with timeout 0.05 to be QUEUE_EMPTY after at least "
+              "0.05 s", "it returned %d after %.3f s", (int)r, took);
+    static char big[QUEUE_MSG_MAX + 1];
+    errno = 0;
+    r = queue_put(q, big, sizeof big, 0);
+    e = errno;
+    FL_EXPECT(r == QUEUE_ERROR && e == EMSGSIZE,
+              "a put longer than QUEUE_MSG_MAX to be QUEUE_ERROR with EMSGSIZE",
+              "it returned %d (errno %d: %s)", (int)r, e, strerror(e));
+    queue_close(q);
+    queue_close(q);
+    r = queue_put(q, &it, sizeof it, 0);
+    FL_EXPECT(r == QUEUE_CLOSED, "a put after closing twice to be QUEUE_CLOSED",
+              "it returned %d", (int)r);
+    queue_free(q);
+}

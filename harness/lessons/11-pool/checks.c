@@ -1110,3 +1110,85 @@ FL_CHECK(replace_fork_fails, "a dead worker that cannot be replaced is an error,
               pid_list(kids, m));
     close_and_join(p);
 }
+
+FL_CHECK(memory_short, "when memory runs out, pool_new and pool_apply_async fail with ENOMEM, leave nothing, and the pool stays usable",
+         .section = "Your exercise: the contract", .timeout_s = 6)
+{
+    board_new(0);
+    for (int k = 0; k < 4; k++) {
+        fl_stage("calling pool_new(2, 0) with %d allocation%s allowed, then ENOMEM", k,
+                 k == 1 ? "" : "s");
+        fl_allocs_allow(k);
+        errno = 0;
+        struct pool *p = pool_new(2, 0);
+        int e = errno;
+        fl_allocs_allow(-1);
+        char call[80];
+        snprintf(call, sizeof call, "pool_new(2, 0) with %d allocation%s allowed", k,
+                 k == 1 ? "" : "s");
+        if (p) {
+            /* Its workers were forked with no allocation left: let them go
+             * without asking anything of them. */
+            FL_EXPECT(k > 0, "pool_new to return NULL with ENOMEM when no memory can be had "
+                      "(the pool itself is memory)", "%s returned a pool", call);
+            pool_free(p);
+            nothing_left(call);
+            continue;
+        }
+        FL_EXPECT(e == ENOMEM, "a pool_new that runs out of memory to return NULL with ENOMEM",
+                  "%s returned NULL with errno %d (%s)", call, e, strerror(e));
+        nothing_left(call);
+    }
+    struct pool *p = new_pool(2, 0);
+    fl_stage("calling pool_apply_async with no allocation allowed");
+    fl_allocs_allow(0);
+    errno = 0;
+    int h = pool_apply_async(p, pid_job, 0);
+    int e = errno;
+    fl_allocs_allow(-1);
+    if (h < 0)
+        FL_EXPECT(h == -1 && e == ENOMEM,
+                  "pool_apply_async to work or, out of memory, return -1 with ENOMEM",
+                  "it returned %d (errno %d: %s)", h, e, strerror(e));
+    else
+        get_ok(p, h, "pid_job(0), queued while memory ran out");
+    h = submit(p, pid_job, 0, "pid_job(0), once memory is there again");
+    get_ok(p, h, "pid_job(0), once memory is there again");
+    close_and_join(p);
+}
+
+FL_CHECK(many_tasks_wait_forever, "40 tasks in a pool of 3: handles 0..39 in order, each result its own, got with timeout -1",
+         .section = "Collecting results", .timeout_s = 6)
+{
+    board_new(0);
+    struct pool *p = new_pool(3, 0);
+    enum { N = 40 };
+    pid_t workers[3];
+    int nw = my_children(workers, 3, 0);
+    for (int i = 0; i < N; i++) {
+        char what[48];
+        snprintf(what, sizeof what, "pid_job(%d), task %d of %d", i, i + 1, N);
+        int h = submit(p, pid_job, i, what);
+        FL_EXPECT(h == i, "handles 0, 1, 2... in the order tasks were queued",
+                  "task %d of %d got handle %d", i + 1, N, h);
+    }
+    for (int i = 0; i < N; i++) {
+        struct pool_result r;
+        memset(&r, 0, sizeof r);
+        fl_stage("calling pool_result_get(p, %d, -1, &r): as long as it takes", i);
+        errno = 0;
+        enum pool_status s = pool_result_get(p, i, -1, &r);
+        int e = errno;
+        FL_EXPECT(s == POOL_OK && r.status == POOL_OK && r.task == i,
+                  "with timeout -1, pool_result_get to wait for the task and give POOL_OK",
+                  "for task %d it returned %s (errno %d: %s): %s", i, status_name(s), e,
+                  strerror(e), describe(&r));
+        pid_t ran_in = (pid_t)(r.value & 0xffffffffL);
+        FL_EXPECT(r.value >> 32 == i && contains(workers, nw, ran_in) && r.worker == ran_in,
+                  "each task's own value, computed in one of the 3 workers, which out->worker "
+                  "names", "task %d: value %ld (argument %ld, pid %d), worker %d; the workers "
+                  "are %s", i, r.value, r.value >> 32, (int)ran_in, (int)r.worker,
+                  pid_list(workers, nw));
+    }
+    close_and_join(p);
+}
