@@ -14,6 +14,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <pthread.h>
 #include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -712,4 +713,141 @@ FL_CHECK(records_beyond_limit, "beyond REAPER_RECORDS children the handler still
                   (int)p[i].pid, i + 1, r, e, strerror(e), fl_status_str(status));
     }
     reaper_uninstall();
+}
+
+/* ---- a signal while proc_start_orphan waits for its middle child ----
+ *
+ * The caller's read of the task's pid lasts only as long as the middle
+ * child takes to fork: too short for a signal.  A fork handler of the
+ * check's (pthread_atfork, "prepare": it runs in whichever process calls
+ * fork) holds the middle child just before it forks the task, on a pipe
+ * the check controls, so the caller stays blocked in its read.  Once it is
+ * seen blocked, SIGUSR1 arrives; its handler (no SA_RESTART: the read
+ * really returns EINTR) lets the middle child go on, or kills it. */
+
+static pid_t hold_owner;            /* the caller: its own forks are not held */
+static int hold_pipe[2] = {-1, -1};
+static volatile sig_atomic_t hold_armed, hold_kill, usr1_seen;
+static pid_t *held_middle;          /* on a board: the middle child writes it */
+
+static void hold_middle_before_fork(void)
+{
+    if (!hold_armed || getpid() == hold_owner)
+        return;
+    int saved = errno;
+    *held_middle = getpid();
+    char c;
+    while (read(hold_pipe[0], &c, 1) < 0 && errno == EINTR)
+        ;
+    errno = saved;
+}
+
+static void usr1_lets_middle_go(int sig)
+{
+    (void)sig;
+    int saved = errno;
+    usr1_seen++;
+    if (hold_kill && *held_middle > 0)
+        kill(*held_middle, SIGKILL);
+    else if (write(hold_pipe[1], "g", 1) < 0)
+        usr1_seen = -1000;      /* the release failed: the check says so */
+    errno = saved;
+}
+
+/* Start `p` with its middle child held until a signal interrupts the
+ * caller; returns proc_start_orphan's result, its errno in *err. */
+static int orphan_interrupted(struct proc *p, int kill_middle, int *err)
+{
+    static int registered;
+    if (!registered) {
+        held_middle = fl_board_new(sizeof *held_middle);
+        fl_pipe(hold_pipe);
+        if (pthread_atfork(hold_middle_before_fork, NULL, NULL) != 0)
+            fl_fail("the check to register its fork handler", "pthread_atfork failed");
+        registered = 1;
+    }
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = usr1_lets_middle_go;   /* no SA_RESTART */
+    sigaction(SIGUSR1, &sa, NULL);
+    usr1_seen = 0;
+    hold_kill = kill_middle;
+    hold_owner = getpid();
+    pid_t helper = fl_signal_when_blocked(getpid(), SIGUSR1, 2.0);
+    hold_armed = 1;
+    fl_stage("calling proc_start_orphan; its middle child is held before it forks the task, "
+             "and SIGUSR1 (handler without SA_RESTART) %s once the caller is blocked",
+             kill_middle ? "kills the middle child" : "lets it go on");
+    errno = 0;
+    int r = proc_start_orphan(p);
+    *err = errno;
+    hold_armed = 0;
+    fl_reap(helper, "the check's signal helper");
+    sa.sa_handler = SIG_DFL;
+    sigaction(SIGUSR1, &sa, NULL);
+    return r;
+}
+
+FL_CHECK(orphan_read_interrupted, "a signal while proc_start_orphan waits for the task's pid: the read is retried",
+         .section = "Reaping in a SIGCHLD handler", .timeout_s = 4)
+{
+    struct fl_probe *pr = fl_probe_new(0, 0);
+    struct fl_probe_arg a = {pr, 1};
+    struct proc p;
+    proc_init(&p, fl_probe_task, &a);
+    int e;
+    int r = orphan_interrupted(&p, 0, &e);
+    fl_stage("checking what proc_start_orphan returned after the signal");
+    FL_EXPECT(usr1_seen >= 1, "SIGUSR1 to reach the caller while proc_start_orphan waited",
+              "no signal arrived: the caller was never seen blocked");
+    FL_EXPECT(r == 0 && p.pid > 0,
+              "proc_start_orphan to retry the read a signal interrupted (EINTR) and return 0",
+              "it returned %d (errno %d: %s), p->pid %d, after a signal whose handler has no "
+              "SA_RESTART interrupted it: a read or waitpid that fails with EINTR must be "
+              "called again", r, e, strerror(e), (int)p.pid);
+    pid_t kids[4];
+    int nk = fl_proc_children(getpid(), kids, 4);
+    if (nk > 0)
+        fl_fail_settled(NULL, kids[0], "the caller to have no child left when proc_start_orphan returns",
+                        "child %d is there after the interrupted call returned", (int)kids[0]);
+    fl_stage("waiting for the task to run in process %d", (int)p.pid);
+    fl_probe_await(pr, 1, 0);
+    FL_EXPECT(pr->runs[0].pid == p.pid, "p->pid to be the pid of the process that runs the task",
+              "the task runs in pid %d but p->pid is %d", (int)pr->runs[0].pid, (int)p.pid);
+    fl_await_exit(pr->runs[0].pid);
+}
+
+FL_CHECK(orphan_middle_killed, "the middle child killed before it reports: proc_start_orphan fails and leaves nothing",
+         .section = "Orphans", .timeout_s = 4)
+{
+    struct fl_probe *pr = fl_probe_new(0, 0);
+    struct fl_probe_arg a = {pr, 1};
+    struct proc p;
+    proc_init(&p, fl_probe_task, &a);
+    int e;
+    int r = orphan_interrupted(&p, 1, &e);
+    fl_stage("checking what proc_start_orphan returned after its middle child %d was killed",
+             (int)*held_middle);
+    pid_t kids[4];
+    int nk = fl_proc_children(getpid(), kids, 4);
+    char fds[512] = "";
+    int nf = fl_fds_new_since_start(fds, sizeof fds);
+    if (nk > 0)
+        fl_fail_settled(NULL, kids[0], "the killed middle child to be waited for",
+                        "child %d is still there after proc_start_orphan returned %d",
+                        (int)kids[0], r);
+    FL_EXPECT(usr1_seen >= 1 && *held_middle > 0,
+              "the middle child to be killed while the caller waited for the task's pid",
+              "no signal arrived (%d) or no middle child was held (%d)", (int)usr1_seen,
+              (int)*held_middle);
+    FL_EXPECT(r == -1 && e != 0 && p.pid == 0,
+              "proc_start_orphan to return -1 with an errno, p->pid left 0: no task's pid "
+              "ever came",
+              "middle child %d was killed before it forked the task; proc_start_orphan "
+              "returned %d (errno %d: %s), p->pid %d: check what read returned (0 is end of "
+              "file: nothing was written)", (int)*held_middle, r, e, strerror(e), (int)p.pid);
+    FL_EXPECT(nf == 0, "a failed proc_start_orphan to close every descriptor it opened",
+              "still open after it failed: %s", fds);
+    FL_EXPECT(pr->nruns == 0, "no task to run when the middle child died first",
+              "the task ran in pid %d", (int)pr->runs[0].pid);
 }
