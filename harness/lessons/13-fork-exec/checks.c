@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -665,4 +666,82 @@ FL_CHECK(spawn_join_killed, "a program killed while proc_join waits: the join go
               "joining again to return 0 at once and keep the exit code (lesson 04)",
               "the second proc_join returned %d (errno %d: %s); proc_exitcode then returned "
               "%d with code %d", r, e, strerror(e), got, code);
+}
+
+/* ---- a signal while proc_spawn waits for exec's outcome ----
+ *
+ * The caller's read on the close-on-exec pipe lasts only as long as the
+ * child takes to reach exec: too short for a signal.  A fork handler of
+ * the check's (pthread_atfork, "child": it runs in the new child right
+ * after fork) holds the child on a pipe the check controls, so the caller
+ * stays blocked in its read.  Once it is seen blocked, SIGUSR1 arrives; its
+ * handler (no SA_RESTART: the read really returns EINTR) lets the child go
+ * on to an exec that fails.  A design without fork (posix_spawn) is never
+ * held: the signal then comes after the call, and the outcome must be the
+ * same. */
+
+static int hold_pipe[2] = {-1, -1};
+static volatile sig_atomic_t hold_armed;
+
+static void hold_child_after_fork(void)
+{
+    if (!hold_armed)
+        return;
+    int saved = errno;
+    char c;
+    while (read(hold_pipe[0], &c, 1) < 0 && errno == EINTR)
+        ;
+    errno = saved;
+}
+
+static void usr1_lets_child_go(int sig)
+{
+    (void)sig;
+    int saved = errno;
+    if (write(hold_pipe[1], "g", 1) == 1)
+        usr1_seen++;
+    errno = saved;
+}
+
+FL_CHECK(spawn_read_interrupted, "a signal while proc_spawn waits for exec's outcome: the wait is retried, exec's errno still comes back",
+         .section = "When exec fails", .timeout_s = 4)
+{
+    fl_pipe(hold_pipe);
+    if (pthread_atfork(NULL, NULL, hold_child_after_fork) != 0)
+        fl_fail("the check to register its fork handler", "pthread_atfork failed");
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = usr1_lets_child_go;   /* no SA_RESTART */
+    sigaction(SIGUSR1, &sa, NULL);
+    usr1_seen = 0;
+    const char *path = "/nonexistent/forklab-program";
+    char *argv[] = {"x", NULL};
+    char *envp[] = {"FORKLAB_L13=interrupted", NULL};
+    struct proc p;
+    proc_init(&p, NULL, NULL);
+    pid_t helper = fl_signal_when_blocked(getpid(), SIGUSR1, 2.0);
+    hold_armed = 1;
+    fl_stage("calling proc_spawn(\"%s\") with an environment of its own; the child is held "
+             "before exec until SIGUSR1 (handler without SA_RESTART) interrupts the caller",
+             path);
+    errno = 0;
+    int r = proc_spawn(&p, path, argv, envp);
+    int e = errno;
+    hold_armed = 0;
+    fl_reap(helper, "the check's signal helper");
+    sa.sa_handler = SIG_DFL;
+    sigaction(SIGUSR1, &sa, NULL);
+    fl_stage("checking what proc_spawn returned after the signal");
+    FL_EXPECT(usr1_seen >= 1, "SIGUSR1 to reach the caller",
+              "no signal arrived: the caller was never seen blocked");
+    if (r == 0 && p.pid > 0 && fl_is_unreaped_child(p.pid, NULL))
+        fl_fail_settled(NULL, p.pid, "proc_spawn to retry a read that a signal interrupted (EINTR)",
+                        "it returned 0 for %s, which exec cannot run: the read on the "
+                        "close-on-exec pipe failed with EINTR and was taken for end of file "
+                        "(exec succeeded); call read again when it fails with EINTR", path);
+    FL_EXPECT(r == -1 && e == ENOENT, "proc_spawn to return -1 with exec's errno (ENOENT)",
+              "after a signal interrupted it, it returned %d (errno %d: %s)", r, e,
+              strerror(e));
+    FL_EXPECT(p.pid == 0, "p->pid to stay 0 when exec failed", "p->pid is %d", (int)p.pid);
+    nothing_left("proc_spawn interrupted by a signal");
 }
