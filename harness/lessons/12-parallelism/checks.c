@@ -777,3 +777,42 @@ FL_CHECK(parallel_out_of_memory, "when memory runs out, run_parallel fails with 
     FL_EXPECT(B->began == 0, "nothing to start when there is no memory for the children",
               "%d task(s) ran", B->began);
 }
+
+/* ---- a join that fails ----
+ *
+ * With SIGCHLD ignored (lesson 06's reaper_discard), the kernel removes
+ * each child as it exits and keeps no exit status: proc_join (given) fails
+ * with waitpid's ECHILD.  Then no codes[i] can hold child i's exit code, so
+ * neither function may return 0, the "every code is there" answer. */
+
+FL_CHECK(join_fails, "a join that fails (SIGCHLD ignored: no exit status kept) makes both functions return -1, not 0",
+         .section = "Exit codes, child by child")
+{
+    board_new(3);
+    runner fns[2] = {run_sequential, run_parallel};
+    const char *names[2] = {"run_sequential", "run_parallel"};
+    struct sigaction ign, old;
+    memset(&ign, 0, sizeof ign);
+    ign.sa_handler = SIG_IGN;
+    for (int k = 0; k < 2; k++) {
+        int codes[3];
+        fl_stage("calling %s(3, ...) with SIGCHLD ignored", names[k]);
+        sigaction(SIGCHLD, &ign, &old);
+        errno = 0;
+        int r = fns[k](3, code_task, NULL, codes);
+        int e = errno;
+        sigaction(SIGCHLD, &old, NULL);
+        fl_stage("checking what %s returned", names[k]);
+        no_child_left(names[k]);
+        FL_EXPECT(r == -1 && e != 0,
+                  "-1 with the failed join's errno (ECHILD): with SIGCHLD ignored the kernel "
+                  "keeps no exit code to put in codes[]",
+                  "%s returned %d (errno %d: %s) with codes %s although proc_join could not "
+                  "reap any child: check what proc_join returns", names[k], r, e, strerror(e),
+                  codes_str(codes, 3));
+        for (int i = 0; i < 3; i++)
+            FL_EXPECT(codes[i] == RUN_NO_EXITCODE,
+                      "codes[i] to stay RUN_NO_EXITCODE for a child whose code is lost",
+                      "%s gave codes %s", names[k], codes_str(codes, 3));
+    }
+}
