@@ -17,6 +17,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
+#include <sys/ptrace.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <sys/stat.h>
@@ -744,4 +746,154 @@ FL_CHECK(spawn_read_interrupted, "a signal while proc_spawn waits for exec's out
               strerror(e));
     FL_EXPECT(p.pid == 0, "p->pid to stay 0 when exec failed", "p->pid is %d", (int)p.pid);
     nothing_left("proc_spawn interrupted by a signal");
+}
+
+/* ---- a signal while proc_spawn reaps the child whose exec failed ----
+ *
+ * That child ends right after it has written exec's errno: the caller's
+ * wait for it is too short for a signal.  A tracer of the check's (its own
+ * child) holds it at its exit: a fork handler makes the new child accept
+ * any tracer and wait until the tracer has seized it with
+ * PTRACE_O_TRACEEXIT; the child then fails exec, writes its errno and stops
+ * at its exit, so the caller stays blocked waiting for it.  Once it is seen
+ * blocked, SIGUSR1 arrives; its handler (no SA_RESTART) tells the tracer to
+ * let the child finish.  A design without fork (posix_spawn) is never
+ * traced, nor is any child where ptrace is refused (Yama, a container):
+ * the outcome must be the same.  Not under valgrind: its guests cannot be
+ * traced. */
+
+struct trace_board {
+    pid_t child;        /* the child the tracer seized */
+    int seize_err;      /* errno of a refused PTRACE_SEIZE */
+    int stopped;        /* the child stopped at its exit */
+};
+
+static struct trace_board *TB;
+static int who_pipe[2] = {-1, -1}, ctl_pipe[2] = {-1, -1}, trace_hold[2] = {-1, -1};
+static volatile sig_atomic_t trace_armed;
+
+static void child_waits_for_tracer(void)
+{
+    if (!trace_armed)
+        return;
+    int saved = errno;
+    prctl(PR_SET_PTRACER, PR_SET_PTRACER_ANY, 0, 0, 0);
+    pid_t me = getpid();
+    if (write(who_pipe[1], &me, sizeof me) == (ssize_t)sizeof me) {
+        char c;
+        while (read(trace_hold[0], &c, 1) < 0 && errno == EINTR)
+            ;
+    }
+    errno = saved;
+}
+
+static void usr1_lets_exit_go(int sig)
+{
+    (void)sig;
+    int saved = errno;
+    if (write(ctl_pipe[1], "g", 1) == 1)
+        usr1_seen++;
+    errno = saved;
+}
+
+/* The check's own child: seize the student's child, hold it at its exit
+ * until the caller's handler (or the end of the call) says go. */
+__attribute__((noreturn)) static void tracer(void)
+{
+    close(who_pipe[1]);
+    close(ctl_pipe[1]);
+    close(trace_hold[0]);
+    pid_t child;
+    if (read(who_pipe[0], &child, sizeof child) != (ssize_t)sizeof child)
+        _exit(0);                  /* no forked child: nothing to trace */
+    TB->child = child;
+    if (ptrace(PTRACE_SEIZE, child, 0, PTRACE_O_TRACEEXIT) < 0)
+        TB->seize_err = errno;
+    if (write(trace_hold[1], "g", 1) != 1 || TB->seize_err)
+        _exit(0);
+    for (;;) {
+        int st;
+        pid_t w = waitpid(child, &st, __WALL);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w < 0 || !WIFSTOPPED(st))
+            _exit(1);
+        if (st >> 8 == (SIGTRAP | (PTRACE_EVENT_EXIT << 8)))
+            break;
+        ptrace(PTRACE_CONT, child, 0, WSTOPSIG(st));   /* a signal: pass it on */
+    }
+    TB->stopped = 1;
+    char c;
+    while (read(ctl_pipe[0], &c, 1) < 0 && errno == EINTR)
+        ;
+    ptrace(PTRACE_DETACH, child, 0, 0);
+    _exit(0);
+}
+
+FL_CHECK(spawn_reap_interrupted, "a signal while proc_spawn reaps the child whose exec failed: the wait is retried, no zombie is left",
+         .section = "When exec fails", .timeout_s = 4, .no_valgrind = 1)
+{
+    TB = fl_board_new(sizeof *TB);
+    fl_pipe(who_pipe);
+    fl_pipe(ctl_pipe);
+    fl_pipe(trace_hold);
+    if (pthread_atfork(NULL, NULL, child_waits_for_tracer) != 0)
+        fl_fail("the check to register its fork handler", "pthread_atfork failed");
+    pid_t t = fork();
+    if (t < 0)
+        fl_fail("the check to start its tracer", "fork: %s", strerror(errno));
+    if (t == 0)
+        tracer();
+    close(who_pipe[0]);
+    close(ctl_pipe[0]);
+    close(trace_hold[1]);
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = usr1_lets_exit_go;    /* no SA_RESTART */
+    sigaction(SIGUSR1, &sa, NULL);
+    usr1_seen = 0;
+    const char *path = "/nonexistent/forklab-program";
+    char *argv[] = {"x", NULL};
+    struct proc p;
+    proc_init(&p, NULL, NULL);
+    pid_t helper = fl_signal_when_blocked(getpid(), SIGUSR1, 2.0);
+    trace_armed = 1;
+    fl_stage("calling proc_spawn(\"%s\"); the child is held at its exit after it reported "
+             "exec's failure, until SIGUSR1 (handler without SA_RESTART) interrupts the "
+             "caller's wait for it", path);
+    errno = 0;
+    int r = proc_spawn(&p, path, argv, NULL);
+    int e = errno;
+    trace_armed = 0;
+    close(who_pipe[1]);
+    fl_reap(helper, "the check's signal helper");
+    close(ctl_pipe[1]);
+    fl_reap(t, "the check's tracer");
+    sa.sa_handler = SIG_DFL;
+    sigaction(SIGUSR1, &sa, NULL);
+    /* Where ptrace is refused the child is not held: the signal then comes
+     * after the call, and the call must still fail cleanly. */
+    if (TB->seize_err)
+        fl_note("PTRACE_SEIZE of child %d was refused (%s): it was not held at its exit",
+                (int)TB->child, strerror(TB->seize_err));
+    fl_stage("checking what proc_spawn returned after the signal");
+    FL_EXPECT(usr1_seen >= 1, "SIGUSR1 to reach the caller",
+              "no signal arrived: the caller was never seen blocked");
+    if (r == 0 && p.pid > 0 && fl_is_unreaped_child(p.pid, NULL))
+        fl_fail_settled(NULL, p.pid, "proc_spawn to return -1 when exec fails",
+                        "it returned 0 for %s after a signal interrupted it", path);
+    FL_EXPECT(r == -1 && e == ENOENT, "proc_spawn to return -1 with exec's errno (ENOENT)",
+              "after a signal interrupted it, it returned %d (errno %d: %s)", r, e,
+              strerror(e));
+    fl_note("the failed child %d %s at its exit while the caller waited", (int)TB->child,
+            TB->stopped ? "was held" : "was not held");
+    pid_t kids[8];
+    int m = fl_proc_children(getpid(), kids, 8);
+    if (m > 0)
+        fl_fail_settled(NULL, kids[0], "proc_spawn to wait again when a signal interrupts its "
+                        "wait for the failed child (EINTR is retried)",
+                        "child %d, whose exec failed, was left %s after a signal interrupted "
+                        "proc_spawn's waitpid: call waitpid again when it fails with EINTR",
+                        (int)kids[0], fl_proc_state(kids[0]) == 'Z' ? "a zombie" : "there");
+    nothing_left("proc_spawn interrupted while it reaped");
 }
