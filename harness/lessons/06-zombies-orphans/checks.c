@@ -16,6 +16,7 @@
 #include <string.h>
 #include <pthread.h>
 #include <sys/prctl.h>
+#include <sys/ptrace.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -850,4 +851,149 @@ FL_CHECK(orphan_middle_killed, "the middle child killed before it reports: proc_
               "still open after it failed: %s", fds);
     FL_EXPECT(pr->nruns == 0, "no task to run when the middle child died first",
               "the task ran in pid %d", (int)pr->runs[0].pid);
+}
+
+/* ---- a signal while proc_start_orphan waits for its middle child ----
+ *
+ * The middle child exits right after it has written the task's pid: the
+ * caller's waitpid for it is too short for a signal.  A tracer of the
+ * check's (its own child) holds it at its exit: the fork handler makes the
+ * middle child accept any tracer and wait until the tracer has seized it
+ * with PTRACE_O_TRACEEXIT; it then forks the task, writes the pid and stops
+ * at its exit, so the caller stays blocked in waitpid.  Once it is seen
+ * blocked, SIGUSR1 arrives; its handler (no SA_RESTART) tells the tracer to
+ * let the middle child finish.  Where ptrace is refused the middle child is
+ * not held, and the outcome must be the same.  Not under valgrind: its
+ * guests cannot be traced. */
+
+struct trace_board {
+    pid_t middle;       /* the middle child the tracer seized */
+    int seize_err;      /* errno of a refused PTRACE_SEIZE */
+    int stopped;        /* it stopped at its exit */
+};
+
+static struct trace_board *TB;
+static int who_pipe[2] = {-1, -1}, ctl_pipe[2] = {-1, -1}, trace_hold[2] = {-1, -1};
+
+static void middle_waits_for_tracer(void)
+{
+    if (!hold_armed || getpid() == hold_owner)
+        return;
+    int saved = errno;
+    prctl(PR_SET_PTRACER, PR_SET_PTRACER_ANY, 0, 0, 0);
+    pid_t me = getpid();
+    if (write(who_pipe[1], &me, sizeof me) == (ssize_t)sizeof me) {
+        char c;
+        while (read(trace_hold[0], &c, 1) < 0 && errno == EINTR)
+            ;
+    }
+    errno = saved;
+}
+
+static void usr1_lets_exit_go(int sig)
+{
+    (void)sig;
+    int saved = errno;
+    if (write(ctl_pipe[1], "g", 1) == 1)
+        usr1_seen++;
+    errno = saved;
+}
+
+/* The check's own child: seize the middle child, hold it at its exit
+ * until the caller's handler (or the end of the call) says go. */
+__attribute__((noreturn)) static void tracer(void)
+{
+    close(who_pipe[1]);
+    close(ctl_pipe[1]);
+    close(trace_hold[0]);
+    pid_t middle;
+    if (read(who_pipe[0], &middle, sizeof middle) != (ssize_t)sizeof middle)
+        _exit(0);
+    TB->middle = middle;
+    if (ptrace(PTRACE_SEIZE, middle, 0, PTRACE_O_TRACEEXIT) < 0)
+        TB->seize_err = errno;
+    if (write(trace_hold[1], "g", 1) != 1 || TB->seize_err)
+        _exit(0);
+    for (;;) {
+        int st;
+        pid_t w = waitpid(middle, &st, __WALL);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w < 0 || !WIFSTOPPED(st))
+            _exit(1);
+        if (st >> 8 == (SIGTRAP | (PTRACE_EVENT_EXIT << 8)))
+            break;
+        ptrace(PTRACE_CONT, middle, 0, WSTOPSIG(st));   /* a signal: pass it on */
+    }
+    TB->stopped = 1;
+    char c;
+    while (read(ctl_pipe[0], &c, 1) < 0 && errno == EINTR)
+        ;
+    ptrace(PTRACE_DETACH, middle, 0, 0);
+    _exit(0);
+}
+
+FL_CHECK(orphan_wait_interrupted, "a signal while proc_start_orphan waits for its middle child: the wait is retried, no zombie is left",
+         .section = "Orphans", .timeout_s = 4, .no_valgrind = 1)
+{
+    struct fl_probe *pr = fl_probe_new(0, 0);
+    struct fl_probe_arg a = {pr, 1};
+    TB = fl_board_new(sizeof *TB);
+    fl_pipe(who_pipe);
+    fl_pipe(ctl_pipe);
+    fl_pipe(trace_hold);
+    if (pthread_atfork(middle_waits_for_tracer, NULL, NULL) != 0)
+        fl_fail("the check to register its fork handler", "pthread_atfork failed");
+    pid_t t = fork();
+    if (t < 0)
+        fl_fail("the check to start its tracer", "fork: %s", strerror(errno));
+    if (t == 0)
+        tracer();
+    close(who_pipe[0]);
+    close(ctl_pipe[0]);
+    close(trace_hold[1]);
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = usr1_lets_exit_go;    /* no SA_RESTART */
+    sigaction(SIGUSR1, &sa, NULL);
+    usr1_seen = 0;
+    struct proc p;
+    proc_init(&p, fl_probe_task, &a);
+    hold_owner = getpid();
+    pid_t helper = fl_signal_when_blocked(getpid(), SIGUSR1, 2.0);
+    hold_armed = 1;
+    fl_stage("calling proc_start_orphan; its middle child is held at its exit, after it "
+             "reported the task's pid, until SIGUSR1 (handler without SA_RESTART) interrupts "
+             "the caller's wait for it");
+    errno = 0;
+    int r = proc_start_orphan(&p);
+    int e = errno;
+    hold_armed = 0;
+    close(who_pipe[1]);
+    fl_reap(helper, "the check's signal helper");
+    close(ctl_pipe[1]);
+    fl_reap(t, "the check's tracer");
+    sa.sa_handler = SIG_DFL;
+    sigaction(SIGUSR1, &sa, NULL);
+    if (TB->seize_err)
+        fl_note("PTRACE_SEIZE of middle child %d was refused (%s): it was not held at its exit",
+                (int)TB->middle, strerror(TB->seize_err));
+    fl_stage("checking what proc_start_orphan returned after the signal");
+    pid_t kids[4];
+    int nk = fl_proc_children(getpid(), kids, 4);
+    if (nk > 0)
+        fl_fail_settled(NULL, kids[0], "proc_start_orphan to wait again when a signal "
+                        "interrupts its wait for the middle child (EINTR is retried)",
+                        "child %d (the middle child %d) is %s after a signal interrupted "
+                        "proc_start_orphan's waitpid: call waitpid again when it fails with "
+                        "EINTR", (int)kids[0], (int)TB->middle,
+                        fl_proc_state(kids[0]) == 'Z' ? "a zombie" : "still there");
+    FL_EXPECT(usr1_seen >= 1, "SIGUSR1 to reach the caller",
+              "no signal arrived: the caller was never seen blocked");
+    FL_EXPECT(r == 0 && p.pid > 0,
+              "proc_start_orphan to return 0 with the task's pid after the signal",
+              "it returned %d (errno %d: %s), p->pid %d", r, e, strerror(e), (int)p.pid);
+    fl_stage("waiting for the task to run in process %d", (int)p.pid);
+    fl_probe_await(pr, 1, 0);
+    fl_await_exit(pr->runs[0].pid);
 }
