@@ -845,8 +845,9 @@ FL_CHECK(spawn_reap_interrupted, "a signal while proc_spawn reaps the child whos
     if (t == 0)
         tracer();
     close(who_pipe[0]);
-    close(ctl_pipe[0]);
     close(trace_hold[1]);
+    /* ctl_pipe[0] stays open here: the handler's write must never meet a
+     * pipe without a reader (SIGPIPE) once the tracer has ended. */
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = usr1_lets_exit_go;    /* no SA_RESTART */
