@@ -733,8 +733,17 @@ static void judge_skip(const struct fl_check *c, struct fl_outcome *o)
     if (c->needs_cpus > 1 && mode.tool)
         return;
     if (c->needs_cpus > 1) {
-        double ratio = calibrate_parallel();
-        if (ratio >= 1.5) {
+        /* A correct solution must never fail for the machine's load: the
+         * skip is refused only when the harness's own two processes ran
+         * clearly in parallel, three times out of three.  (Code that runs
+         * its children one at a time is failed by the checks themselves,
+         * which see that they never overlapped.) */
+        double ratio = 0;
+        for (int i = 0; i < 3; i++) {
+            double r = calibrate_parallel();
+            ratio = r > ratio ? r : ratio;
+        }
+        if (ratio >= 1.25) {
             snprintf(o->notes, sizeof o->notes, "%.900s (the harness's own two processes also "
                      "shared one CPU just now: %.1fx the time of one)", asked, ratio);
             return;
