@@ -751,7 +751,7 @@ static void usr1_lets_middle_go(int sig)
     if (hold_kill && *held_middle > 0)
         kill(*held_middle, SIGKILL);
     else if (write(hold_pipe[1], "g", 1) < 0)
-        usr1_seen = -1000;      /* the release failed: the check says so */
+        usr1_seen = -1000;      /* the release failed: "no signal" below */
     errno = saved;
 }
 
