@@ -11,6 +11,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <pthread.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -22,6 +23,7 @@
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 /* ---- the checker as the spawned program ---- */
@@ -765,6 +767,7 @@ FL_CHECK(spawn_read_interrupted, "a signal while proc_spawn waits for exec's out
 struct trace_board {
     pid_t child;        /* the child the tracer seized */
     int seize_err;      /* errno of a refused PTRACE_SEIZE */
+    pid_t caller;       /* the check's caller, for the tracer */
     int stopped;        /* the child stopped at its exit */
 };
 
@@ -787,13 +790,36 @@ static void child_waits_for_tracer(void)
     errno = saved;
 }
 
+static volatile sig_atomic_t exit_released;
+
+/* Counts every SIGUSR1; lets the held child finish only once it is held:
+ * a signal that came while the caller still read is not the one sought. */
 static void usr1_lets_exit_go(int sig)
 {
     (void)sig;
     int saved = errno;
-    if (write(ctl_pipe[1], "g", 1) == 1)
-        usr1_seen++;
+    usr1_seen++;
+    if (__atomic_load_n(&TB->stopped, __ATOMIC_SEQ_CST) && !exit_released &&
+        write(ctl_pipe[1], "g", 1) == 1)
+        exit_released = 1;
     errno = saved;
+}
+
+/* The state letter of `pid` (0 when it cannot be read); for the tracer,
+ * which calls nothing of the harness's. */
+static char state_of(pid_t pid)
+{
+    char path[64], buf[512];
+    snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    ssize_t n = fd < 0 ? -1 : read(fd, buf, sizeof buf - 1);
+    if (fd >= 0)
+        close(fd);
+    if (n <= 0)
+        return 0;
+    buf[n] = '\0';
+    char *end = strrchr(buf, ')');
+    return end && end[1] == ' ' ? end[2] : 0;
 }
 
 /* The check's own child: seize the student's child, hold it at its exit
@@ -822,7 +848,20 @@ __attribute__((noreturn)) static void tracer(void)
             break;
         ptrace(PTRACE_CONT, child, 0, WSTOPSIG(st));   /* a signal: pass it on */
     }
-    TB->stopped = 1;
+    __atomic_store_n(&TB->stopped, 1, __ATOMIC_SEQ_CST);
+    /* The child has written its report, so the caller is past its read:
+     * once it sleeps it waits for this child.  Interrupt it then (the
+     * signal helper's own signal may have come while it still read, and
+     * the handler lets the child go only for a signal after this point). */
+    struct timespec t0, now;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    do {
+        if (state_of(TB->caller) == 'S')
+            break;
+        sched_yield();
+        clock_gettime(CLOCK_MONOTONIC, &now);
+    } while (now.tv_sec - t0.tv_sec < 2);
+    kill(TB->caller, SIGUSR1);
     char c;
     while (read(ctl_pipe[0], &c, 1) < 0 && errno == EINTR)
         ;
@@ -834,6 +873,7 @@ FL_CHECK(spawn_reap_interrupted, "a signal while proc_spawn reaps the child whos
          .section = "When exec fails", .timeout_s = 4, .no_valgrind = 1)
 {
     TB = fl_board_new(sizeof *TB);
+    TB->caller = getpid();
     fl_pipe(who_pipe);
     fl_pipe(ctl_pipe);
     fl_pipe(trace_hold);
@@ -853,6 +893,7 @@ FL_CHECK(spawn_reap_interrupted, "a signal while proc_spawn reaps the child whos
     sa.sa_handler = usr1_lets_exit_go;    /* no SA_RESTART */
     sigaction(SIGUSR1, &sa, NULL);
     usr1_seen = 0;
+    exit_released = 0;
     const char *path = "/nonexistent/forklab-program";
     char *argv[] = {"x", NULL};
     struct proc p;
