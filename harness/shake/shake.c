@@ -5,8 +5,8 @@
  * harness/build-checker) so that their calls to fork, wait, waitpid,
  * waitid, kill, read, write, pause, sigsuspend, sigwait, clock_gettime and
  * the mutex and condition calls of shared queues land here first.  Each
- * call waits a little before (and some after): nothing, or a nanosleep of
- * 0.2 to 2 ms, drawn from FORKLAB_SHAKE.  Code that is right only under one
+ * call waits a little before (and some after): nothing, a few
+ * sched_yield()s, or a nanosleep of up to 2 ms, drawn from FORKLAB_SHAKE.  Code that is right only under one
  * scheduling (a parent that assumes its child already ran, a reader that
  * assumes one write arrives whole, a pause that the signal beats) then
  * fails, and fails again with the same seed.
@@ -18,7 +18,8 @@
  * place in the tree (a path stepped at each fork, differently in parent
  * and child) and how many calls of that kind the process made before --
  * never on pids, time, or calls of other kinds.  The kernel still
- * schedules as it likes, so a replay is as close as delays can make it. */
+ * schedules as it likes (a sched_yield most of all), so a replay is as
+ * close as delays can make it. */
 #include <errno.h>
 #include <pthread.h>
 #include <sched.h>
@@ -61,10 +62,10 @@ static void seed_once(void)
     path = mix(seed);
 }
 
-/* Half the calls go straight through; the rest sleep 0.2 to 2 ms: long
- * enough to reorder processes, short enough to keep checks fast.  (No
- * sched_yield: how long it gives up the CPU depends on the load, which a
- * seed cannot replay.) */
+/* Half the calls go straight through; a third of them give up the CPU a
+ * few times; the rest sleep up to 2 ms.  A clock read never sleeps: code
+ * that reads the clock in a loop around a timed wait would otherwise be
+ * slowed far past what any scheduler does. */
 static void jitter(enum kind k)
 {
     seed_once();
@@ -72,8 +73,14 @@ static void jitter(enum kind k)
         return;
     int saved = errno;
     uint64_t r = mix(path ^ ((uint64_t)k << 56) ^ count[k]++);
-    if (r % 100 >= 50) {
-        struct timespec t = {0, 200000 + (long)((r >> 16) % 1800000)};
+    unsigned how = (unsigned)(r % 100);
+    if (how < 50) {
+        /* no delay */
+    } else if (how < 85 || k == K_CLOCK) {
+        for (unsigned i = 0; i < 1 + (unsigned)(r >> 8) % 8; i++)
+            sched_yield();
+    } else {
+        struct timespec t = {0, (long)((r >> 16) % 2000000)};
         nanosleep(&t, NULL);
     }
     errno = saved;
