@@ -218,6 +218,14 @@ static void read_report(struct reporter *r, struct report *rep, pid_t pid)
     if (!realpath(r->path, want))
         snprintf(want, sizeof want, "%s", r->path);
     int kept = got == (ssize_t)sizeof *rep ? has_mapping(rep->pid, r->mark) : -1;
+    /* The same file, by identity: a path the sandbox hides (a kit under
+     * /tmp) reads differently from inside and out, its inode does not.
+     * Asked while the program is still held at its gate. */
+    char link[64];
+    snprintf(link, sizeof link, "/proc/%d/exe", (int)(got == (ssize_t)sizeof *rep ? rep->pid : pid));
+    struct stat runs, given;
+    int same = stat(link, &runs) == 0 && stat("/proc/self/exe", &given) == 0 &&
+               runs.st_dev == given.st_dev && runs.st_ino == given.st_ino;
     close(r->gate[1]);
     if (got != (ssize_t)sizeof *rep || rep->magic != REPORT_MAGIC)
         fl_fail_settled(NULL, pid, "the spawned program to report over the inherited pipe",
@@ -228,13 +236,6 @@ static void read_report(struct reporter *r, struct report *rep, pid_t pid)
                         "the process %d that wrote the report still has the caller's shared "
                         "mapping at %p: it is a fork of the caller that never called exec",
                         (int)rep->pid, r->mark);
-    /* The same file, by identity: a path the sandbox hides (a kit under
-     * /tmp) reads differently from inside and out, its inode does not. */
-    char link[64];
-    snprintf(link, sizeof link, "/proc/%d/exe", (int)rep->pid);
-    struct stat runs, given;
-    int same = stat(link, &runs) == 0 && stat("/proc/self/exe", &given) == 0 &&
-               runs.st_dev == given.st_dev && runs.st_ino == given.st_ino;
     if (!is_valgrind(exe) && rep->pid == pid && !same && strcmp(exe, want) != 0 &&
         strcmp(exe, r->path) != 0)
         fl_fail_settled(NULL, pid, "the report to come from the program proc_spawn was given",
