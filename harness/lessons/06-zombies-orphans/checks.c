@@ -1040,3 +1040,44 @@ FL_CHECK(orphan_wait_interrupted, "a signal while proc_start_orphan waits for it
     fl_probe_await(pr, 1, 0);
     fl_await_exit(pr->runs[0].pid);
 }
+
+/* ---- proc_start_orphan after reaper_discard ----
+ *
+ * With SIGCHLD ignored the kernel removes the middle child as it exits, so
+ * the wait for it ends in ECHILD: the middle child is gone, which is all
+ * the wait was for.  The task's pid came before, and the call succeeds. */
+
+FL_CHECK(orphan_after_discard, "with SIGCHLD ignored (reaper_discard), proc_start_orphan still starts the task and returns its pid",
+         .section = "Ignoring SIGCHLD")
+{
+    struct fl_probe *pr = fl_probe_new(0, 0);
+    struct fl_probe_arg a = {pr, 1};
+    fl_stage("calling reaper_discard");
+    errno = 0;
+    int r = reaper_discard();
+    FL_EXPECT(r == 0, "reaper_discard to return 0", "it returned %d (errno %d: %s)", r, errno,
+              strerror(errno));
+    struct proc p;
+    proc_init(&p, fl_probe_task, &a);
+    fl_stage("calling proc_start_orphan with SIGCHLD ignored");
+    errno = 0;
+    r = proc_start_orphan(&p);
+    int e = errno;
+    reaper_uninstall();
+    fl_stage("checking what proc_start_orphan returned");
+    pid_t kids[4];
+    int nk = fl_proc_children(getpid(), kids, 4);
+    if (nk > 0)
+        fl_fail_settled(NULL, kids[0], "the caller to have no child left when proc_start_orphan returns",
+                        "child %d is there after it returned %d", (int)kids[0], r);
+    FL_EXPECT(r == 0 && p.pid > 0,
+              "proc_start_orphan to return 0 with the task's pid: the middle child the kernel "
+              "removed at its exit (ECHILD for the wait) had already reported it",
+              "with SIGCHLD ignored it returned %d (errno %d: %s), p->pid %d", r, e,
+              strerror(e), (int)p.pid);
+    fl_stage("waiting for the task to run in process %d", (int)p.pid);
+    fl_probe_await(pr, 1, 0);
+    FL_EXPECT(pr->runs[0].pid == p.pid, "p->pid to be the pid of the process that runs the task",
+              "the task runs in pid %d but p->pid is %d", (int)pr->runs[0].pid, (int)p.pid);
+    fl_await_exit(pr->runs[0].pid);
+}
