@@ -940,3 +940,38 @@ FL_CHECK(spawn_reap_interrupted, "a signal while proc_spawn reaps the child whos
                         (int)kids[0], fl_proc_state(kids[0]) == 'Z' ? "a zombie" : "there");
     nothing_left("proc_spawn interrupted while it reaped");
 }
+
+/* ---- exec failing while SIGCHLD is ignored ----
+ *
+ * A program that ignores SIGCHLD (lesson 06's reaper_discard) has its
+ * children removed by the kernel as they exit: proc_spawn's wait for the
+ * child whose exec failed then ends in ECHILD.  The errno it returns is
+ * still exec's. */
+
+FL_CHECK(spawn_failure_sigchld_ignored, "with SIGCHLD ignored, a failed exec still returns exec's errno and leaves nothing",
+         .section = "When exec fails")
+{
+    const char *path = "/nonexistent/forklab-program";
+    char *argv[] = {"x", NULL};
+    struct sigaction ign, old;
+    memset(&ign, 0, sizeof ign);
+    ign.sa_handler = SIG_IGN;
+    struct proc p;
+    proc_init(&p, NULL, NULL);
+    fl_stage("calling proc_spawn(\"%s\") with SIGCHLD ignored", path);
+    sigaction(SIGCHLD, &ign, &old);
+    errno = 0;
+    int r = proc_spawn(&p, path, argv, NULL);
+    int e = errno;
+    sigaction(SIGCHLD, &old, NULL);
+    fl_stage("checking what proc_spawn returned");
+    if (r == 0 && p.pid > 0 && fl_is_unreaped_child(p.pid, NULL))
+        fl_fail_settled(NULL, p.pid, "proc_spawn to return -1 when exec fails",
+                        "it returned 0 for %s with SIGCHLD ignored", path);
+    FL_EXPECT(r == -1 && e == ENOENT, "proc_spawn to return -1 with exec's errno (ENOENT)",
+              "with SIGCHLD ignored it returned %d (errno %d: %s): the wait for the failed "
+              "child fails with ECHILD there; set errno to exec's after that wait", r, e,
+              strerror(e));
+    FL_EXPECT(p.pid == 0, "p->pid to stay 0 when exec failed", "p->pid is %d", (int)p.pid);
+    nothing_left("proc_spawn with SIGCHLD ignored");
+}
