@@ -1,0 +1,2 @@
+/* 08-process-objects: the texts of the lesson's checks in 简体中文, one FL_MSG(english, chinese)
+ * each (see tools/messages.py). */
