@@ -25,9 +25,10 @@ CC      ?= cc
 WORK    ?= exercises
 LESSON  ?=
 FORMAT  ?= human
-# Checkers run at once (the driver prints in lesson order); ONLY=ID runs
-# one check, FORCE=1 runs checks this machine would skip.
-JOBS    ?= $(shell nproc 2>/dev/null || echo 1)
+# Checks run at once (empty: the driver's default, 4 a CPU; it prints in
+# lesson order all the same); ONLY=ID runs one check, FORCE=1 runs checks
+# this machine would skip.
+JOBS    ?=
 ONLY    ?=
 FORCE   ?=
 PYTHON  ?= python3
@@ -135,7 +136,7 @@ $(BUILD)/%/check: FORCE $(CORE_LIB) build/harness/main.o build/harness/lessons/%
 .PHONY: checkers
 checkers: kit $(call checkers,$(WORKDIR),$(BUILD))
 
-DRIVER_RUN = $(if $(FORCE),FORKLAB_FORCE=1 )$(DRIVER) --work $(WORK) -j $(JOBS) $(foreach i,$(ONLY),--only $(i))
+DRIVER_RUN = $(if $(FORCE),FORKLAB_FORCE=1 )$(DRIVER) --work $(WORK)$(if $(JOBS), -j $(JOBS)) $(foreach i,$(ONLY),--only $(i))
 check: checkers $(if $(SHAKE),shake-checkers)
 	@$(if $(SHAKE),FORKLAB_SHAKE=$(SHAKE) )$(DRIVER_RUN) --format $(FORMAT) \
 	    $(foreach l,$(LESSONS),$(if $(SHAKE),$(SHAKEBUILD),$(BUILD))/$(l))

@@ -18,7 +18,7 @@
 #include <time.h>
 #include <unistd.h>
 
-struct options opt = {.fmt = HUMAN, .jobs = 1, .work = "exercises", .state = ".forklab-hints"};
+struct options opt = {.fmt = HUMAN, .jobs = 0, .work = "exercises", .state = ".forklab-hints"};
 
 static const char help_text[] =
     "usage: forklab [OPTION]... LESSON_BUILD_DIR...\n"
@@ -30,7 +30,9 @@ static const char help_text[] =
     "                      next (the name of the first lesson that does not pass)\n"
     "      --color=WHEN    auto (default: on a terminal, unless NO_COLOR), always, never\n"
     "      --work=NAME     how the work folder is called in messages (exercises)\n"
-    "  -j, --jobs=N        run up to N checkers at once (1); lessons print in order\n"
+    "  -j, --jobs=N        run up to N checks at once, each in its own sandbox\n"
+    "                      (default: 4 a CPU, since checks mostly wait); results\n"
+    "                      print in lesson order all the same\n"
     "      --alone=LESSON  run LESSON while no other checker runs (12-parallelism\n"
     "                      always does: it measures CPU parallelism)\n"
     "      --only=ID       run only check ID (repeatable)\n"
@@ -101,7 +103,7 @@ static int parse(int argc, char **argv, const char **colour)
         case 'j':
             opt.jobs = atoi(optarg);
             if (opt.jobs < 1)
-                return usage("--jobs takes a number of checkers, 1 or more");
+                return usage("--jobs takes a number of checks, 1 or more");
             break;
         case O_COLOR: *colour = optarg; break;
         case O_WORK: opt.work = optarg; break;

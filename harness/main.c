@@ -1,6 +1,9 @@
 /* main.c -- a lesson's checker: runs the lesson's checks, prints records.
  *
  *   check [--list] [--only ID]...
+ *   check --serve          the checks named on stdin, an id a line, as they
+ *                          come; a record each (the driver keeps several
+ *                          of these busy at once, see driver/run.c)
  *   check --sandbox        how checks are contained here, in one line
  *
  * Each check runs in its own sandbox (sandbox.c).  The output is one record
@@ -12,6 +15,7 @@
 #include "records.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -54,6 +58,14 @@ static void print_result(const struct fl_check *c, const struct fl_outcome *o)
     put_fields(13, v);
 }
 
+/* Answer to an id no check has (serve mode): the driver counts the check
+ * as never reported, and the request as answered. */
+static void print_missing(const char *lesson, const char *id)
+{
+    const char *v[] = {"missing", lesson, id};
+    put_fields(3, v);
+}
+
 static void note_stop(int sig)
 {
     fl_stop_signal = sig;
@@ -71,9 +83,59 @@ static int selected(const char *id, int argc, char **argv)
     return !any;
 }
 
+/* Runs check c in its sandbox and prints its record; on a stop signal the
+ * checker ends by that signal.  Returns 0, or 3 when no sandbox could be
+ * set up (the driver then fails the lesson). */
+static int run_one(const struct fl_check *c)
+{
+    struct fl_outcome o;
+    if (fl_sandbox_run(c, &o) < 0) {
+        fprintf(stderr, "forklab[%d]: cannot set up a sandbox for %s: %s\n", (int)getpid(),
+                c->id, strerror(errno));
+        return 3;
+    }
+    if (fl_stop_signal) {
+        signal((int)fl_stop_signal, SIG_DFL);
+        raise((int)fl_stop_signal);
+    }
+    print_result(c, &o);
+    return 0;
+}
+
+/* Serve mode: the requests come on stdin, which is moved out of the way
+ * first (a sandbox's init keeps descriptors 0-2 until it replaces them),
+ * so that nothing below the checker can read the next id. */
+static int serve(const struct fl_check *const *checks, int n)
+{
+    int req = fcntl(0, F_DUPFD_CLOEXEC, 10);
+    int null = open("/dev/null", O_RDONLY | O_CLOEXEC);
+    if (req < 0 || null < 0 || dup2(null, 0) < 0)
+        return 3;
+    close(null);
+    FILE *in = fdopen(req, "r");
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t len;
+    while (in && (len = getline(&line, &cap, in)) > 0) {
+        line[strcspn(line, "\n")] = '\0';
+        int i = 0;
+        while (i < n && strcmp(checks[i]->id, line))
+            i++;
+        if (i == n) {
+            print_missing(n ? checks[0]->lesson : "?", line);
+            continue;
+        }
+        int rc = run_one(checks[i]);
+        if (rc)
+            return rc;
+    }
+    free(line);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
-    int list = 0, n;
+    int list = 0, serving = 0, n;
     const struct fl_check *const *checks = fl_checks(&n);
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--list"))
@@ -84,8 +146,10 @@ int main(int argc, char **argv)
         }
         else if (!strcmp(argv[i], "--only") && i + 1 < argc)
             i++;
+        else if (!strcmp(argv[i], "--serve"))
+            serving = 1;
         else {
-            fprintf(stderr, "usage: %s [--list] [--only ID]... | --sandbox\n"
+            fprintf(stderr, "usage: %s [--list] [--only ID]... | --serve | --sandbox\n"
                             "Runs the checks of lesson %s and prints one record a check;\n"
                             "`make check` shows them for people.\n", argv[0],
                     n ? checks[0]->lesson : "?");
@@ -104,6 +168,8 @@ int main(int argc, char **argv)
     sigaction(SIGINT, &stop, NULL);
     sigaction(SIGTERM, &stop, NULL);
     sigaction(SIGHUP, &stop, NULL);
+    if (serving)
+        return serve(checks, n);
     for (int i = 0; i < n; i++) {
         if (!selected(checks[i]->id, argc, argv))
             continue;
@@ -111,17 +177,9 @@ int main(int argc, char **argv)
             print_list(checks[i]);
             continue;
         }
-        struct fl_outcome o;
-        if (fl_sandbox_run(checks[i], &o) < 0) {
-            fprintf(stderr, "forklab[%d]: cannot set up a sandbox for %s: %s\n", (int)getpid(),
-                    checks[i]->id, strerror(errno));
-            return 3;
-        }
-        if (fl_stop_signal) {
-            signal((int)fl_stop_signal, SIG_DFL);
-            raise((int)fl_stop_signal);
-        }
-        print_result(checks[i], &o);
+        int rc = run_one(checks[i]);
+        if (rc)
+            return rc;
     }
     return 0;
 }

@@ -18,8 +18,10 @@
  *   folder is a fresh folder under /tmp.
  *
  * In both, every process the check starts -- setsid and double forks
- * included -- stays in the tree below init, where the checker finds it in
- * the outer /proc, reports it if it outlived the check, and kills it.  As
+ * included -- stays in the tree below init.  In the namespace, init counts
+ * its own /proc when the caller ends (what outlived the check, the largest
+ * process) and the kernel kills the rest with init; in a session, the
+ * checker finds the tree in the outer /proc, reports and kills it.  As
  * root the caller drops to a uid of its own (RLIMIT_NPROC binds, and it can
  * signal nothing but its own processes); rlimits cap processes, memory,
  * CPU, open files and file size; the checker caps output.  init tells the
@@ -27,7 +29,9 @@
  * check's ceiling. */
 #include "internal.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <limits.h>
 #include <fcntl.h>
 #include <ftw.h>
 #include <grp.h>
@@ -399,6 +403,51 @@ static void setup_failed(const char *why)
     _exit(1);
 }
 
+/* What init tells the checker when the caller has ended, on the status
+ * pipe that only init holds (no student process can write it). */
+struct init_report {
+    int status;                /* the caller's wait status */
+    int ntree;                 /* processes of the namespace but init; -1: not counted */
+    int nleft;                 /* ... of which still running */
+    long hwm_kb;               /* the most memory one of them has used */
+    char leftovers[600];       /* the running ones, "pid (comm)", pids as the check saw them */
+};
+_Static_assert(sizeof(struct init_report) <= PIPE_BUF, "one atomic write");
+
+/* In the namespace sandbox, init's /proc holds the check's processes
+ * alone: counting them here spares the checker a scan of the whole
+ * machine's /proc for every check (and the pids are the ones the check's
+ * messages use). */
+static void count_namespace(struct init_report *rep)
+{
+    DIR *d = opendir("/proc");
+    rep->ntree = d ? 0 : -1;
+    for (struct dirent *e; d && (e = readdir(d));) {
+        char *end;
+        long pid = strtol(e->d_name, &end, 10);
+        if (*end || pid <= 1)
+            continue;
+        char st = fl_proc_state((pid_t)pid);
+        if (st == 0)
+            continue;
+        rep->ntree++;
+        long kb = fl_proc_hwm_kb((pid_t)pid);
+        rep->hwm_kb = kb > rep->hwm_kb ? kb : rep->hwm_kb;
+        if (st == 'Z')
+            continue;
+        char comm[32];
+        fl_proc_comm((pid_t)pid, comm, sizeof comm);
+        if (rep->nleft < 8)
+            fl_appendf(rep->leftovers, sizeof rep->leftovers, "%s%ld (%s)",
+                       rep->nleft ? ", " : "", pid, comm);
+        rep->nleft++;
+    }
+    if (rep->nleft > 8)
+        fl_appendf(rep->leftovers, sizeof rep->leftovers, " and %d more", rep->nleft - 8);
+    if (d)
+        closedir(d);
+}
+
 /* What init knows once the caller has ended: the largest process, and the
  * IPC objects the check's namespace still holds. */
 static void note_after_caller(void)
@@ -459,7 +508,10 @@ static void run_init(const struct fl_check *c, uid_t uid, const char *scratch, i
         pid_t r = wait(&st);
         if (r == caller) {
             note_after_caller();
-            while (write(status_fd, &st, sizeof st) < 0 && errno == EINTR)
+            struct init_report rep = {.status = st, .ntree = -1};
+            if (mode.ns)
+                count_namespace(&rep);
+            while (write(status_fd, &rep, sizeof rep) < 0 && errno == EINTR)
                 ;
         }
         if (r < 0 && errno == ECHILD)
@@ -570,7 +622,8 @@ static void remove_tree(const char *dir)
 /* Drain output and wait for init's report, with the ceiling as the only
  * clock; stop early on an output flood, an interruption, or a deadlock. */
 static void watch(const struct fl_check *c, int st_fd, int out_fd, double start, pid_t init,
-                  const struct fl_page *pg, struct fl_seen *w, struct fl_outcome *o)
+                  const struct fl_page *pg, struct fl_seen *w, struct init_report *rep,
+                  struct fl_outcome *o)
 {
     int out_open = 1;
     size_t cap = (size_t)c->max_output_kb * 1024;
@@ -605,7 +658,8 @@ static void watch(const struct fl_check *c, int st_fd, int out_fd, double start,
                 out_open = 0;
         }
         if (fds[0].revents) {
-            w->have_status = read(st_fd, &w->status, sizeof w->status) == (ssize_t)sizeof w->status;
+            w->have_status = read(st_fd, rep, sizeof *rep) == (ssize_t)sizeof *rep;
+            w->status = rep->status;
             return;
         }
         /* Not under valgrind: its guests block in its own machinery. */
@@ -813,16 +867,26 @@ int fl_sandbox_run(const struct fl_check *c, struct fl_outcome *o)
     close(st_pipe[1]);
     close(out_pipe[1]);
     fcntl(out_pipe[0], F_SETFL, O_NONBLOCK);
-    watch(c, st_pipe[0], out_pipe[0], start, init, pg, &w, o);
+    struct init_report rep = {.ntree = -1};
+    watch(c, st_pipe[0], out_pipe[0], start, init, pg, &w, &rep, o);
     o->seconds = fl_now() - start;
-    static pid_t tree[MAX_TREE];
-    w.ntree = fl_proc_tree(init, tree, MAX_TREE);
-    for (int i = 0; i < w.ntree; i++) {
-        long kb = fl_proc_hwm_kb(tree[i]);
-        w.hwm_kb = kb > w.hwm_kb ? kb : w.hwm_kb;
+    if (w.have_status && rep.ntree >= 0) {
+        /* init counted its namespace (see count_namespace). */
+        w.ntree = rep.ntree;
+        w.hwm_kb = rep.hwm_kb;
+        w.nleft = rep.nleft;
+        memcpy(w.leftovers, rep.leftovers, sizeof w.leftovers);
+        w.leftovers[sizeof w.leftovers - 1] = '\0';
+    } else {
+        static pid_t tree[MAX_TREE];
+        w.ntree = fl_proc_tree(init, tree, MAX_TREE);
+        for (int i = 0; i < w.ntree; i++) {
+            long kb = fl_proc_hwm_kb(tree[i]);
+            w.hwm_kb = kb > w.hwm_kb ? kb : w.hwm_kb;
+        }
+        if (w.have_status)
+            w.nleft = list_leftovers(tree, w.ntree, w.leftovers, sizeof w.leftovers);
     }
-    if (w.have_status)
-        w.nleft = list_leftovers(tree, w.ntree, w.leftovers, sizeof w.leftovers);
     kill_sandbox(init);
     fcntl(out_pipe[0], F_SETFL, 0);
     take_output(out_pipe[0], o);

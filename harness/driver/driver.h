@@ -39,7 +39,9 @@ struct lesson {
     struct decl *d;       /* the checks the kit declares for the lesson */
     int nd;
     /* the runner's bookkeeping */
-    pid_t pid;            /* the running checker, or 0 */
+    int started;          /* a worker has been started for it */
+    int workers;          /* its workers still running */
+    int asked;            /* its declared checks handed to a worker so far */
     int done;             /* settled: every declared check has a result */
 };
 
@@ -47,7 +49,7 @@ struct lesson {
 struct options {
     enum format fmt;
     int color;
-    int jobs;             /* checkers run at once */
+    int jobs;             /* checks run at once (0: 4 a CPU) */
     int full;             /* human: every check, even of an unstarted lesson */
     int brief;            /* human: the first failure in full, the rest in a line */
     const char *work;     /* how the student calls the work folder */

@@ -11,6 +11,8 @@
 #include "../records.h"
 
 #include <dirent.h>
+#include <fcntl.h>
+#include <sched.h>
 #include <errno.h>
 #include <poll.h>
 #include <signal.h>
@@ -214,9 +216,10 @@ static void settle(struct lesson *l)
     l->done = 1;
 }
 
-/* Reads what a lesson's log and checker say before it starts: its status
- * when it cannot run (settled at once), else its running checker. */
-static void start_lesson(struct lesson *l, struct feed *fd)
+/* Reads what a lesson's build left: a lesson whose checker does not exist
+ * (no build, or a failed one) is settled at once; returns whether its
+ * checker can run. */
+static int prepare_lesson(struct lesson *l)
 {
     char bin[4200], log[4200];
     snprintf(bin, sizeof bin, "%s/check", l->dir);
@@ -225,38 +228,122 @@ static void start_lesson(struct lesson *l, struct feed *fd)
     if (!exists(bin)) {
         l->status = l->log ? BUILD_FAILED : MISSING;
         settle(l);
-        return;
+        return 0;
     }
     l->status = RAN;
-    char **args = calloc((size_t)(2 + 2 * opt.nonly), sizeof *args);
-    int k = 0;
-    args[k++] = bin;
-    for (int i = 0; i < opt.nonly; i++) {
-        args[k++] = "--only";
-        args[k++] = opt.only[i];
-    }
-    memset(fd, 0, sizeof *fd);
-    fd->fd = spawn(bin, args, &l->pid);
-    free(args);
-    if (fd->fd < 0) {
-        l->status = CRASHED;
-        l->log = strdup(strerror(errno));
-        l->pid = 0;
-        settle(l);
-    }
+    return 1;
 }
 
-/* One line of a checker's output. */
-static void take_line(struct lesson *l, char *line)
+/* ---- workers: checkers in serve mode, several at once ----
+ *
+ * A worker is one lesson's checker run as `check --serve`: it reads a
+ * check id a line on its stdin and answers each with that check's record
+ * (or `missing`).  Most checks spend their time waiting (for a timeout, a
+ * grace period, a child), so the driver keeps up to opt.jobs checks
+ * running at once, across lessons and within one, each in its own sandbox
+ * as always; the renderer still gets every lesson's results in the order
+ * the kit declares them. */
+
+struct worker {
+    struct lesson *l;
+    pid_t pid;
+    int req;              /* write end of the worker's stdin */
+    int busy;             /* a request is out */
+    struct feed feed;
+};
+
+/* A check still to run: lesson li's declared check di. */
+struct unit {
+    int li, di;
+    double guess;         /* its time in the last run, 0 when unknown */
+};
+
+static struct worker *workers;
+static int n_workers, max_workers;
+static struct lesson *all_lessons;
+static int n_lessons;
+
+static int is_running_checker(pid_t pid)
+{
+    for (int i = 0; i < n_workers; i++)
+        if (workers[i].pid == pid)
+            return 1;
+    return 0;
+}
+
+/* Starts a worker for l; returns it, or NULL (l then crashed). */
+static struct worker *start_worker(struct lesson *l)
+{
+    char bin[4200];
+    snprintf(bin, sizeof bin, "%s/check", l->dir);
+    int in[2], out[2];
+    if (pipe2(in, O_CLOEXEC) < 0)
+        return NULL;
+    if (pipe2(out, O_CLOEXEC) < 0) {
+        close(in[0]);
+        close(in[1]);
+        return NULL;
+    }
+    fflush(NULL);
+    pid_t pid = fork();
+    if (pid < 0) {
+        close(in[0]), close(in[1]), close(out[0]), close(out[1]);
+        return NULL;
+    }
+    if (pid == 0) {
+        dup2(in[0], 0);
+        dup2(out[1], 1);
+        char *args[] = {bin, "--serve", NULL};
+        execv(bin, args);
+        fprintf(stderr, "forklab: cannot run %s: %s\n", bin, strerror(errno));
+        _exit(127);
+    }
+    close(in[0]);
+    close(out[1]);
+    struct worker *w = &workers[n_workers++];
+    memset(w, 0, sizeof *w);
+    w->l = l;
+    w->pid = pid;
+    w->req = in[1];
+    w->feed.fd = out[0];
+    l->started = 1;
+    l->workers++;
+    return w;
+}
+
+/* Sends w the id of l's declared check di. */
+static void ask(struct worker *w, int di)
+{
+    const char *id = w->l->d[di].id;
+    size_t len = strlen(id);
+    char line[512];
+    if (len + 1 >= sizeof line)
+        len = sizeof line - 2;
+    memcpy(line, id, len);
+    line[len] = '\n';
+    /* A dead worker's pipe says EPIPE; its end-of-file settles it. */
+    if (write(w->req, line, len + 1) == (ssize_t)len + 1)
+        w->busy = 1;
+    w->l->asked++;
+}
+
+/* One line of a worker's output: a result, or the answer that the
+ * checker has no such check; either ends the worker's request. */
+static void take_line(struct worker *w, char *line)
 {
     char *f[FL_MAX_FIELDS];
-    if (fl_rec_split(line, f) == 13 && !strcmp(f[0], "result"))
-        add_result(l, f);
+    int nf = fl_rec_split(line, f);
+    if (nf == 13 && !strcmp(f[0], "result"))
+        add_result(w->l, f);
+    else if (!(nf == 3 && !strcmp(f[0], "missing")))
+        return;
+    w->busy = 0;
 }
 
 /* Reads what is there; returns 0 at end-of-file. */
-static int feed_read(struct lesson *l, struct feed *fd)
+static int feed_read(struct worker *w)
 {
+    struct feed *fd = &w->feed;
     if (fd->cap - fd->len < 8192) {
         fd->cap = fd->cap ? fd->cap * 2 : 16384;
         fd->buf = realloc(fd->buf, fd->cap);
@@ -271,7 +358,7 @@ static int feed_read(struct lesson *l, struct feed *fd)
     while ((nl = memchr(start, '\n', fd->len - (size_t)(start - fd->buf)))) {
         *nl = '\0';
         if (!fd->skipping && nl - start <= MAX_RECORD)
-            take_line(l, start);
+            take_line(w, start);
         fd->skipping = 0;
         start = nl + 1;
     }
@@ -292,17 +379,6 @@ static int feed_read(struct lesson *l, struct feed *fd)
  * they are adopted here instead of by the machine's init: every child of
  * the driver that is not a running checker is such a stray, killed and
  * reaped with whatever it started. */
-
-static struct lesson *all_lessons;
-static int n_lessons;
-
-static int is_running_checker(pid_t pid)
-{
-    for (int i = 0; i < n_lessons; i++)
-        if (all_lessons[i].pid == pid)
-            return 1;
-    return 0;
-}
 
 /* The driver's children now, by /proc; returns how many were stored. */
 static int my_children(pid_t *out, int max)
@@ -349,28 +425,48 @@ static void kill_strays(void)
     }
 }
 
-/* The checker closed its output: how it ended decides whether its
- * records count. */
-static void finish_lesson(struct lesson *l, struct feed *fd)
+/* l's results in the order the kit declares its checks. */
+static void sort_declared(struct lesson *l)
 {
-    close(fd->fd);
-    free(fd->buf);
-    fd->buf = NULL;
+    for (int di = 0, at = 0; di < l->nd; di++)
+        for (int j = at; j < l->n; j++)
+            if (!strcmp(l->r[j].id, l->d[di].id)) {
+                struct result t = l->r[at];
+                l->r[at++] = l->r[j];
+                l->r[j] = t;
+                break;
+            }
+}
+
+/* Worker w closed its output: how it ended decides whether its lesson's
+ * records count; the lesson is settled once its last worker is gone. */
+static void finish_worker(struct worker *w)
+{
+    struct lesson *l = w->l;
+    close(w->feed.fd);
+    close(w->req);
+    free(w->feed.buf);
     int st = 0;
-    while (waitpid(l->pid, &st, 0) < 0 && errno == EINTR)
+    while (waitpid(w->pid, &st, 0) < 0 && errno == EINTR)
         ;
-    l->pid = 0;
-    if (!WIFEXITED(st) || WEXITSTATUS(st) != 0) {
+    l->workers--;
+    if (!WIFEXITED(st) || WEXITSTATUS(st) != 0 || w->busy) {
         kill_strays();
-        l->status = CRASHED;
-        char buf[4400];
-        snprintf(buf, sizeof buf, "the lesson's checker %s/check ended abnormally (%s %d) after "
-                 "%d checks", l->dir, WIFEXITED(st) ? "exit status" : "signal",
-                 WIFEXITED(st) ? WEXITSTATUS(st) : WTERMSIG(st), l->n);
-        free(l->log);
-        l->log = strdup(buf);
+        if (l->status != CRASHED) {
+            l->status = CRASHED;
+            char buf[4400];
+            snprintf(buf, sizeof buf, "the lesson's checker %s/check ended abnormally (%s %d) after "
+                     "%d checks", l->dir, WIFEXITED(st) ? "exit status" : "signal",
+                     WIFEXITED(st) ? WEXITSTATUS(st) : WTERMSIG(st), l->n);
+            free(l->log);
+            l->log = strdup(buf);
+        }
     }
-    settle(l);
+    *w = workers[--n_workers];
+    if (l->workers == 0 && (l->asked == l->nd || l->status == CRASHED)) {
+        settle(l);
+        sort_declared(l);
+    }
 }
 
 /* Whether l must run while no other checker runs (--alone). */
@@ -382,33 +478,171 @@ static int is_alone(const struct lesson *l)
     return 0;
 }
 
+/* ---- the last run's times: only the order of the checks comes from them ---- */
+
+static void load_times(struct lesson *l, struct unit *u, int nu)
+{
+    char path[4200];
+    snprintf(path, sizeof path, "%s/times", l->dir);
+    FILE *f = fopen(path, "re");
+    char id[256];
+    double secs;
+    while (f && fscanf(f, "%255s %lf", id, &secs) == 2)
+        for (int i = 0; i < nu; i++)
+            if (&all_lessons[u[i].li] == l && !strcmp(l->d[u[i].di].id, id))
+                u[i].guess = secs;
+    if (f)
+        fclose(f);
+}
+
+/* Best effort: a build folder the driver cannot write (grading's walls)
+ * only loses the ordering. */
+static void save_times(const struct lesson *l)
+{
+    char path[4200], tmp[4300];
+    snprintf(path, sizeof path, "%s/times", l->dir);
+    snprintf(tmp, sizeof tmp, "%s.%d", path, (int)getpid());
+    FILE *f = l->status == RAN && l->n ? fopen(tmp, "we") : NULL;
+    if (!f)
+        return;
+    for (int i = 0; i < l->n; i++)
+        fprintf(f, "%s %.4f\n", l->r[i].id, l->r[i].seconds);
+    if (fclose(f) == 0)
+        rename(tmp, path);
+    else
+        unlink(tmp);
+}
+
+/* Longest first (by the last run), so that the checks that wait longest
+ * start first and overlap; else in lesson order, so that the first
+ * lessons' results show early. */
+static int by_guess(const void *a, const void *b)
+{
+    const struct unit *x = a, *y = b;
+    if (x->guess != y->guess)
+        return x->guess < y->guess ? 1 : -1;
+    if (x->li != y->li)
+        return x->li - y->li;
+    return x->di - y->di;
+}
+
 /* Hands the renderer everything that is ready, in lesson order. */
 struct pump {
     int head;             /* the first lesson not yet ended */
     int begun;            /* begin sent for head */
-    int sent;             /* head's results sent */
+    int sent;             /* head's results sent, in declared order */
 };
 
 /* Sends the renderer every event that is ready, in lesson order: the
- * first unfinished lesson's new results, and whole lessons once every
- * lesson before them has ended. */
+ * first unfinished lesson's results as far as every check before them
+ * has one, and whole lessons once every lesson before them has ended. */
 static void pump(struct lesson *ls, int n, const struct renderer *rd, struct pump *p)
 {
     while (p->head < n) {
         struct lesson *l = &ls[p->head];
-        if (!p->begun && (l->pid || l->done)) {
+        if (!p->begun && (l->started || l->done)) {
             rd->begin(l);
             p->begun = 1;
         }
         if (!p->begun)
             return;
-        for (; p->sent < l->n && !(l->status == CRASHED && !l->done); p->sent++)
-            rd->result(l, &l->r[p->sent]);
+        if (!l->done)
+            for (; p->sent < l->nd && l->status != CRASHED; p->sent++) {
+                const struct result *r = result_of(l, l->d[p->sent].id);
+                if (!r)
+                    break;
+                rd->result(l, r);
+            }
         if (!l->done)
             return;
+        /* Settled: declared checks first, in order, then nothing else. */
+        for (; p->sent < l->n; p->sent++)
+            rd->result(l, &l->r[p->sent]);
         rd->end(l, p->head + 1);
         p->head++;
         p->begun = p->sent = 0;
+    }
+}
+
+/* How many checks run at once when -j does not say: most checks wait,
+ * so a few per CPU keep the CPUs busy. */
+static int default_jobs(void)
+{
+    cpu_set_t set;
+    int cpus = sched_getaffinity(0, sizeof set, &set) == 0 ? CPU_COUNT(&set) : 1;
+    return 4 * (cpus > 0 ? cpus : 1);
+}
+
+/* The next unit that may start now, or -1: the alone lessons' checks only
+ * once nothing else runs or waits, one at a time. */
+static int next_unit(struct unit *u, int nu, int *taken)
+{
+    int others_left = 0;
+    for (int i = 0; i < nu; i++)
+        if (!taken[i] && !is_alone(&all_lessons[u[i].li]) &&
+            all_lessons[u[i].li].status != CRASHED)
+            return i;
+    for (int i = 0; i < n_workers; i++)
+        others_left |= !is_alone(workers[i].l) || workers[i].busy;
+    for (int i = 0; i < nu && !others_left; i++)
+        if (!taken[i] && all_lessons[u[i].li].status != CRASHED)
+            return i;
+    return -1;
+}
+
+/* Gives free slots work: an idle worker of the unit's lesson, else a new
+ * worker while there is room.  Units of a crashed lesson are dropped. */
+static void dispatch(struct unit *u, int nu, int *taken, int slots)
+{
+    for (int i = 0; i < nu; i++)
+        if (!taken[i] && all_lessons[u[i].li].status == CRASHED)
+            taken[i] = 1;
+    for (;;) {
+        int busy = 0;
+        for (int i = 0; i < n_workers; i++)
+            busy += workers[i].busy;
+        int k = next_unit(u, nu, taken);
+        struct lesson *l = k < 0 ? NULL : &all_lessons[u[k].li];
+        if (!l || busy >= (is_alone(l) ? 1 : slots))
+            break;
+        struct worker *w = NULL;
+        for (int i = 0; i < n_workers && !w; i++)
+            if (workers[i].l == l && !workers[i].busy && workers[i].req >= 0)
+                w = &workers[i];
+        if (!w) {
+            /* Room for a new worker: close an idle one of another lesson. */
+            for (int i = 0; i < n_workers && n_workers >= max_workers; i++)
+                if (!workers[i].busy && workers[i].req >= 0) {
+                    close(workers[i].req);
+                    workers[i].req = -1;
+                }
+            if (n_workers >= max_workers)
+                break;
+            w = start_worker(l);
+            if (!w) {
+                l->status = CRASHED;
+                free(l->log);
+                l->log = strdup(strerror(errno));
+                if (l->workers == 0) {
+                    settle(l);
+                    sort_declared(l);
+                }
+                continue;
+            }
+        }
+        taken[k] = 1;
+        ask(w, u[k].di);
+    }
+    /* Idle workers whose lesson has nothing left to run may end. */
+    for (int i = 0; i < n_workers; i++) {
+        struct worker *w = &workers[i];
+        int more = 0;
+        for (int j = 0; j < nu && !more; j++)
+            more = !taken[j] && &all_lessons[u[j].li] == w->l;
+        if (!w->busy && !more && w->req >= 0) {
+            close(w->req);
+            w->req = -1;
+        }
     }
 }
 
@@ -418,51 +652,69 @@ void run_lessons(struct lesson *ls, int n, const struct renderer *rd)
     all_lessons = ls;
     n_lessons = n;
     prctl(PR_SET_CHILD_SUBREAPER, 1);
-    struct feed *feeds = calloc((size_t)n, sizeof *feeds);
-    int *order = calloc((size_t)n, sizeof *order), k = 0;
-    for (int pass = 0; pass < 2; pass++)   /* the alone ones last */
-        for (int i = 0; i < n; i++)
-            if (is_alone(&ls[i]) == pass)
-                order[k++] = i;
+    signal(SIGPIPE, SIG_IGN);   /* a worker that died: its EOF says so */
+    int slots = opt.jobs > 0 ? opt.jobs : default_jobs();
+    /* Each worker holds a pipe pair and a sandbox; more workers than
+     * checks at once would only wait. */
+    max_workers = slots + 1;
+    workers = calloc((size_t)max_workers, sizeof *workers);
+    int total = 0;
+    for (int i = 0; i < n; i++)
+        total += ls[i].nd;
+    struct unit *u = calloc((size_t)total + 1, sizeof *u);
+    int *taken = calloc((size_t)total + 1, sizeof *taken), nu = 0;
+    for (int i = 0; i < n; i++) {
+        if (!prepare_lesson(&ls[i]))
+            continue;
+        int first = nu;
+        for (int j = 0; j < ls[i].nd; j++)
+            u[nu++] = (struct unit){i, j, 0};
+        load_times(&ls[i], u + first, nu - first);
+        if (ls[i].nd == 0)
+            settle(&ls[i]);
+    }
+    qsort(u, (size_t)nu, sizeof *u, by_guess);
     struct pump p = {0, 0, 0};
-    int next = 0, running = 0, alone_running = 0;
     rd->start(ls, n);
     for (;;) {
-        while (next < n && running < (opt.jobs > 0 ? opt.jobs : 1) && !alone_running) {
-            struct lesson *l = &ls[order[next]];
-            if (is_alone(l) && running > 0)
-                break;
-            start_lesson(l, &feeds[order[next]]);
-            next++;
-            if (l->pid) {
-                running++;
-                alone_running = is_alone(l);
-            }
-        }
+        dispatch(u, nu, taken, slots);
         pump(ls, n, rd, &p);
-        if (running == 0 && next == n)
+        if (n_workers == 0)
             break;
-        struct pollfd *pfd = calloc((size_t)n, sizeof *pfd);
-        int *who = calloc((size_t)n, sizeof *who), np = 0;
-        for (int i = 0; i < n; i++)
-            if (ls[i].pid) {
-                pfd[np] = (struct pollfd){.fd = feeds[i].fd, .events = POLLIN};
-                who[np++] = i;
-            }
-        if (poll(pfd, (nfds_t)np, -1) > 0)
-            for (int j = 0; j < np; j++)
-                if (pfd[j].revents && !feed_read(&ls[who[j]], &feeds[who[j]])) {
-                    finish_lesson(&ls[who[j]], &feeds[who[j]]);
-                    running--;
-                    alone_running = 0;
-                }
-        free(pfd);
-        free(who);
+        struct pollfd pfd[max_workers];
+        pid_t who[max_workers];
+        int np = n_workers < max_workers ? n_workers : max_workers;
+        for (int i = 0; i < np; i++) {
+            pfd[i] = (struct pollfd){.fd = workers[i].feed.fd, .events = POLLIN};
+            who[i] = workers[i].pid;
+        }
+        if (poll(pfd, (nfds_t)np, -1) <= 0)
+            continue;
+        for (int j = 0; j < np; j++) {
+            if (!pfd[j].revents)
+                continue;
+            /* finish_worker moves workers around: find it by its pid. */
+            struct worker *w = NULL;
+            for (int i = 0; i < n_workers && !w; i++)
+                if (workers[i].pid == who[j])
+                    w = &workers[i];
+            if (w && !feed_read(w))
+                finish_worker(w);
+        }
     }
+    /* Lessons whose units never started (all crashed or none declared). */
+    for (int i = 0; i < n; i++)
+        if (!ls[i].done) {
+            settle(&ls[i]);
+            sort_declared(&ls[i]);
+        }
     pump(ls, n, rd, &p);
     kill_strays();
-    free(feeds);
-    free(order);
+    for (int i = 0; i < n; i++)
+        save_times(&ls[i]);
+    free(u);
+    free(taken);
+    free(workers);
 }
 
 /* How the checkers contain student code, as the first checker that exists
