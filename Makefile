@@ -25,7 +25,7 @@ CC      ?= cc
 WORK    ?= exercises
 LESSON  ?=
 FORMAT  ?= human
-# Checks run at once (empty: the driver's default, 4 a CPU; it prints in
+# Checks run at once (empty: the driver's default, 8 a CPU; it prints in
 # lesson order all the same); ONLY=ID runs one check, FORCE=1 runs checks
 # this machine would skip.
 JOBS    ?=

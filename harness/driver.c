@@ -31,7 +31,7 @@ static const char help_text[] =
     "      --color=WHEN    auto (default: on a terminal, unless NO_COLOR), always, never\n"
     "      --work=NAME     how the work folder is called in messages (exercises)\n"
     "  -j, --jobs=N        run up to N checks at once, each in its own sandbox\n"
-    "                      (default: 4 a CPU, since checks mostly wait); results\n"
+    "                      (default: 8 a CPU, since checks mostly wait); results\n"
     "                      print in lesson order all the same\n"
     "      --alone=LESSON  run LESSON while no other checker runs (12-parallelism\n"
     "                      always does: it measures CPU parallelism)\n"

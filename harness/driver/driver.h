@@ -49,7 +49,7 @@ struct lesson {
 struct options {
     enum format fmt;
     int color;
-    int jobs;             /* checks run at once (0: 4 a CPU) */
+    int jobs;             /* checks run at once (0: 8 a CPU) */
     int full;             /* human: every check, even of an unstarted lesson */
     int brief;            /* human: the first failure in full, the rest in a line */
     const char *work;     /* how the student calls the work folder */

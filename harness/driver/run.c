@@ -565,12 +565,13 @@ static void pump(struct lesson *ls, int n, const struct renderer *rd, struct pum
 }
 
 /* How many checks run at once when -j does not say: most checks wait,
- * so a few per CPU keep the CPUs busy. */
+ * so several per CPU keep the CPUs busy (8: the fastest on 2 CPUs, see
+ * bench/results.md). */
 static int default_jobs(void)
 {
     cpu_set_t set;
     int cpus = sched_getaffinity(0, sizeof set, &set) == 0 ? CPU_COUNT(&set) : 1;
-    return 4 * (cpus > 0 ? cpus : 1);
+    return 8 * (cpus > 0 ? cpus : 1);
 }
 
 /* The next unit that may start now, or -1: the alone lessons' checks only
