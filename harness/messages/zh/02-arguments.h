@@ -1,20 +1,9 @@
-/* 02-arguments: the texts of the lesson's checks in 简体中文, one FL_MSG(english, chinese)
- * each (see tools/messages.py). */
+/* 02-arguments: the texts of the lesson's checks in 简体中文, one  * each (see tools/messages.py). */
 
 FL_MSG("proc_init_args to return 0 for a valid argument",
        "参数有效时 proc_init_args 应返回 0")
 FL_MSG("proc_init_args with %s returned %d (errno %d: %s)",
        "proc_init_args（参数：%s）返回了 %d（errno %d：%s）")
-FL_MSG("calling proc_start",
-       "调用 proc_start")
-FL_MSG("proc_start to return 0 and set p->pid",
-       "proc_start 应返回 0 并设置 p->pid")
-FL_MSG("it returned %d with p->pid %d (errno %d: %s)",
-       "它返回了 %d，p->pid 为 %d（errno %d：%s）")
-FL_MSG("waiting for child %d to end",
-       "等待子进程 %d 结束")
-FL_MSG("the child from proc_start",
-       "proc_start 启动的子进程")
 FL_MSG("the child to run the task and exit with 0",
        "子进程应运行任务并以 0 退出")
 FL_MSG("child %d %s%s",
@@ -68,8 +57,6 @@ FL_MSG("calling proc_init_args with PROC_ARG_MAX + 1 bytes",
 FL_MSG("proc_init_args with PROC_ARG_MAX + 1 bytes to return -1 with errno E2BIG",
        "传入 PROC_ARG_MAX + 1 个字节时，"
        "proc_init_args 应返回 -1 并把 errno 设为 E2BIG")
-FL_MSG("it returned %d (errno %d: %s)",
-       "它返回了 %d（errno %d：%s）")
 FL_MSG("calling proc_init_args with NULL and a size of 4",
        "用 NULL 和 size 4 调用 proc_init_args")
 FL_MSG("proc_init_args with arg NULL and size 4 to return -1 with errno EINVAL",
@@ -87,8 +74,6 @@ FL_MSG("calling proc_set_name(\"worker\") on the second proc",
        "对第二个 proc 调用 proc_set_name(\"worker\")")
 FL_MSG("proc_set_name to return 0",
        "proc_set_name 应返回 0")
-FL_MSG("a child from proc_start",
-       "proc_start 启动的一个子进程")
 FL_MSG("after three starts (the second one named \"worker\") the names to be "
        "Process-1, worker, Process-3: each start takes the next number",
        "启动三次（第二个起名为 \"worker\"）之后，"
@@ -233,8 +218,6 @@ FL_MSG("proc_init_args and proc_set_name to accept valid arguments",
        "proc_init_args 和 proc_set_name 应接受有效的参数")
 FL_MSG("one of them returned -1 (errno %d: %s)",
        "其中一个返回了 -1（errno %d：%s）")
-FL_MSG("calling %s",
-       "调用 %s")
 FL_MSG("a refused call to start nothing",
        "被拒绝的调用不应启动任何东西")
 FL_MSG("after %s (it returned %d), child %d of the caller is there",
@@ -255,15 +238,6 @@ FL_MSG("a task ran in pid %d",
        "有任务在 pid %d 里运行了")
 FL_MSG("when fork fails, proc_start returns its error and starts nothing",
        "fork 失败时，proc_start 返回它的错误，不启动任何东西")
-FL_MSG("calling proc_start when no process can be created",
-       "调用 proc_start（此时无法创建任何进程）")
-FL_MSG("no child after a proc_start that failed",
-       "失败的 proc_start 之后不应有子进程")
-FL_MSG("child %d of the caller is there after proc_start returned %d",
-       "调用方却有一个子进程 %d，而 proc_start 返回的是 %d")
-FL_MSG("proc_start to return -1 with fork's errno (EAGAIN) when fork fails",
-       "fork 失败时，proc_start 应返回 -1，"
-       "并保留 fork 的 errno（EAGAIN）")
 FL_MSG("p->pid to stay 0 and the task not to run",
        "p->pid 应保持为 0，任务也不应运行")
 FL_MSG("p->pid is %d and the task ran %d times",

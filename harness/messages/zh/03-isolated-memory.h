@@ -1,5 +1,4 @@
-/* 03-isolated-memory: the texts of the lesson's checks in 简体中文, one FL_MSG(english, chinese)
- * each (see tools/messages.py). */
+/* 03-isolated-memory: the texts of the lesson's checks in 简体中文, one  * each (see tools/messages.py). */
 
 FL_MSG("/proc/self/maps to be readable",
        "/proc/self/maps 应可读")
@@ -35,8 +34,6 @@ FL_MSG("calling proc_start (given)",
        "调用 proc_start（现成的）")
 FL_MSG("proc_start (given) to start the child",
        "proc_start（现成的）应启动子进程")
-FL_MSG("it returned %d (errno %d: %s)",
-       "它返回了 %d（errno %d：%s）")
 FL_MSG("a child's globals, heap and stack are copies: its writes and the "
        "caller's later writes stay apart",
        "子进程的全局变量、堆和栈都是副本：它写入的和调用方之后写入的互不相干")
@@ -212,20 +209,14 @@ FL_MSG("calling shared_map where the child for 13 is killed by SIGKILL",
        "其中处理 13 的子进程会被 SIGKILL 杀死")
 FL_MSG("shared_map to return -1 with errno EIO",
        "shared_map 应返回 -1 并把 errno 设为 EIO")
-FL_MSG("it returned %d (errno %d: %s)%s",
-       "它返回了 %d（errno %d：%s）%s")
 FL_MSG("the other children's results (13, 15) in out",
        "out 里应有其他子进程的结果（13、15）")
 FL_MSG("out[0] is %d, out[2] is %d",
        "out[0] 是 %d，out[2] 是 %d")
 FL_MSG("every refusal in memory.h: -1 with EINVAL, nothing started or left",
        "memory.h 里的每一种拒绝：返回 -1 并设置 EINVAL，不启动也不留下任何东西")
-FL_MSG("calling %s",
-       "调用 %s")
 FL_MSG("each refusal of memory.h to return -1 with its errno",
        "memory.h 列出的每一种拒绝都应返回 -1 并设置对应的 errno")
-FL_MSG("%s returned %d (errno %d: %s), not -1 with %s",
-       "%s 返回了 %d（errno %d：%s），而不是返回 -1 并设置 %s")
 FL_MSG("a refused shared_map to run fn nowhere",
        "被拒绝的 shared_map 不应在任何地方运行 fn")
 FL_MSG("after %s, fn ran in pid %d",
@@ -261,10 +252,6 @@ FL_MSG("it returned %d (errno %d: %s) and fn ran %d times",
        "它返回了 %d（errno %d：%s），fn 运行了 %d 次")
 FL_MSG("calling shared_ints_create(&s, 4) with no descriptor free",
        "调用 shared_ints_create(&s, 4)（没有空闲的文件描述符）")
-FL_MSG("the check to limit descriptors",
-       "检查程序应能限制文件描述符的数量")
-FL_MSG("setrlimit failed: %s",
-       "setrlimit 失败：%s")
 FL_MSG("shared_ints_create to set s.v and s.n",
        "shared_ints_create 应设置 s.v 和 s.n")
 FL_MSG("with no descriptor free, shared_ints_create to succeed (MAP_ANONYMOUS) "

@@ -1,12 +1,5 @@
-/* 04-join: the texts of the lesson's checks in 简体中文, one FL_MSG(english, chinese)
- * each (see tools/messages.py). */
+/* 04-join: the texts of the lesson's checks in 简体中文, one  * each (see tools/messages.py). */
 
-FL_MSG("calling proc_start (given)",
-       "调用 proc_start（现成的）")
-FL_MSG("proc_start (given) to start the child",
-       "proc_start（现成的）应启动子进程")
-FL_MSG("it returned %d (errno %d: %s)",
-       "它返回了 %d（errno %d：%s）")
 FL_MSG("a second child for the check",
        "检查程序应能创建第二个子进程")
 FL_MSG("fork failed: %s",
@@ -78,8 +71,6 @@ FL_MSG("child %d is still %s after proc_join returned 0: seeing the end is not "
        "要由 waitpid 取走它）")
 FL_MSG("joining twice is harmless, and touches no other child",
        "join 两次不会出问题，也不会碰别的子进程")
-FL_MSG("joining child %d",
-       "join 子进程 %d")
 FL_MSG("the first proc_join to return 0",
        "第一次 proc_join 应返回 0")
 FL_MSG("joining child %d a second time (another child, %d, has ended unreaped)",
@@ -89,8 +80,6 @@ FL_MSG("the check's other child",
 FL_MSG("a second proc_join on a joined child to return 0 and change nothing",
        "对已经 join 过的子进程再调用 proc_join，"
        "应返回 0 且不改变任何东西")
-FL_MSG("it returned %d (errno %d: %s)%s",
-       "它返回了 %d（errno %d：%s）%s")
 FL_MSG("a second proc_join to leave the caller's other children alone",
        "第二次 proc_join 不应碰调用方的其他子进程")
 FL_MSG("the second proc_join reaped child %d, which was not the one in p: it "
@@ -163,8 +152,6 @@ FL_MSG("proc_join_timeout waits at least the timeout, not much more, and leaves 
        "a running child running",
        "proc_join_timeout 至少等满超时时间，但不会多等太久，"
        "而且不动仍在运行的子进程")
-FL_MSG("waiting for the task to start in child %d",
-       "等待任务在子进程 %d 里开始运行")
 FL_MSG("calling proc_join_timeout(p, %.4f) on child %d, held at a gate",
        "调用 proc_join_timeout(p, %.4f)，"
        "对象是被拦在闸门前的子进程 %d")
@@ -196,8 +183,6 @@ FL_MSG("proc_join_timeout(p, 0) to return 1 for a running child",
        "proc_join_timeout(p, 0) 应返回 1")
 FL_MSG("it returned %d (errno %d: %s); child %d is %s",
        "它返回了 %d（errno %d：%s）；子进程 %d 的状态：%s")
-FL_MSG("waiting for child %d to end",
-       "等待子进程 %d 结束")
 FL_MSG("calling proc_join_timeout(p, 0) on child %d, which has ended",
        "对已经结束的子进程 %d 调用 proc_join_timeout(p, 0)")
 FL_MSG("proc_join_timeout(p, 0) to return 0 for a child that ended",
@@ -239,12 +224,8 @@ FL_MSG("every refusal in join.h: -1 with its errno, and the running child "
        "untouched",
        "join.h 里的每一种拒绝：返回 -1 并设置对应的 errno，"
        "而且不动正在运行的子进程")
-FL_MSG("calling %s",
-       "调用 %s")
 FL_MSG("each refusal of join.h to return -1 with its errno",
        "join.h 列出的每一种拒绝都应返回 -1 并设置对应的 errno")
-FL_MSG("%s returned %d (errno %d: %s), not -1 with %s",
-       "%s 返回了 %d（errno %d：%s），而不是返回 -1 并设置 %s")
 FL_MSG("a refused call to leave the running child alone",
        "被拒绝的调用不应碰正在运行的子进程")
 FL_MSG("after %s, child %d is %s",
@@ -319,10 +300,6 @@ FL_MSG("with no descriptor free, the joins still work or say EMFILE, and leave "
        "没有空闲文件描述符时，join 照样能用或者报告 EMFILE，而且不动子进程")
 FL_MSG("calling proc_join_timeout(p, %.3f) with no descriptor free",
        "调用 proc_join_timeout(p, %.3f)（没有空闲的文件描述符）")
-FL_MSG("the check to limit descriptors",
-       "检查程序应能限制文件描述符的数量")
-FL_MSG("setrlimit failed: %s",
-       "setrlimit 失败：%s")
 FL_MSG("a failed proc_join_timeout to leave the child alone",
        "失败的 proc_join_timeout 不应碰子进程")
 FL_MSG("child %d is %s",
@@ -345,8 +322,6 @@ FL_MSG("proc_join on a child someone else reaped fails, and records no code",
        "对已被别处回收的子进程，proc_join 会失败，也不记录退出码")
 FL_MSG("reaping child %d behind proc_join's back",
        "背着 proc_join 回收子进程 %d")
-FL_MSG("the child from proc_start",
-       "proc_start 启动的子进程")
 FL_MSG("calling proc_join on child %d, which the check already reaped",
        "对已被检查程序回收的子进程 %d 调用 proc_join")
 FL_MSG("proc_join of a pid that is no longer the caller's child to fail with "

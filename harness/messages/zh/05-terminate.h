@@ -1,14 +1,4 @@
-/* 05-terminate: the texts of the lesson's checks in 简体中文, one FL_MSG(english, chinese)
- * each (see tools/messages.py). */
-
-FL_MSG("calling proc_start",
-       "调用 proc_start")
-
-FL_MSG("proc_start (given) to start the child",
-       "proc_start（现成的）应启动子进程")
-
-FL_MSG("it returned %d (errno %d: %s)",
-       "它返回了 %d（errno %d：%s）")
+/* 05-terminate: the texts of the lesson's checks in 简体中文, one  * each (see tools/messages.py). */
 
 FL_MSG("a pipe for the stand-in process",
        "能为替身进程创建管道")
@@ -18,9 +8,6 @@ FL_MSG("pipe failed: %s",
 
 FL_MSG("a stand-in process",
        "能创建替身进程")
-
-FL_MSG("fork failed: %s",
-       "fork 失败：%s")
 
 FL_MSG("the stand-in process",
        "替身进程")
@@ -38,9 +25,6 @@ FL_MSG("child %d was still running 1 s after %s returned 0: no signal that ends 
 
 FL_MSG("proc_is_alive is 1 while the child runs",
        "子进程运行期间 proc_is_alive 为 1")
-
-FL_MSG("waiting for the task to start in child %d",
-       "等待任务在子进程 %d 里开始运行")
 
 FL_MSG("calling proc_is_alive on running child %d (it must not wait)",
        "对正在运行的子进程 %d 调用 proc_is_alive（它不能等待）")
@@ -60,14 +44,8 @@ FL_MSG("after proc_is_alive returned 1 for running child %d, p->ended is %d and 
        "p->ended 为 %d，proc_exitcode 给出 %d："
        "只有真正回收了子进程的那次等待才能记录它已结束")
 
-FL_MSG("joining child %d",
-       "join 子进程 %d")
-
 FL_MSG("proc_is_alive is 0 for a child that ended (a zombie is not alive)",
        "对已结束的子进程，proc_is_alive 为 0（僵尸进程不算活着）")
-
-FL_MSG("waiting for child %d to end",
-       "等待子进程 %d 结束")
 
 FL_MSG("calling proc_is_alive on ended child %d",
        "对已结束的子进程 %d 调用 proc_is_alive")
@@ -78,9 +56,6 @@ FL_MSG("proc_is_alive to return 0 for a child that has ended",
 FL_MSG("it returned %d (errno %d: %s); child %d had ended and was a zombie (state %c)%s",
        "它返回了 %d（errno %d：%s）；子进程 %d 已经结束，"
        "是一个僵尸进程（状态 %c）%s")
-
-FL_MSG("the child from proc_start",
-       "proc_start 启动的子进程")
 
 FL_MSG("proc_is_alive reaps an ended child and keeps its exit code",
        "proc_is_alive 回收已结束的子进程，并保存它的退出码")
@@ -115,9 +90,6 @@ FL_MSG("proc_join returned -1 (errno %d: %s)",
 FL_MSG("a task that kills itself with SIGKILL has exit code -9",
        "用 SIGKILL 杀死自己的任务，退出码是 -9")
 
-FL_MSG("it returned -1 (errno %d: %s)",
-       "它返回了 -1（errno %d：%s）")
-
 FL_MSG("waiting for child %d to kill itself",
        "等待子进程 %d 杀死自己")
 
@@ -132,9 +104,6 @@ FL_MSG("proc_is_alive to reap the dead child",
 
 FL_MSG("child %d is still a zombie",
        "子进程 %d 仍是僵尸进程")
-
-FL_MSG("exit code -9 for a child killed by SIGKILL",
-       "被 SIGKILL 杀死的子进程，退出码应为 -9")
 
 FL_MSG("the kernel reported child %d %s; after proc_is_alive reaped it, the exit code is "
        "%s%s",
@@ -194,9 +163,6 @@ FL_MSG("terminate and kill send nothing once is_alive reaped the child",
 FL_MSG("proc_is_alive to return 0 and reap the ended child",
        "proc_is_alive 应返回 0，并回收已结束的子进程")
 
-FL_MSG("it returned %d (errno %d: %s); child %d is %s",
-       "它返回了 %d（errno %d：%s）；子进程 %d 的状态：%s")
-
 FL_MSG("is_alive on a reaped child is 0 without waiting on its old pid",
        "对已回收的子进程，is_alive 直接为 0，不去等待它原来的 pid")
 
@@ -213,9 +179,6 @@ FL_MSG("proc_is_alive reaped process %d, which had been given the old pid of chi
 FL_MSG("proc_is_alive to return 0: the child was reaped by join",
        "proc_is_alive 应返回 0：子进程已经被 join 回收了")
 
-FL_MSG("it returned %d (errno %d: %s)%s",
-       "它返回了 %d（errno %d：%s）%s")
-
 FL_MSG("bad arguments (NULL, never started) are refused with EINVAL, never kill(0, ...)",
        "错误的参数（NULL、从未启动）以 EINVAL 拒绝，"
        "绝不调用 kill(0, ...)")
@@ -228,9 +191,6 @@ FL_MSG("a helper process",
 
 FL_MSG("the helper process",
        "辅助进程")
-
-FL_MSG("a refused call to start nothing",
-       "被拒绝的调用不应启动任何进程")
 
 FL_MSG("%s left process %d behind",
        "%s 留下了进程 %d")
@@ -407,9 +367,6 @@ FL_MSG("exit code 0 after the stopped child went on and returned 0",
 FL_MSG("alive until joined, through a signal that interrupts the join; not alive after",
        "join 之前一直活着，即使有信号打断 join 也是如此；join 之后不再活着")
 
-FL_MSG("calling proc_start (given)",
-       "调用 proc_start（现成的）")
-
 FL_MSG("proc_start to return 0 with p.pid set",
        "proc_start 应返回 0 并设置 p.pid")
 
@@ -424,9 +381,6 @@ FL_MSG("it returned %d (errno %d: %s) for child %d",
 
 FL_MSG("calling proc_join on child %d; SIGUSR1 comes once the caller is blocked",
        "对子进程 %d 调用 proc_join；调用方一阻塞，SIGUSR1 就会到来")
-
-FL_MSG("the helper that sent SIGUSR1",
-       "发送 SIGUSR1 的辅助进程")
 
 FL_MSG("the child proc_join left",
        "proc_join 留下的子进程")
@@ -445,5 +399,3 @@ FL_MSG("proc_is_alive to be 0 once the child was joined",
 FL_MSG("the exit code 4 the task returned",
        "退出码应为任务返回的 4")
 
-FL_MSG("proc_exitcode gave %d",
-       "proc_exitcode 给出的是 %d")

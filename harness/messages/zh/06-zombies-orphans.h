@@ -1,5 +1,4 @@
-/* 06-zombies-orphans: the texts of the lesson's checks in 简体中文, one FL_MSG(english, chinese)
- * each (see tools/messages.py). */
+/* 06-zombies-orphans: the texts of the lesson's checks in 简体中文, one  * each (see tools/messages.py). */
 
 FL_MSG("calling proc_start (given, from lesson 01)",
        "调用 proc_start（现成的，来自第 01 课）")
@@ -7,17 +6,11 @@ FL_MSG("calling proc_start (given, from lesson 01)",
 FL_MSG("proc_start (given) to start a child",
        "proc_start（现成的）应启动一个子进程")
 
-FL_MSG("it returned %d with p->pid %d (errno %d: %s)",
-       "它返回了 %d，p->pid 为 %d（errno %d：%s）")
-
 FL_MSG("calling reaper_install",
        "调用 reaper_install")
 
 FL_MSG("reaper_install to return 0",
        "reaper_install 应返回 0")
-
-FL_MSG("it returned %d (errno %d: %s)",
-       "它返回了 %d（errno %d：%s）")
 
 FL_MSG("waiting on child %d's pidfd until it has exited (SIGCHLD blocked)",
        "在子进程 %d 的 pidfd 上等它退出（SIGCHLD 被屏蔽着）")
@@ -103,12 +96,6 @@ FL_MSG("proc_state(%d) returned %d%s%c%s (errno %d: %s): /proc/%d/stat begins \"
 
 FL_MSG("once reaped, the zombie is gone: proc_state fails with ESRCH",
        "僵尸进程一经回收就不存在了：proc_state 以 ESRCH 失败")
-
-FL_MSG("waiting for child %d to end",
-       "等待子进程 %d 结束")
-
-FL_MSG("the child",
-       "子进程")
 
 FL_MSG("calling proc_state on reaped child %d",
        "对已回收的子进程 %d 调用 proc_state")
@@ -256,15 +243,6 @@ FL_MSG("with SIGCHLD ignored, no zombie is kept and the exit status is lost",
 FL_MSG("starting a helper process that calls reaper_discard",
        "启动一个调用 reaper_discard 的辅助进程")
 
-FL_MSG("a helper process",
-       "能创建辅助进程")
-
-FL_MSG("fork failed: %s",
-       "fork 失败：%s")
-
-FL_MSG("the helper process",
-       "辅助进程")
-
 FL_MSG("reaper_discard to return 0",
        "reaper_discard 应返回 0")
 
@@ -297,9 +275,6 @@ FL_MSG("proc_start_orphan to return 0",
 
 FL_MSG("p->pid to hold the pid the task runs in",
        "p->pid 应是运行任务的那个进程的 pid")
-
-FL_MSG("p->pid is %d",
-       "p->pid 为 %d")
 
 FL_MSG("an orphan is adopted by the nearest subreaper and its getppid() changes",
        "孤儿进程被最近的 subreaper 收养，它的 getppid() 随之改变")
@@ -479,9 +454,6 @@ FL_MSG("no descriptor free: proc_start_orphan fails with pipe's errno and leaves
 FL_MSG("calling proc_start_orphan with %d descriptor(s) free (a pipe needs 2)",
        "在只有 %d 个空闲文件描述符时调用 proc_start_orphan（一个管道需要 2 个）")
 
-FL_MSG("the check to limit descriptors",
-       "检查程序能限制文件描述符的数量")
-
 FL_MSG("setrlimit: %s",
        "setrlimit：%s")
 
@@ -535,9 +507,6 @@ FL_MSG("calling proc_start_orphan; its middle child is held before it forks the 
        "调用方一阻塞就会收到 SIGUSR1（处理函数不带 SA_RESTART），"
        "它的作用：%s")
 
-FL_MSG("the check's signal helper",
-       "检查程序发信号用的辅助进程")
-
 FL_MSG("a signal while proc_start_orphan waits for the task's pid: the read is retried",
        "proc_start_orphan 等待任务的 pid 时来了一个信号：read 要重试")
 
@@ -546,9 +515,6 @@ FL_MSG("checking what proc_start_orphan returned after the signal",
 
 FL_MSG("SIGUSR1 to reach the caller while proc_start_orphan waited",
        "proc_start_orphan 等待期间，SIGUSR1 应送达调用方")
-
-FL_MSG("no signal arrived: the caller was never seen blocked",
-       "没有信号到来：从未看到调用方阻塞")
 
 FL_MSG("proc_start_orphan to retry the read a signal interrupted (EINTR) and return 0",
        "proc_start_orphan 应重试被信号打断（EINTR）的 read，"
@@ -639,9 +605,6 @@ FL_MSG("SIGUSR1 to reach the caller",
 
 FL_MSG("proc_start_orphan to return 0 with the task's pid after the signal",
        "信号过后，proc_start_orphan 应返回 0 并给出任务的 pid")
-
-FL_MSG("it returned %d (errno %d: %s), p->pid %d",
-       "它返回了 %d（errno %d：%s），p->pid 为 %d")
 
 FL_MSG("with SIGCHLD ignored (reaper_discard), proc_start_orphan still starts the task and "
        "returns its pid",

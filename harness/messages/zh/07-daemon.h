@@ -1,5 +1,4 @@
-/* 07-daemon: the texts of the lesson's checks in 简体中文, one FL_MSG(english, chinese)
- * each (see tools/messages.py). */
+/* 07-daemon: the texts of the lesson's checks in 简体中文, one  * each (see tools/messages.py). */
 
 FL_MSG("the main process",
        "主进程")
@@ -22,17 +21,11 @@ FL_MSG("%s %d was gone before its task was ready to work",
 FL_MSG("pipes for the check",
        "能为检查创建几个管道")
 
-FL_MSG("pipe failed: %s",
-       "pipe 失败：%s")
-
 FL_MSG("starting the main process",
        "启动主进程")
 
 FL_MSG("a main process for the check",
        "能为检查创建主进程")
-
-FL_MSG("fork failed: %s",
-       "fork 失败：%s")
 
 FL_MSG("waiting for main process %d to start its children",
        "等待主进程 %d 启动它的子进程")
@@ -69,18 +62,6 @@ FL_MSG("the daemon flag is set before start and refused after",
 FL_MSG("calling proc_set_daemon(p, 0) before start",
        "启动之前调用 proc_set_daemon(p, 0)")
 
-FL_MSG("it returned %d (errno %d: %s)",
-       "它返回了 %d（errno %d：%s）")
-
-FL_MSG("calling proc_start",
-       "调用 proc_start")
-
-FL_MSG("it returned %d with p->pid %d (errno %d: %s)",
-       "它返回了 %d，p->pid 为 %d（errno %d：%s）")
-
-FL_MSG("waiting for the task to start in child %d",
-       "等待任务在子进程 %d 里开始运行")
-
 FL_MSG("calling proc_set_daemon(p, 1) on running child %d",
        "对正在运行的子进程 %d 调用 proc_set_daemon(p, 1)")
 
@@ -89,12 +70,6 @@ FL_MSG("calling proc_start again on running child %d",
 
 FL_MSG("calling proc_set_daemon(NULL, 1)",
        "调用 proc_set_daemon(NULL, 1)")
-
-FL_MSG("the child",
-       "子进程")
-
-FL_MSG("proc_start on a started proc to fail with EINVAL and start nothing",
-       "对已经启动的 proc，proc_start 应以 EINVAL 失败，且什么也不启动")
 
 FL_MSG("it returned %d (errno %d: %s); p->pid is %d (was %d); the task ran %d times",
        "它返回了 %d（errno %d：%s）；p->pid 为 %d（原来是 %d）；"
@@ -356,9 +331,6 @@ FL_MSG("proc_start for child %d %s returned %d (errno %d: %s)",
 FL_MSG("a joined child no longer counts against PROC_MAX_CHILDREN",
        "已 join 的子进程不再计入 PROC_MAX_CHILDREN")
 
-FL_MSG("joining child %d",
-       "join 子进程 %d")
-
 FL_MSG("proc_join to join a child of the list",
        "proc_join 应能 join 列表里的一个子进程")
 
@@ -560,9 +532,6 @@ FL_MSG("prctl(PR_GET_PDEATHSIG) in non-daemon child %d says %d (%s): it would di
 FL_MSG("the non-daemon child to keep running after its parent died",
        "父进程死后，非守护子进程应继续运行")
 
-FL_MSG("child %d is %s",
-       "子进程 %d 的状态：%s")
-
 FL_MSG("the orphan to be adopted by the nearest subreaper (lesson 06)",
        "孤儿进程应被最近的 subreaper 收养（第 06 课）")
 
@@ -761,12 +730,6 @@ FL_MSG("calling proc_main_exit with one descriptor free (one pidfd at most)",
 FL_MSG("a daemon",
        "守护进程")
 
-FL_MSG("the check to limit descriptors",
-       "检查程序能限制文件描述符的数量")
-
-FL_MSG("setrlimit: %s",
-       "setrlimit：%s")
-
 FL_MSG("proc_main_exit to join every daemon it started",
        "proc_main_exit 应 join 它启动的每个守护进程")
 
@@ -797,9 +760,6 @@ FL_MSG("proc_main_exit to return 2: two daemons killed; a pidfd it cannot open i
        "proc_main_exit 应返回 2：杀掉了两个守护进程；"
        "打不开 pidfd 不算错误，而死于 SIGTERM 的那个守护进程不算被杀掉的")
 
-FL_MSG("it returned %d (errno %d: %s)%s",
-       "它返回了 %d（errno %d：%s）%s")
-
 FL_MSG("a signal during the grace neither cuts it short nor ends proc_main_exit",
        "宽限期内来的信号既不会缩短宽限期，也不会让 proc_main_exit 结束")
 
@@ -811,9 +771,6 @@ FL_MSG("calling proc_main_exit; SIGUSR1 (a handler without SA_RESTART) comes onc
        "调用 proc_main_exit；调用方在宽限期内一阻塞，"
        "SIGUSR1（处理函数不带 SA_RESTART）就会到来")
 
-FL_MSG("the check's signal helper",
-       "检查程序发信号用的辅助进程")
-
 FL_MSG("proc_main_exit to go on after a signal and join the daemon",
        "收到信号后，proc_main_exit 应继续下去并 join 守护进程")
 
@@ -822,9 +779,6 @@ FL_MSG("after %d signal(s) it returned %d (errno %d: %s) with daemon %d still th
 
 FL_MSG("SIGUSR1 to reach the caller while proc_main_exit waited",
        "proc_main_exit 等待期间，SIGUSR1 应送达调用方")
-
-FL_MSG("no signal arrived: the caller was never seen blocked",
-       "没有信号到来：从未看到调用方阻塞")
 
 FL_MSG("the daemon to get the whole grace (PROC_GRACE_MS) although a signal woke the "
        "caller: an interrupted wait (EINTR) is resumed for the time left",
@@ -845,9 +799,6 @@ FL_MSG("it returned %d (errno %d: %s); daemon %d: ended %d, exitcode %d",
 
 FL_MSG("a signal while proc_main_exit joins a child does not end the join",
        "proc_main_exit join 子进程时来的信号不会让 join 结束")
-
-FL_MSG("waiting for child %d to be ready",
-       "等待子进程 %d 就绪")
 
 FL_MSG("calling proc_main_exit; child %d ends only once SIGUSR1 (a handler without "
        "SA_RESTART) interrupted the caller's wait",

@@ -1,28 +1,15 @@
-/* 08-process-objects: the texts of the lesson's checks in 简体中文, one FL_MSG(english, chinese)
- * each (see tools/messages.py). */
+/* 08-process-objects: the texts of the lesson's checks in 简体中文, one  * each (see tools/messages.py). */
 
 FL_MSG("calling proc_init_object for a tally",
        "为 tally 调用 proc_init_object")
 FL_MSG("proc_init_object to return 0 for a class with a run function",
        "对带 run 函数的类，proc_init_object 应返回 0")
-FL_MSG("it returned %d (errno %d: %s)",
-       "返回了 %d（errno %d：%s）")
 FL_MSG("calling proc_start on %s",
        "对 %s 调用 proc_start")
-FL_MSG("proc_start to return 0 and set p->pid",
-       "proc_start 应返回 0 并设置 p->pid")
 FL_MSG("proc_start on %s returned %d with p->pid %d (errno %d: %s)",
        "对 %s 调用 proc_start 返回了 %d，p->pid 为 %d（errno %d：%s）")
-FL_MSG("p->pid to be a child of the caller",
-       "p->pid 应是调用方的子进程")
 FL_MSG("pid %d is not a child of the caller %d",
        "pid %d 不是调用方 %d 的子进程")
-FL_MSG("joining child %d",
-       "join 子进程 %d")
-FL_MSG("proc_join (given) to reap the child",
-       "proc_join（现成的）应回收该子进程")
-FL_MSG("it returned -1 (errno %d: %s)",
-       "返回了 -1（errno %d：%s）")
 FL_MSG("proc_exitcode (given) to have a code after the join",
        "join 之后，proc_exitcode（现成的）应能给出退出码")
 FL_MSG("it returned 0 for joined child %d (%s): were p->ended and p->exitcode kept?",
@@ -30,8 +17,6 @@ FL_MSG("it returned 0 for joined child %d (%s): were p->ended and p->exitcode ke
        "保存下来了吗？")
 FL_MSG("a proc of the base class runs task(arg) in the child",
        "基类的 proc 在子进程里运行 task(arg)")
-FL_MSG("waiting for the task to start in child %d",
-       "等待任务在子进程 %d 里开始运行")
 FL_MSG("no exit code before the join (Python's None)",
        "join 之前没有退出码（即 Python 的 None）")
 FL_MSG("proc_exitcode gave %d before child %d was joined",
@@ -147,8 +132,6 @@ FL_MSG("the child of a proc with nothing to run",
        "没有东西可执行的 proc 的子进程")
 FL_MSG("proc_start with nothing to run to fail with EINVAL, before fork",
        "没有东西可执行时，proc_start 应在 fork 之前就以 EINVAL 失败")
-FL_MSG("it returned %d (errno %d: %s)%s",
-       "返回了 %d（errno %d：%s）%s")
 FL_MSG("proc_run called directly runs the work in the calling process",
        "直接调用 proc_run，活就在调用它的进程里干")
 FL_MSG("calling proc_run directly",
@@ -163,12 +146,8 @@ FL_MSG("it returned %d",
        "返回了 %d")
 FL_MSG("proc_run to start no process (p->pid stays 0)",
        "proc_run 不应启动任何进程（p->pid 保持为 0）")
-FL_MSG("p->pid is %d",
-       "p->pid 为 %d")
 FL_MSG("every refusal objects.h promises: -1 with EINVAL, and no child",
        "objects.h 承诺的每一种拒绝：返回 -1 并设 EINVAL，且不创建子进程")
-FL_MSG("calling %s",
-       "调用 %s")
 FL_MSG("a child of a refused call",
        "被拒绝的调用创建的子进程")
 FL_MSG("each refusal the header documents: -1 with its errno",
@@ -189,8 +168,6 @@ FL_MSG("after proc_init_object: pid %d, task %s, arg %s, cls %s, ended %d",
        "proc_init_object 之后：pid %d，task %s，arg %s，cls %s，ended %d")
 FL_MSG("no exit code for an object never started",
        "从未启动过的对象不应有退出码")
-FL_MSG("proc_exitcode gave %d",
-       "proc_exitcode 给出了 %d")
 FL_MSG("proc_init_object to touch only the struct proc, not the fields after it",
        "proc_init_object 应只改动 struct proc，不碰它后面的字段")
 FL_MSG("the subclass's own fields changed: magic %#lx, start %d, step %d",
@@ -245,17 +222,3 @@ FL_MSG("child %d %s; proc_exitcode gave %d",
 FL_MSG("a signal that interrupts proc_join does not end the wait: it returns once the "
        "child ended",
        "打断 proc_join 的信号不会结束等待：子进程结束后它才返回")
-FL_MSG("calling proc_join on child %d; SIGUSR1 comes once the caller is blocked",
-       "对子进程 %d 调用 proc_join（调用方阻塞后会收到 SIGUSR1）")
-FL_MSG("the helper that sent SIGUSR1",
-       "发送 SIGUSR1 的辅助进程")
-FL_MSG("the child proc_join left",
-       "proc_join 留下的子进程")
-FL_MSG("proc_join (given) to wait until the child has ended and reap it, whatever "
-       "signal interrupts waitpid (EINTR: wait again)",
-       "proc_join（现成的）应一直等到子进程结束并回收它，不管什么信号打断了 "
-       "waitpid（EINTR：再等一次）")
-FL_MSG("proc_join returned %d (errno %d: %s) with child %d %s",
-       "proc_join 返回了 %d（errno %d：%s），子进程 %d %s")
-FL_MSG("the exit code 4 the task returned",
-       "退出码应为任务返回的 4")

@@ -1,10 +1,7 @@
-/* 09-queue: the texts of the lesson's checks in 简体中文, one FL_MSG(english, chinese)
- * each (see tools/messages.py). */
+/* 09-queue: the texts of the lesson's checks in 简体中文, one  * each (see tools/messages.py). */
 
 FL_MSG("the check to start a child",
        "检查程序应能启动子进程")
-FL_MSG("fork failed: %s",
-       "fork 失败：%s")
 FL_MSG("a process waiting in put or get to sleep until woken (blocked)",
        "在 put 或 get 里等待的进程应睡眠，直到被唤醒（阻塞）")
 FL_MSG("process %d kept running (it spins, or polls with short sleeps): it never stayed "
@@ -53,8 +50,6 @@ FL_MSG("the getting child",
        "负责 get 的子进程")
 FL_MSG("a child to get the message the caller put",
        "子进程应能 get 到调用方 put 的消息")
-FL_MSG("child %d %s",
-       "子进程 %d %s")
 FL_MSG("messages come out in the order they were put",
        "消息按 put 的顺序出来")
 FL_MSG("letting a child put 6 messages of different sizes",
@@ -360,8 +355,6 @@ FL_MSG("queue_qsize in the caller returned %d",
 FL_MSG("every refusal queue.h promises: the documented result and errno, the queue "
        "untouched",
        "queue.h 承诺的每一种拒绝：返回写明的结果和 errno，队列保持不变")
-FL_MSG("calling %s",
-       "调用 %s")
 FL_MSG("each refusal the header documents, with its errno",
        "头文件写明的每一种拒绝，都应带上相应的 errno")
 FL_MSG("%s returned %ld (errno %d: %s); queue.h says %ld%s%s",
@@ -385,10 +378,6 @@ FL_MSG("queue_new that cannot get descriptors or memory returns NULL with errno 
        "拿不到文件描述符或内存的 queue_new 返回 NULL 并设 errno，且不留下任何东西")
 FL_MSG("calling queue_new(4) with %d descriptor%s free",
        "调用 queue_new(4)，只有 %d 个空闲的文件描述符（descriptor%s）")
-FL_MSG("the check to limit descriptors",
-       "检查程序应能限制文件描述符的数量")
-FL_MSG("setrlimit: %s",
-       "setrlimit：%s")
 FL_MSG("a NULL from queue_new to come with the system's errno",
        "queue_new 返回 NULL 时应带上系统给出的 errno")
 FL_MSG("with %d descriptor%s free queue_new returned NULL with errno 0",

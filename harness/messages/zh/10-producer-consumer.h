@@ -1,5 +1,4 @@
-/* 10-producer-consumer: the texts of the lesson's checks in 简体中文, one FL_MSG(english, chinese)
- * each (see tools/messages.py). */
+/* 10-producer-consumer: the texts of the lesson's checks in 简体中文, one  * each (see tools/messages.py). */
 
 FL_MSG("no more items consumed than were put",
        "被消费的数据项不应多于 put 进去的")
@@ -43,8 +42,6 @@ FL_MSG("it returned NULL (%s)",
        "返回了 NULL（%s）")
 FL_MSG("the check to start a consumer",
        "检查程序应能启动消费者")
-FL_MSG("fork failed: %s",
-       "fork 失败：%s")
 FL_MSG("a consumer",
        "一个消费者")
 FL_MSG("a consumer to stop at the first sentinel it gets",
@@ -115,8 +112,6 @@ FL_MSG("with a queue of capacity 1 the pipeline still finishes",
        "队列容量为 1 时，流水线照样能走完")
 FL_MSG("running %s in a child",
        "让子进程运行 %s")
-FL_MSG("the check to start a child",
-       "检查程序应能启动子进程")
 FL_MSG("the child running a worker",
        "运行工作进程代码的子进程")
 FL_MSG("a worker exits 0 when its puts and gets work, 1 once its queue is closed",
@@ -142,8 +137,6 @@ FL_MSG("every refusal pipeline.h promises: the documented result and errno, noth
        "pipeline.h 承诺的每一种拒绝：返回写明的结果和 errno，什么都不启动")
 FL_MSG("calling queue_new(2) (given)",
        "调用 queue_new(2)（现成的）")
-FL_MSG("calling %s",
-       "调用 %s")
 FL_MSG("each refusal the header documents, with its errno, before anything starts",
        "头文件写明的每一种拒绝，都应带上相应的 errno，而且发生在任何东西启动之前")
 FL_MSG("%s returned %d (errno %d: %s); the header says %d with errno %d (%s)",
@@ -190,15 +183,9 @@ FL_MSG("calling pc_run (2 producers, 2 consumers) with every descriptor it wants
        "调用 pc_run（2 个生产者，2 个消费者），文件描述符要多少有多少")
 FL_MSG("pc_run to return 0 when nothing is short",
        "什么都不缺时，pc_run 应返回 0")
-FL_MSG("it returned %d (errno %d: %s)",
-       "返回了 %d（errno %d：%s）")
 FL_MSG("calling pc_run (2 producers, 2 consumers) with %d descriptor%s free",
        "调用 pc_run（2 个生产者，2 个消费者），只有 %d "
        "个空闲的文件描述符（descriptor%s）")
-FL_MSG("the check to limit descriptors",
-       "检查程序应能限制文件描述符的数量")
-FL_MSG("setrlimit: %s",
-       "setrlimit：%s")
 FL_MSG("pc_run to work (0) or fail as set-up failures do (-1 with the errno)",
        "pc_run 应正常工作（0），或者按准备阶段出错的方式失败（返回 -1 并设 errno）")
 FL_MSG("with %d descriptor%s free pc_run returned %d (errno %d: %s)",
@@ -250,8 +237,6 @@ FL_MSG("it returned 1",
        "返回了 1")
 FL_MSG("calling proc_start with pc_consumer, a sentinel on the queue (given)",
        "以 pc_consumer 调用 proc_start（现成的），队列里有一个哨兵")
-FL_MSG("proc_start to return 0 with p.pid set",
-       "proc_start 应返回 0 并设置 p.pid")
 FL_MSG("it returned -1 (%s) or left pid %d",
        "返回了 -1（%s），或者 pid 仍为 %d")
 FL_MSG("a second child of the same proc",
@@ -262,8 +247,6 @@ FL_MSG("calling proc_join on consumer %d (given)",
        "对消费者 %d 调用 proc_join（现成的）")
 FL_MSG("proc_join to return 0 once the child ended",
        "子进程结束后 proc_join 应返回 0")
-FL_MSG("it returned -1 (%s)",
-       "返回了 -1（%s）")
 FL_MSG("proc_join to reap the child",
        "proc_join 应回收该子进程")
 FL_MSG("child %d was still unreaped after proc_join returned 0",
@@ -339,5 +322,3 @@ FL_MSG("a put longer than QUEUE_MSG_MAX to be QUEUE_ERROR with EMSGSIZE",
        "超过 QUEUE_MSG_MAX 的 put 应得到 QUEUE_ERROR，errno 为 EMSGSIZE")
 FL_MSG("a put after closing twice to be QUEUE_CLOSED",
        "关闭两次之后的 put 应得到 QUEUE_CLOSED")
-FL_MSG("it returned %d",
-       "返回了 %d")

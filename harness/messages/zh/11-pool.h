@@ -1,5 +1,4 @@
-/* 11-pool: the texts of the lesson's checks in 简体中文, one FL_MSG(english, chinese)
- * each (see tools/messages.py). */
+/* 11-pool: the texts of the lesson's checks in 简体中文, one  * each (see tools/messages.py). */
 FL_MSG("calling pool_new(%d, %d)",
        "调用 pool_new(%d, %d)")
 FL_MSG("looking at the workers pool_new(%d, %d) started",
@@ -44,8 +43,6 @@ FL_MSG("calling pool_close",
        "调用 pool_close")
 FL_MSG("pool_close to return 0",
        "pool_close 应返回 0")
-FL_MSG("it returned %d (errno %d: %s)",
-       "它返回了 %d（errno %d：%s）")
 FL_MSG("calling pool_join (it should return once every worker has exited; a worker "
        "that still holds the write end of its own task pipe never reads end-of-file)",
        "调用 pool_join（每个工作进程都退出后它就应返回；仍持有自己任务管道写端的工作进程永远读不到文件结束）")
@@ -60,8 +57,6 @@ FL_MSG("every argument pool.h calls an error is refused with its errno; nothing 
        "pool.h 列为错误的每种参数都被拒绝，并设置相应的 errno；什么也不启动")
 FL_MSG("it returned -1",
        "它返回了 -1")
-FL_MSG("calling %s",
-       "调用 %s")
 FL_MSG("looking at what %s did",
        "查看 %s 做了什么")
 FL_MSG("an error with the errno pool.h names",
@@ -106,8 +101,6 @@ FL_MSG("the 4th and 5th tasks to wait until a worker is free",
        "第 4、5 个任务应等到有工作进程空闲时才开始")
 FL_MSG("%d tasks had started while 3 were still held at the gate",
        "已有 %d 个任务开始执行，而 3 个任务还被拦在闸门前")
-FL_MSG("letting the tasks finish",
-       "放行任务，让它们完成")
 FL_MSG("never more than 3 tasks running at once",
        "同时执行的任务任何时候都不应超过 3 个")
 FL_MSG("%d tasks ran at the same time",
@@ -167,8 +160,6 @@ FL_MSG("the task's value once it has ended",
        "任务结束后应得到它的值")
 FL_MSG("after pool_close, submitting fails; queued tasks still run",
        "pool_close 之后提交任务会失败；已排队的任务照常执行")
-FL_MSG("it returned -1 (%s)",
-       "它返回了 -1（%s）")
 FL_MSG("calling pool_apply_async on a closed pool",
        "对已关闭的进程池调用 pool_apply_async")
 FL_MSG("pool_apply_async on a closed pool to return -1 with errno ESHUTDOWN",
@@ -386,10 +377,6 @@ FL_MSG("when descriptors run out, pool_new returns NULL with EMFILE and leaves "
        "文件描述符用完时，pool_new 返回 NULL 并设置 EMFILE，不留下任何东西")
 FL_MSG("calling pool_new(2, 0) with only %d more descriptor%s allowed",
        "在只允许再打开 %d 个文件描述符%s 的情况下调用 pool_new(2, 0)")
-FL_MSG("the check to limit descriptors",
-       "检查本身应能限制文件描述符的数量")
-FL_MSG("setrlimit failed: %s",
-       "setrlimit 失败：%s")
 FL_MSG("errno to be pipe's (EMFILE) when descriptors run out",
        "文件描述符用完时，errno 应为 pipe 的 errno（EMFILE）")
 FL_MSG("%s returned NULL with errno %d (%s)",

@@ -1,17 +1,12 @@
-/* 12-parallelism: the texts of the lesson's checks in 简体中文, one FL_MSG(english, chinese)
- * each (see tools/messages.py). */
+/* 12-parallelism: the texts of the lesson's checks in 简体中文, one  * each (see tools/messages.py). */
 FL_MSG("no child left when the function returns, not even a zombie",
        "函数返回时不应留下任何子进程，僵尸进程也不行")
 FL_MSG("after %s returned, pid %d is still a child of the caller (state %c)%s",
        "%s 返回之后，pid %d 仍是调用方的子进程（状态 %c）%s")
 FL_MSG("calling %s with %d tasks",
        "调用 %s，共 %d 个任务")
-FL_MSG("looking at what %s did",
-       "查看 %s 做了什么")
 FL_MSG("the function to return 0 after running every task",
        "执行完每个任务后，函数应返回 0")
-FL_MSG("%s returned %d (errno %d: %s)",
-       "%s 返回了 %d（errno %d：%s）")
 FL_MSG("every task to run",
        "每个任务都应执行")
 FL_MSG("%s returned 0 but task %d never ran",
@@ -31,19 +26,13 @@ FL_MSG("child %d (task %d) waited %.2f s for the other children, but only %d of 
        "had started by then: %s waited for a child before starting the next",
        "子进程 %d（任务 %d）等其他子进程等了 %.2f s，但到那时只有 %d 个（共 %d 个）已经启动："
        "%s 在启动下一个子进程之前就等待了前一个")
-FL_MSG("the child of a proc_start that should have been refused",
-       "本应被拒绝的 proc_start 启动的子进程")
 FL_MSG("every argument parallel.h calls an error is refused with EINVAL; nothing "
        "starts",
        "parallel.h 列为错误的每种参数都以 EINVAL 被拒绝；什么也不启动")
-FL_MSG("calling %s",
-       "调用 %s")
 FL_MSG("-1 with the errno parallel.h names",
        "应返回 -1，errno 为 parallel.h 指定的值")
 FL_MSG("%s: expected -1 with errno %s; %s",
        "%s：应返回 -1 并设置 errno 为 %s；实际：%s")
-FL_MSG("a refused call to start nothing",
-       "被拒绝的调用什么也不应启动")
 FL_MSG("%s ran %d task%s and left %d child%s",
        "%s 执行了 %d 个任务%s，留下了 %d 个子进程%s")
 FL_MSG("args = NULL gives every task NULL",
@@ -162,8 +151,6 @@ FL_MSG("with no allocation needed it returned 0 and codes is %s",
        "它不需要分配内存，返回了 0，codes 是 %s")
 FL_MSG("-1 with ENOMEM when the table of children cannot be allocated",
        "无法分配子进程表时，应返回 -1 并设置 ENOMEM")
-FL_MSG("it returned %d (errno %d: %s)",
-       "它返回了 %d（errno %d：%s）")
 FL_MSG("nothing to start when there is no memory for the children",
        "没有内存存放子进程时，什么也不应启动")
 FL_MSG("%d task(s) ran",

@@ -1,15 +1,10 @@
-/* 13-fork-exec: the texts of the lesson's checks in 简体中文, one FL_MSG(english, chinese)
- * each (see tools/messages.py). */
+/* 13-fork-exec: the texts of the lesson's checks in 简体中文, one  * each (see tools/messages.py). */
 FL_MSG("calling proc_spawn(\"%s\")",
        "调用 proc_spawn(\"%s\")")
 FL_MSG("checking what proc_spawn returned",
        "检查 proc_spawn 的返回值")
 FL_MSG("proc_spawn to return 0 for a program that exists",
        "对存在的程序，proc_spawn 应返回 0")
-FL_MSG("it returned %d (errno %d: %s)",
-       "它返回了 %d（errno %d：%s）")
-FL_MSG("p->pid to be a child of the caller",
-       "p->pid 应是调用方的子进程")
 FL_MSG("p->pid is %d, %s",
        "p->pid 是 %d，%s")
 FL_MSG("the spawned program to report over the inherited pipe",
@@ -29,16 +24,12 @@ FL_MSG("the child runs the new program once proc_spawn returns",
        "proc_spawn 一返回，子进程就已在执行新程序")
 FL_MSG("a pipe to hold the child",
        "检查应能建立一根用来拦住子进程的管道")
-FL_MSG("pipe failed: %s",
-       "pipe 失败：%s")
 FL_MSG("/bin/sh to exist",
        "/bin/sh 应存在")
 FL_MSG("realpath: %s",
        "realpath：%s")
 FL_MSG("the child to be held on its pipe",
        "子进程应被拦在它的管道上")
-FL_MSG("write failed: %s",
-       "write 失败：%s")
 FL_MSG("/proc/PID/exe of the child to be /bin/sh when proc_spawn returns",
        "proc_spawn 返回时，子进程的 /proc/PID/exe 应是 /bin/sh")
 FL_MSG("child %d (state %c) runs %s%s",
@@ -47,18 +38,12 @@ FL_MSG("joining child %d (sh reads one line, then exits 0)",
        "join 子进程 %d（sh 读一行，然后以 0 退出）")
 FL_MSG("proc_join (given) to return 0",
        "proc_join（现成的）应返回 0")
-FL_MSG("it returned -1 (errno %d: %s)",
-       "它返回了 -1（errno %d：%s）")
 FL_MSG("sh to exit 0 after reading its line",
        "sh 读到那一行后应以 0 退出")
-FL_MSG("child %d has exit code %d",
-       "子进程 %d 的退出码是 %d")
 FL_MSG("exec keeps the pid and the parent, and starts with fresh globals",
        "exec 保留 pid 和父进程，全局变量从初始值重新开始")
 FL_MSG("reading the report of the program in child %d",
        "读取子进程 %d 里程序的报告")
-FL_MSG("joining child %d",
-       "join 子进程 %d")
 FL_MSG("the child from proc_spawn",
        "proc_spawn 启动的子进程")
 FL_MSG("the new program to run in the process whose pid is p->pid",
@@ -100,8 +85,6 @@ FL_MSG("for %s it returned %d (errno %d: %s); exec says %s",
        "对 %s 它返回了 %d（errno %d：%s）；exec 给出的是 %s")
 FL_MSG("p->pid to stay 0 when exec failed",
        "exec 失败时 p->pid 应保持为 0")
-FL_MSG("p->pid is %d",
-       "p->pid 是 %d")
 FL_MSG("the child whose exec failed to be reaped by proc_spawn",
        "exec 失败的子进程应由 proc_spawn 回收")
 FL_MSG("child %d, whose exec of %s failed, was left %s",
@@ -119,32 +102,20 @@ FL_MSG("the child of a proc_spawn that should have been refused",
 FL_MSG("every argument forkexec.h calls an error is refused with EINVAL; nothing "
        "starts",
        "forkexec.h 列为错误的每种参数都以 EINVAL 被拒绝；什么也不启动")
-FL_MSG("calling %s",
-       "调用 %s")
-FL_MSG("looking at what %s did",
-       "查看 %s 做了什么")
 FL_MSG("-1 with the errno forkexec.h names",
        "应返回 -1，errno 为 forkexec.h 指定的值")
-FL_MSG("%s: expected -1 with errno %s; %s",
-       "%s：应返回 -1 并设置 errno 为 %s；实际：%s")
-FL_MSG("a refused call to start no process",
-       "被拒绝的调用不应启动任何进程")
 FL_MSG("after %s the caller has %d children; only %d was expected",
        "%s 之后调用方有 %d 个子进程；应该只有 %d 这一个")
 FL_MSG("a refused proc_spawn to leave p->pid alone",
        "被拒绝的 proc_spawn 不应改动 p->pid")
 FL_MSG("p->pid changed from %d to %d",
        "p->pid 从 %d 变成了 %d")
-FL_MSG("it returned -1",
-       "它返回了 -1")
 FL_MSG("a failed proc_spawn to leave no process",
        "失败的 proc_spawn 不应留下任何进程")
 FL_MSG("after %s child %d is still there (state %c)",
        "%s 之后子进程 %d 仍然存在（状态 %c）")
 FL_MSG("a failed proc_spawn to close every descriptor it opened",
        "失败的 proc_spawn 应关闭它打开的每个文件描述符")
-FL_MSG("after %s the caller still has %d new descriptor%s: %s",
-       "%s 之后调用方仍多出 %d 个文件描述符%s：%s")
 FL_MSG("when fork fails, proc_spawn returns -1 with fork's errno and leaves nothing",
        "fork 失败时，proc_spawn 返回 -1 并设置 fork 的 errno，不留下任何东西")
 FL_MSG("calling proc_spawn(\"/bin/sh\") with fork failing",
@@ -164,18 +135,12 @@ FL_MSG("when descriptors run out, proc_spawn returns -1 with EMFILE and leaves "
        "文件描述符用完时，proc_spawn 返回 -1 并设置 EMFILE，不留下任何东西")
 FL_MSG("calling proc_spawn(\"/bin/sh\") with %d more descriptor%s allowed",
        "在只允许再打开 %d 个文件描述符%s 的情况下调用 proc_spawn(\"/bin/sh\")")
-FL_MSG("the check to limit descriptors",
-       "检查本身应能限制文件描述符的数量")
-FL_MSG("setrlimit failed: %s",
-       "setrlimit 失败：%s")
 FL_MSG("errno to be pipe's (EMFILE)",
        "errno 应为 pipe 的 errno（EMFILE）")
 FL_MSG("%s returned -1 with errno %d (%s)",
        "%s 返回了 -1，errno 为 %d（%s）")
 FL_MSG("proc_spawn to succeed with 16 descriptors free",
        "有 16 个空闲的文件描述符时，proc_spawn 应成功")
-FL_MSG("it never did",
-       "它一次也没有成功")
 FL_MSG("envp = NULL gives the new program the caller's own environment",
        "envp = NULL 时，新程序得到调用方自己的环境变量")
 FL_MSG("calling proc_spawn with envp = NULL",
@@ -190,18 +155,12 @@ FL_MSG("calling proc_join on child %d (sh held on a pipe); SIGUSR1 comes once th
        "caller is blocked, and its handler (no SA_RESTART) kills the child",
        "对子进程 %d 调用 proc_join（sh 被拦在管道上）；调用方阻塞后 SIGUSR1 到来，"
        "其处理函数（无 SA_RESTART）杀死子进程")
-FL_MSG("the check's signal helper",
-       "检查用来发信号的辅助进程")
 FL_MSG("proc_join to go on waiting when a signal interrupts it (EINTR is retried), "
        "then reap the child",
        "信号打断 proc_join 时它应继续等待（遇到 EINTR 就重试），然后回收子进程")
 FL_MSG("after %d signal(s) proc_join returned %d (errno %d: %s) and child %d was "
        "not reaped",
        "收到 %d 个信号后，proc_join 返回了 %d（errno %d：%s），而子进程 %d 没有被回收")
-FL_MSG("SIGUSR1 to reach the caller while proc_join waited",
-       "proc_join 等待期间 SIGUSR1 应送达调用方")
-FL_MSG("no signal arrived: the caller was never seen blocked",
-       "没有信号到来：从没看到调用方阻塞")
 FL_MSG("proc_join to return 0 and proc_exitcode to give -9 for a program killed by "
        "SIGKILL",
        "对被 SIGKILL 杀死的程序，proc_join 应返回 0，proc_exitcode 应给出 -9")
@@ -218,10 +177,6 @@ FL_MSG("the second proc_join returned %d (errno %d: %s); proc_exitcode then "
 FL_MSG("a signal while proc_spawn waits for exec's outcome: the wait is retried, "
        "exec's errno still comes back",
        "proc_spawn 等待 exec 的结果时来了信号：等待会重试，exec 的 errno 照样传回来")
-FL_MSG("the check to register its fork handler",
-       "检查应能注册它的 fork 处理函数")
-FL_MSG("pthread_atfork failed",
-       "pthread_atfork 失败")
 FL_MSG("calling proc_spawn(\"%s\") with an environment of its own; the child is "
        "held before exec until SIGUSR1 (handler without SA_RESTART) interrupts the "
        "caller",
@@ -229,8 +184,6 @@ FL_MSG("calling proc_spawn(\"%s\") with an environment of its own; the child is 
        "直到 SIGUSR1（处理函数无 SA_RESTART）打断调用方")
 FL_MSG("checking what proc_spawn returned after the signal",
        "检查信号之后 proc_spawn 的返回值")
-FL_MSG("SIGUSR1 to reach the caller",
-       "SIGUSR1 应送达调用方")
 FL_MSG("proc_spawn to retry a read that a signal interrupted (EINTR)",
        "被信号打断（EINTR）的 read，proc_spawn 应重试")
 FL_MSG("it returned 0 for %s, which exec cannot run: the read on the close-on-exec "
@@ -245,17 +198,11 @@ FL_MSG("after a signal interrupted it, it returned %d (errno %d: %s)",
 FL_MSG("a signal while proc_spawn reaps the child whose exec failed: the wait is "
        "retried, no zombie is left",
        "proc_spawn 回收 exec 失败的子进程时来了信号：等待会重试，不留下僵尸进程")
-FL_MSG("the check to start its tracer",
-       "检查应能启动它的跟踪进程")
-FL_MSG("fork: %s",
-       "fork：%s")
 FL_MSG("calling proc_spawn(\"%s\"); the child is held at its exit after it reported "
        "exec's failure, until SIGUSR1 (handler without SA_RESTART) interrupts the "
        "caller's wait for it",
        "调用 proc_spawn(\"%s\")；子进程报告 exec 失败后停在退出处，"
        "直到 SIGUSR1（无 SA_RESTART）打断调用方对它的等待")
-FL_MSG("the check's tracer",
-       "检查的跟踪进程")
 FL_MSG("PTRACE_SEIZE of child %d was refused (%s): it was not held at its exit",
        "对子进程 %d 的 PTRACE_SEIZE 被拒绝（%s）：它没有被拦在退出处")
 FL_MSG("it returned 0 for %s after a signal interrupted it",
