@@ -1,5 +1,6 @@
 """Helpers the kit's tests share: build a work folder, run a lesson's
 checker, apply a broken variant."""
+import json
 import os
 import shutil
 import subprocess
@@ -75,6 +76,30 @@ def run_checker(work, lesson, *args, env=None, timeout=120):
         rec = dict(zip(LIST_FIELDS if fields[0] == "list" else RESULT_FIELDS, fields))
         out[rec["id"]] = rec
     return out
+
+
+DRIVER = os.path.join(ROOT, "build", "harness", "forklab")
+
+
+def run_driver(dirs, *args, env=None, timeout=600):
+    """The driver (what `make check` runs) over lesson build folders, as
+    JSON; returns its document.  Its exit status says only whether
+    something failed, so it is not asserted here."""
+    r = subprocess.run([DRIVER, "--format", "json", *args, *dirs], capture_output=True,
+                       text=True, env=env, timeout=timeout, errors="replace")
+    try:
+        return json.loads(r.stdout)
+    except ValueError:
+        raise AssertionError(f"the driver printed no JSON (exit {r.returncode}): "
+                             f"{r.stdout[-2000:]}{r.stderr[-2000:]}")
+
+
+def driver_failures(doc):
+    """Every check of a driver document that neither passed nor was
+    skipped, described for a person."""
+    return [f"{l['lesson']}/{c['id']}: {c['verdict']} -- expected {c['expected']!r}; "
+            f"observed {c['observed']!r}{' (' + c['notes'] + ')' if c['notes'] else ''}"
+            for l in doc["lessons"] for c in l["checks"] if c["verdict"] not in ("pass", "skip")]
 
 
 def describe(rec):

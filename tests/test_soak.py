@@ -1,6 +1,7 @@
 """No flakes: every check on the solutions, round after round, while busy
-loops load every core and checkers run side by side (one a core); odd
-rounds run the race shaker's builds with a new seed each.  A check that is
+loops load every core and each round runs the way `make check` does (the
+driver, many checks at once); odd rounds run the race shaker's builds with
+a new seed each.  A check that is
 merely slow there must pass: never a timeout, never a deadlock verdict.
 `make test` runs 20 rounds (with the machine to itself: tests/gate.py),
 `make soak` 200 (this file run as a program: python3 tests/test_soak.py
@@ -11,18 +12,17 @@ process calls (never the core's), and a submission that is right under
 one scheduling only fails under it, again with the same seed, and the
 failure names the seed."""
 import argparse
-import concurrent.futures
 import contextlib
 import shutil
 import os
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from kit import ROOT, lessons, make, remove_work, unescape, RESULT_FIELDS  # noqa: E402
+from kit import (ROOT, driver_failures, lessons, make, remove_work, run_driver,  # noqa: E402
+                 unescape, RESULT_FIELDS)
 from gate import GATE  # noqa: E402
 
 SOLUTIONS = os.path.join(ROOT, "solutions")
@@ -91,48 +91,38 @@ def _soak(work, rounds, seed, out, jobs):
     with GATE.shared():
         build_all(work, lesson_list)
     cores = os.cpu_count() or 1
-    # Checkers side by side, one a core, on top of a busy loop a core: the
-    # machine is loaded twice over, more than the busy loops alone did,
-    # and the rounds end in about half the time (a check mostly waits).
-    jobs = jobs or cores
-    # Every (round, lesson) run is independent; the pool takes them round
-    # by round.  Odd rounds are shaken, each with a seed of its own.
-    runs = [(rnd, lesson) for rnd in range(1, rounds + 1) for lesson in lesson_list]
-    failures, loads, done = [], [], {}
-    checks = 0
-    lock = threading.Lock()
-
-    def one(run):
-        rnd, lesson = run
-        shaken = rnd % 2 == 1
-        rseed = seed + rnd if shaken else None
-        t0 = time.monotonic()
-        recs = run_records(checker(work, lesson, shaken), rseed)
-        bad = [f"round {rnd} ({'shake seed %d' % rseed if shaken else 'plain'})"
-               f" {lesson}/{rec['id']}: {rec['verdict']}: {rec['expected']} / {rec['observed']}"
-               for rec in recs if rec["verdict"] not in ("pass", "skip")]
-        return run, len(recs), bad, time.monotonic() - t0
-
+    dirs = {shaken: [os.path.dirname(checker(work, l, shaken)) for l in lesson_list]
+            for shaken in (False, True)}
+    # A busy loop a core under the driver's own checks at once (its
+    # default, or --jobs): the machine is loaded twice over and more.
+    extra = ["-j", str(jobs)] if jobs else []
+    failures, loads, checks = [], [], 0
     # The rounds themselves need the machine to be only theirs: under
     # tests/run.py they wait for every other test to end.
     with GATE.alone():
         start = time.monotonic()
-        with load(cores), concurrent.futures.ThreadPoolExecutor(jobs) as pool:
-            for (rnd, lesson), n, bad, _secs in pool.map(one, runs):
-                with lock:
-                    checks += n
-                    failures += bad
-                    done[rnd] = done.get(rnd, 0) + 1
-                    loads.append(os.getloadavg()[0])
-                    if out and done[rnd] == len(lesson_list) and (rnd % 10 == 0 or rnd == rounds):
-                        print(f"soak: round {rnd}/{rounds}, {len(failures)} failures", file=out,
-                              flush=True)
+        with load(cores):
+            for rnd in range(1, rounds + 1):
+                shaken = rnd % 2 == 1
+                env = dict(os.environ, FORKLAB_SANDBOX_SAID="1")
+                env.pop("FORKLAB_SHAKE", None)
+                if shaken:
+                    env["FORKLAB_SHAKE"] = str(seed + rnd)
+                doc = run_driver(dirs[shaken], *extra, env=env)
+                checks += sum(len(l["checks"]) for l in doc["lessons"])
+                how = f"shake seed {seed + rnd}" if shaken else "plain"
+                failures += [f"round {rnd} ({how}) {f}" for f in driver_failures(doc)]
+                loads.append(os.getloadavg()[0])
+                if out and (rnd % 10 == 0 or rnd == rounds):
+                    print(f"soak: round {rnd}/{rounds}, {len(failures)} failures", file=out,
+                          flush=True)
         secs = time.monotonic() - start
     mode = subprocess.run([checker(work, lesson_list[0], False), "--sandbox"], capture_output=True,
                           text=True).stdout.strip()
     summary = (f"soak: {rounds} rounds ({(rounds + 1) // 2} shaken, seeds {seed + 1}..{seed + rounds} odd), "
                f"{len(lesson_list)} lessons, {checks} check runs, {len(failures)} failures, "
-               f"{secs:.0f} s; load: {cores} busy loops and {jobs} checkers at once on {cores} cores, "
+               f"{secs:.0f} s; load: {cores} busy loops and the driver's "
+               f"{jobs or 'default'} checks at once on {cores} cores, "
                f"load average {min(loads):.1f}-{max(loads):.1f}; sandbox: {mode}")
     return failures, summary
 
@@ -188,7 +178,8 @@ def main():
     ap = argparse.ArgumentParser(description="make soak: the checks on the solutions, under load")
     ap.add_argument("--rounds", type=int, default=200)
     ap.add_argument("--seed", type=int, default=int(time.time()) % 100000)
-    ap.add_argument("--jobs", type=int, default=None, help="checkers at once (default: one a core)")
+    ap.add_argument("--jobs", type=int, default=None,
+                    help="checks at once (default: the driver's, 8 a core)")
     a = ap.parse_args()
     failures, summary = soak(a.rounds, a.seed, out=sys.stderr, jobs=a.jobs)
     for f in failures:
