@@ -269,34 +269,33 @@ static void decoy_noted(int sig, siginfo_t *si, void *ctx)
 
 static void start_decoys(void)
 {
-    decoy_zombie = fork();
+    /* vfork: the zombie-to-be does nothing but _exit, so it needs no copy
+     * of the caller's memory. */
+    decoy_zombie = vfork();
     if (decoy_zombie == 0)
         _exit(0);
     if (decoy_zombie < 0)
         fl_fail("a decoy child for the check", "fork failed: %s", strerror(errno));
     fl_own_pid(decoy_zombie);
-    /* Handlers set before fork are the child's from its first instruction:
-     * no signal can reach the decoy before it notes them. */
-    static struct sigaction old[65];
+    /* Born with every signal blocked, the running decoy sets its handlers
+     * before it lets any signal in: one sent meanwhile waits, pending, and
+     * is noted all the same.  The caller never changes a handler. */
     sigset_t all, before;
     sigfillset(&all);
-    sigprocmask(SIG_BLOCK, &all, &before);   /* the caller must not run them */
-    struct sigaction sa = {.sa_sigaction = decoy_noted, .sa_flags = SA_SIGINFO | SA_RESTART};
-    sigfillset(&sa.sa_mask);
-    for (int s = 1; s < 65; s++)
-        if (s != SIGKILL && s != SIGSTOP)
-            sigaction(s, &sa, &old[s]);
+    sigprocmask(SIG_BLOCK, &all, &before);
     decoy_running = fork();
     if (decoy_running == 0) {
+        struct sigaction sa = {.sa_sigaction = decoy_noted, .sa_flags = SA_SIGINFO | SA_RESTART};
+        sigfillset(&sa.sa_mask);
+        for (int s = 1; s < 65; s++)
+            if (s != SIGKILL && s != SIGSTOP)
+                sigaction(s, &sa, NULL);
         prctl(PR_SET_NAME, "fl-decoy");
-        sigprocmask(SIG_SETMASK, &before, NULL);
         syscall(SYS_close_range, 3u, ~0u, 0u);
+        sigprocmask(SIG_SETMASK, &before, NULL);
         for (;;)
             pause();
     }
-    for (int s = 1; s < 65; s++)
-        if (s != SIGKILL && s != SIGSTOP)
-            sigaction(s, &old[s], NULL);
     sigprocmask(SIG_SETMASK, &before, NULL);
     if (decoy_running < 0)
         fl_fail("a decoy child for the check", "fork failed: %s", strerror(errno));
