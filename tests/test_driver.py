@@ -28,8 +28,9 @@ def lesson_dir(tmp, lesson, records, sleep=0.0, log=None):
                 '  echo "start $(date +%s.%N)" >> "$d/ran"\n'
                 f'  sleep {sleep}\n'
                 '  line=$(awk -F "\t" -v id="$id" \'$3 == id\' "$d/records")\n'
-                f'  if [ -n "$line" ]; then echo "$line"; else printf "missing\\t{lesson}\\t%s\\n" "$id"; fi\n'
+                # the end is noted before the answer, which lets the next check start
                 '  echo "end $(date +%s.%N)" >> "$d/ran"\n'
+                f'  if [ -n "$line" ]; then echo "$line"; else printf "missing\\t{lesson}\\t%s\\n" "$id"; fi\n'
                 'done\n')
     os.chmod(os.path.join(d, "check"), 0o755)
     if log is not None:

@@ -408,12 +408,51 @@ static pid_t run_pipeline(const struct pc_config *cfg, const struct board *b, in
 
 /* ---- checks ---- */
 
+/* While main runs: hold both consumers at their first item until main is
+ * blocked (joining its producers, which wait for room), then let every
+ * consume call go.  The producers then still have most of their items to
+ * put whatever the machine's load, so sentinels put too early are met
+ * before those items on every run, not only when main happens to be
+ * quick. */
+static void hold_until_main_waits(pid_t main_pid, const struct board *b)
+{
+    struct board *m = (struct board *)b;
+    for (int i = 0; i < 2; i++) {
+        fl_stage("waiting for consumer %d of 2 to take an item (pc_run in process %d)", i + 1,
+                 (int)main_pid);
+        struct pollfd p = {.fd = m->held[0], .events = POLLIN};
+        int r;
+        while ((r = poll(&p, 1, (int)(fl_scaled(3.0) * 1000))) < 0 && errno == EINTR)
+            ;
+        char c;
+        if (r <= 0 || read(m->held[0], &c, 1) != 1)
+            break;   /* never got there: the ceiling on main reports it */
+    }
+    fl_stage("waiting for process %d (pc_run) to block while both consumers hold an item",
+             (int)main_pid);
+    fl_await_blocked(main_pid, 0.1, 2.0);
+    char go[MAX_RECS];
+    memset(go, 'g', sizeof go);
+    for (size_t done = 0; done < sizeof go;) {
+        ssize_t k = write(m->gate[1], go + done, sizeof go - done);
+        if (k < 0 && errno != EINTR)
+            break;
+        done += k > 0 ? (size_t)k : 0;
+    }
+}
+
 FL_CHECK(every_item_once, "every item is consumed exactly once",
          .section = "Every item exactly once", .timeout_s = 8, .no_valgrind = 1)
 {
     struct board *b = new_board();
+    fl_pipe(b->held);
+    fl_pipe(b->gate);
+    fl_note("the check's consume function holds both consumers at their first item until "
+            "the process running pc_run is blocked, then lets them go");
     struct pc_config cfg = config(3, 2, 20, 4, b);
+    while_main_runs = hold_until_main_waits;
     pid_t main_pid = run_pipeline(&cfg, b, 0);
+    while_main_runs = NULL;
     expect_each_once(b, &cfg, main_pid);
 }
 

@@ -322,3 +322,9 @@ FL_MSG("a put longer than QUEUE_MSG_MAX to be QUEUE_ERROR with EMSGSIZE",
        "超过 QUEUE_MSG_MAX 的 put 应得到 QUEUE_ERROR，errno 为 EMSGSIZE")
 FL_MSG("a put after closing twice to be QUEUE_CLOSED",
        "关闭两次之后的 put 应得到 QUEUE_CLOSED")
+FL_MSG("waiting for process %d (pc_run) to block while both consumers hold an item",
+       "等待运行 pc_run 的进程 %d 在两个消费者各拿着一项数据时进入阻塞")
+FL_MSG("the check's consume function holds both consumers at their first item until "
+       "the process running pc_run is blocked, then lets them go",
+       "检查的 consume 函数让两个消费者停在各自的第一项数据上，直到运行 pc_run 的进程阻塞，"
+       "再放它们继续")
