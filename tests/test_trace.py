@@ -122,3 +122,88 @@ def test_plain_build_untouched():
                                             "04-join", "check")],
                         capture_output=True, text=True)
     assert nm.returncode == 0 and "fl_trace_" not in nm.stdout
+
+
+# ---- a trace file is the check's processes' to write ----
+
+def _event(t, call, pid, phase=0, a=(0,) * 6, ret=0, comm=b"check", src="s", ready=1):
+    """One record as harness/trace/trace.c writes it."""
+    return tracer.EVENT.pack(ready, ord(src), phase, 0, t, pid, 1, *a, ret, 0,
+                             call.encode("utf-8", "surrogateescape")[:16], comm[:16])
+
+
+def _trace_file(events, nxt=None, capacity=tracer.CAPACITY):
+    return tracer.HEADER.pack(tracer.MAGIC, tracer.EVENT.size, capacity,
+                              len(events) if nxt is None else nxt) + b"".join(events)
+
+
+def test_wait_that_never_returns_is_drawn():
+    """A check that hangs leaves a wait entered and never left: it is drawn
+    as a bar that says so (the timeline of a hang is the one most worth
+    seeing)."""
+    data = _trace_file([_event(1000, "begin", 10), _event(2000, "fork", 10, phase=1),
+                        _event(3000, "fork", 10, phase=2, ret=11),
+                        _event(3500, "fork", 11, phase=2, ret=0),
+                        _event(4000, "waitpid", 10, phase=1, a=(11, 0, 0, 0, 0, 0))])
+    events, dropped = tracer.parse_events(data)
+    root = ET.fromstring(tracer.document(events, dropped, "04-join", "join_waits", "t",
+                                         "submission", "timed out"))
+    bars = [t.text for g in groups(root, "wait") for t in g.iter(SVG_NS + "title")]
+    assert bars == ["waitpid(11) (never returned)"], bars
+
+
+def test_hostile_trace_file_draws_or_is_refused():
+    """Every process of a check can write the trace file (the grader draws
+    what a student's code left there): whatever bytes it holds, reading it
+    either refuses it (ValueError) or gives a drawing that parses, names
+    no element but the timeline's own, and shows any name as text."""
+    import random
+    calls = ["begin", "seen", "fork", "clone", "_exit", "exit", "wait", "waitpid", "waitid",
+             "kill", "read", "write", "exec", "pipe", "mutex_lock", "mutex_unlock",
+             "cond_wait", "cond_signal", "_on_fork", "</svg>", "\udcff\x01"]
+    hostile = b"</svg><script>"
+    allowed = {SVG_NS + n for n in ("svg", "g", "text", "tspan", "title", "rect", "line",
+                                    "circle", "path", "defs", "marker", "style")}
+    for seed in range(200):
+        rng = random.Random(seed)
+        big = lambda: rng.randrange(-2 ** 63, 2 ** 63)  # noqa: E731
+        events = [_event(rng.choice([rng.randrange(10 ** 6), big()]), rng.choice(calls),
+                         rng.choice([1, 2, 3, rng.randrange(-2 ** 31, 2 ** 31)]),
+                         phase=rng.randrange(3),
+                         a=[rng.choice([0, 1, -1, 0o010000, big()]) for _ in range(6)],
+                         ret=rng.choice([0, 2, -1, big()]), src=chr(rng.randrange(256)),
+                         comm=hostile if rng.random() < 0.7 else bytes(rng.randrange(256)
+                                                                       for _ in range(16)),
+                         ready=rng.choice([1, 1, 0]))
+                  for _ in range(rng.randrange(300))]
+        data = _trace_file(events, nxt=rng.choice([len(events), 2 ** 32 - 1]),
+                           capacity=rng.choice([tracer.CAPACITY, 2 ** 32 - 1]))
+        data = data[:rng.choice([len(data), rng.randrange(len(data) + 1)])]
+        try:
+            events, dropped = tracer.parse_events(data, limit=2000)
+        except ValueError:
+            assert len(data) < tracer.HEADER.size, seed
+            continue
+        doc = tracer.document(events, dropped, "01-x", "c", "t", "submission", "fail",
+                              idp=f"s{seed}-")
+        root = ET.fromstring(doc)
+        odd = {e.tag for e in root.iter()} - allowed
+        assert not odd, (seed, odd)
+        assert "<script" not in doc and doc.count("</svg>") == 1, seed
+        labels = "".join("".join(t.itertext()) for t in root.iter(SVG_NS + "text"))
+        if any(p.comm == hostile.decode() for p in tracer.Model(events).procs):
+            assert "</svg><script>" in labels, seed
+
+
+def test_id_prefix_keeps_timelines_apart():
+    """Two timelines on one HTML page must not share an id."""
+    events, dropped = tracer.parse_events(_trace_file([_event(1, "begin", 5)]))
+    docs = [tracer.document(events, dropped, "01-x", "c", "t", "w", "fail", idp=p)
+            for p in ("a-", "b-")]
+    ids = [[e.get("id") for e in ET.fromstring(d).iter() if e.get("id")] for d in docs]
+    assert ids == [["a-arrow"], ["b-arrow"]], ids
+    try:
+        tracer.document(events, dropped, "01-x", "c", "t", "w", "fail", idp='x"')
+    except ValueError:
+        return
+    raise AssertionError("an id prefix that is not a name was written")

@@ -14,6 +14,7 @@ library only; every text is escaped for XML (process names are the
 student's)."""
 import argparse
 import os
+import re
 import signal
 import struct
 import subprocess
@@ -50,15 +51,29 @@ def cstr(b):
     return b.split(b"\0", 1)[0].decode("utf-8", "replace")
 
 
-def read_events(path):
+def read_events(path, limit=None):
     """(events in time order, how many were dropped for want of room)."""
     with open(path, "rb") as f:
-        data = f.read()
+        data = f.read(HEADER.size + CAPACITY * EVENT.size)
+    return parse_events(data, limit)
+
+
+def parse_events(data, limit=None):
+    """The events in `data` (a trace file's bytes), as read_events.  Every
+    process of the check could write the file, so nothing in it is
+    trusted: a slot count past the file's end or its capacity is cut to
+    what is there, and at most `limit` slots are read (the rest count as
+    dropped).  ValueError when it is not a trace file at all."""
+    if len(data) < HEADER.size:
+        raise ValueError("the trace file is shorter than its header")
     magic, size, cap, nxt = HEADER.unpack_from(data, 0)
     if magic != MAGIC or size != EVENT.size:
-        raise ValueError(f"{path} is not a forklab trace")
+        raise ValueError("not a forklab trace")
+    there = (len(data) - HEADER.size) // EVENT.size
+    used = min(nxt, cap, there)
+    shown = used if limit is None else min(used, limit)
     out = []
-    for i in range(min(nxt, cap)):
+    for i in range(shown):
         f = EVENT.unpack_from(data, HEADER.size + i * EVENT.size)
         if f[0] != 1:
             continue   # a writer was killed between taking the slot and filling it
@@ -68,7 +83,7 @@ def read_events(path):
         e.call, e.comm = cstr(f[15]), cstr(f[16])
         out.append(e)
     out.sort(key=lambda e: (e.t, e.slot))
-    return out, max(0, nxt - cap)
+    return out, max(0, nxt - shown)
 
 
 def signame(n):
@@ -118,6 +133,7 @@ class Model:
         self.marks = []          # (kind, proc, t, text, target proc or None, t_end, src)
         self.caller = None
         self.failed_forks = 0
+        self.unread = 0          # events no handler could make sense of
         self._build()
 
     def proc(self, pid, t, role="helper"):
@@ -134,49 +150,73 @@ class Model:
         self.marks.append((kind, p, t, text, target, t_end, self.src))
 
     def _build(self):
+        # Every process of the check could write the trace file: an event
+        # no handler can read (a value out of any range a call gives) is
+        # counted and left out, never the end of the drawing.
         self.src = "s"
         open_calls = {}          # pid -> [entering events] (nested: signal handlers)
         for e in self.events:
-            if e.call == "begin":
-                if self.caller is None:
-                    self.caller = self.proc(e.pid, e.t, "caller")
-                    self.caller.role = "caller"
-                continue
-            if e.call == "seen":
-                pid, state = e.a[0], chr(e.a[1])
-                comm = cstr(struct.pack("=qq", e.a[2], e.a[3]))
-                d = self.proc(pid, self.t0, "decoy")
-                d.role, d.comm, d.parent = "decoy", comm, self.caller
-                d.start = self.t0
-                if state == "Z":
-                    d.zombie_from = self.t0
-                    d.exit_how = "exited before the check began"
-                continue
-            self.src = e.src
-            p = self.proc(e.pid, e.t)
-            if e.comm:
-                p.comm = e.comm
-            p.last_t = max(p.last_t, e.t)
-            if e.phase == 1:
-                open_calls.setdefault(e.pid, []).append(e)
-                continue
-            enter = None
-            if e.phase == 2:
-                stack = open_calls.get(e.pid, [])
-                for i in range(len(stack) - 1, -1, -1):
-                    if stack[i].call == e.call:
-                        enter = stack.pop(i)
-                        break
-            # _exit and exit are one handler; mutex calls fall to _on_other
-            handler = "_on_" + e.call.lstrip("_")
-            getattr(self, handler, self._on_other)(e, p, enter)
+            try:
+                self._event(e, open_calls)
+            except (ValueError, OverflowError, TypeError, IndexError, KeyError, struct.error):
+                self.unread += 1
         # calls that never returned: the process ended (or the check) inside
         for pid, stack in open_calls.items():
             for enter in stack:
                 p = self.cur.get(pid)
-                if p is not None and enter.call in ("wait", "waitpid", "waitid", "read",
-                                                    "cond_wait", "cond_timedwait"):
-                    self._bar(enter, p, None, "never returned")
+                try:
+                    label = self._open_label(enter)
+                    if p is not None and label is not None:
+                        self._bar(enter, p, None, label, None, note="never returned")
+                except (ValueError, OverflowError, TypeError, IndexError, KeyError):
+                    self.unread += 1
+
+    def _event(self, e, open_calls):
+        """Take one event into the model."""
+        if e.call == "begin":
+            if self.caller is None:
+                self.caller = self.proc(e.pid, e.t, "caller")
+                self.caller.role = "caller"
+            return
+        if e.call == "seen":
+            pid, state = e.a[0], chr(e.a[1]) if 0 <= e.a[1] < 128 else "?"
+            comm = cstr(struct.pack("=qq", e.a[2], e.a[3]))
+            d = self.proc(pid, self.t0, "decoy")
+            d.role, d.comm, d.parent = "decoy", comm, self.caller
+            d.start = self.t0
+            if state == "Z":
+                d.zombie_from = self.t0
+                d.exit_how = "exited before the check began"
+            return
+        self.src = e.src
+        p = self.proc(e.pid, e.t)
+        if e.comm:
+            p.comm = e.comm
+        p.last_t = max(p.last_t, e.t)
+        if e.phase == 1:
+            open_calls.setdefault(e.pid, []).append(e)
+            return
+        enter = None
+        if e.phase == 2:
+            stack = open_calls.get(e.pid, [])
+            for i in range(len(stack) - 1, -1, -1):
+                if stack[i].call == e.call:
+                    enter = stack.pop(i)
+                    break
+        # _exit and exit are one handler; mutex calls fall to _on_other
+        handler = "_on_" + e.call.lstrip("_")
+        getattr(self, handler, self._on_other)(e, p, enter)
+
+    def _open_label(self, enter):
+        """The words for a blocking call that was entered and never
+        returned, or None when it is not drawn as a bar."""
+        if enter.call in ("wait", "waitpid", "waitid"):
+            return self._wait_label(enter)
+        if enter.call == "read" and enter.a[2] == S_IFIFO:
+            return f"read fd {enter.a[0]}"
+        if enter.call in ("cond_wait", "cond_timedwait"):
+            return f"waits on {self._cond_name(enter.a[0])}"
+        return None
 
     # -- per call --
     def _on_fork(self, e, p, enter):
@@ -435,8 +475,11 @@ def fmt_span(ns):
     return f"{ns} ns"
 
 
-def render(model, title, subtitle, dropped=0):
-    """The SVG document (a str)."""
+def render(model, title, subtitle, dropped=0, idp=""):
+    """The SVG document (a str).  idp prefixes its one id (the arrow head),
+    so that several timelines can share an HTML page."""
+    if not re.fullmatch(r"[A-Za-z0-9_-]*", idp):
+        raise ValueError(f"an id prefix of letters, digits, '_' and '-' only: {idp!r}")
     LEFT, WIDTH, TOP, LANE = 250, 900, 78, 40
     RIGHT = 150   # room for the words at a lane's end
     procs = order_lanes(model)
@@ -461,8 +504,10 @@ def render(model, title, subtitle, dropped=0):
         return f'<text x="{x0:.1f}" y="{y}" class="lbl"{fill}>{esc(text)}</text>'
 
     height = TOP + 40 + len(procs) * LANE + 200
+    arrow = f"url(#{idp}arrow)"
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{LEFT + WIDTH + RIGHT}" '
-           f'height="{height}" font-family="sans-serif" font-size="11">',
+           f'height="{height}" viewBox="0 0 {LEFT + WIDTH + RIGHT} {height}" '
+           f'font-family="sans-serif" font-size="11">',
            "<style>.lbl{font-size:10px;fill:#333}.lane-label{font-size:12px}"
            ".axis{stroke:#bbb;stroke-width:1}</style>",
            f'<title>{esc(title)}</title>',
@@ -470,7 +515,7 @@ def render(model, title, subtitle, dropped=0):
            f'<text x="12" y="22" font-size="16" font-weight="bold">{esc(title)}</text>',
            f'<text x="12" y="42" font-size="12" fill="#444">{esc(cut(subtitle, 190))}'
            f'<title>{esc(subtitle)}</title></text>',
-           '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" '
+           f'<defs><marker id="{idp}arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" '
            'markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" '
            'fill="context-stroke"/></marker></defs>']
     # the time axis and its scale
@@ -540,7 +585,7 @@ def render(model, title, subtitle, dropped=0):
         if kind == "fork" and target is not None and id(target) in lane_y:
             ty = lane_y[id(target)]
             out.append(f'<g class="fork"><line x1="{xt:.1f}" y1="{y}" x2="{x(target.start):.1f}" '
-                       f'y2="{ty}" stroke="#2a9d4b" stroke-width="1.5" marker-end="url(#arrow)"/>'
+                       f'y2="{ty}" stroke="#2a9d4b" stroke-width="1.5" marker-end="{arrow}"/>'
                        + words(p, "below", xt + 3, y + 14, text) + '</g>')
         elif kind in ("wait", "look", "read", "cond"):
             xe = x(t_end) if t_end is not None else x(p.reap_t or p.exit_t or p.last_t)
@@ -557,7 +602,7 @@ def render(model, title, subtitle, dropped=0):
                 ty = lane_y[id(target)]
                 out.append(f'<line class="reaped" x1="{xe:.1f}" y1="{y + 8}" x2="{xe:.1f}" '
                            f'y2="{ty}" stroke="#8a6a10" stroke-width="1.2" '
-                           f'stroke-dasharray="4,2" marker-end="url(#arrow)">'
+                           f'stroke-dasharray="4,2" marker-end="{arrow}">'
                            f'<title>reaped {target.pid}: {esc(target.reap_how or "")}</title>'
                            f'</line>')
             out.append("</g>")
@@ -567,7 +612,7 @@ def render(model, title, subtitle, dropped=0):
                 said = "" if quiet else words(p, "kill", xt + 3, (y + ty) / 2, text, "#c0392b")
                 out.append(f'<g class="kill"><title>{esc(text)}</title><line x1="{xt:.1f}" '
                            f'y1="{y}" x2="{xt:.1f}" y2="{ty}" stroke="#c0392b" '
-                           f'stroke-width="1.5" marker-end="url(#arrow)"/>{said}</g>')
+                           f'stroke-width="1.5" marker-end="{arrow}"/>{said}</g>')
             else:
                 said = "" if quiet else words(p, "above", xt + 6, y - 9, text, "#c0392b")
                 out.append(f'<g class="kill"><title>{esc(text)}</title><path d="M{xt:.1f},'
@@ -618,7 +663,7 @@ def render(model, title, subtitle, dropped=0):
                        f'stroke-width="4"/>')
         elif shape == "arrow":
             out.append(f'<line x1="12" y1="{yy - 4}" x2="40" y2="{yy - 4}" stroke="{colour}" '
-                       f'stroke-width="1.5" marker-end="url(#arrow)"/>')
+                       f'stroke-width="1.5" marker-end="{arrow}"/>')
         elif shape == "circle":
             out.append(f'<circle cx="26" cy="{yy - 4}" r="5" fill="white" stroke="{colour}" '
                        f'stroke-width="2"/>')
@@ -629,7 +674,9 @@ def render(model, title, subtitle, dropped=0):
              "roles: caller runs the check and your functions, child/grandchild were forked by "
              "your code, probe by the check itself, decoy by the harness")
     if dropped:
-        notes += f"; {dropped} events did not fit the trace file and are not shown"
+        notes += f"; {dropped} more events are not shown (more than the drawing has room for)"
+    if model.unread:
+        notes += f"; {model.unread} events could not be read (values no call gives) and are left out"
     out.append(f'<text x="12" y="{ly + 16 + len(items) * 16 + 4}" class="lbl">{esc(notes)}</text>')
     out.append("</g></svg>")
     return "\n".join(out) + "\n"
@@ -678,12 +725,29 @@ def trace_check(check, lesson, check_id):
     env = dict(os.environ, FORKLAB_TRACE=os.path.abspath(events_path), FORKLAB_SANDBOX_SAID="1")
     r = subprocess.run([check, "--only", check_id], capture_output=True, text=True,
                        errors="replace", env=env, timeout=600)
-    verdict = "did not report"
-    for f in records(r.stdout):
-        if f[0] == "result" and f[2] == check_id and len(f) > 9:
-            verdict = f[5] if f[5] != "fail" else f"fail: expected {f[8]}; observed {f[9]}"
     events, dropped = read_events(events_path)
-    return events, dropped, verdict, r.stderr
+    return events, dropped, verdict_of(r.stdout, check_id), r.stderr
+
+
+def verdict_of(stdout, check_id):
+    """The verdict the checker's records in `stdout` give check_id, in
+    words: pass, skip, "fail: expected ...; observed ...", or "did not
+    report"."""
+    verdict = "did not report"
+    for f in records(stdout):
+        if f[0] == "result" and len(f) > 9 and f[2] == check_id:
+            verdict = f[5] if f[5] != "fail" else f"fail: expected {f[8]}; observed {f[9]}"
+    return verdict
+
+
+def document(events, dropped, lesson, check_id, title, work, verdict, idp=""):
+    """One check's timeline as an SVG document (a str): titled with the
+    check, its subtitle the work folder, what was recorded and the traced
+    run's verdict (words from verdict_of)."""
+    model = Model(events)
+    return render(model, f"{lesson} · {check_id} — {title}",
+                  f"{work}/{lesson}: {len(model.procs)} processes, {len(events)} events over "
+                  f"{fmt_span(model.t1 - model.t0)}; check {verdict}", dropped, idp)
 
 
 def starts_processes(events):
@@ -725,10 +789,7 @@ def run(build, check_id, svg, outdir, work, main_check=False):
     svg = svg or os.path.join(outdir or os.path.join(KIT, "build", "trace"), f"{lesson}-{cid}.svg")
     if not events:
         sys.stderr.write(f"{lesson} {cid}: no process call was recorded (check {verdict})\n{err}")
-    model = Model(events)
-    doc = render(model, f"{lesson} · {cid} — {title}",
-                 f"{work}/{lesson}: {len(model.procs)} processes, {len(events)} events over "
-                 f"{fmt_span(model.t1 - model.t0)}; check {verdict}", dropped)
+    doc = document(events, dropped, lesson, cid, title, work, verdict)
     os.makedirs(os.path.dirname(os.path.abspath(svg)), exist_ok=True)
     with open(svg + ".tmp", "w", encoding="utf-8") as f:
         f.write(doc)
