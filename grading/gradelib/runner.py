@@ -25,7 +25,7 @@ import subprocess
 import tempfile
 import threading
 
-from . import kit, limits, model, submission, wall
+from . import kit, limits, model, submission, timelines, wall
 
 UID_BASE = int(os.environ.get("FORKLAB_GRADER_UID", "64200"))
 NPROC = 256                  # processes a submission may have at once
@@ -479,6 +479,15 @@ def _build_and_run(user, scratch, work, build_top, result, ctx):
             result.hidden[lesson] = drive(user, dict(env, FORKLAB_DECLARED=os.path.join(d, "list")),
                                              d, ceiling, root, ro=ro + [d], turn=turn)
             user.kill_all()
+    # 3. The timelines: the first failing check of each failing lesson, run
+    # once more, traced, in the same walls (timelines.py says why after).
+    if ctx.timelines:
+        for lesson in result.submitted:
+            decl = timelines.first_failing(result.lessons.get(lesson), ctx.decls[lesson])
+            if decl is not None:
+                turn = TURNS.alone if timing_sensitive(lesson) else None
+                result.timelines[lesson] = timelines.trace(
+                    user, env, lesson, decl, (root, work, scratch), ctx.timeout_scale, turn)
 
 
 def _compile_hidden(user, env, lesson, scratch, work, ctx):

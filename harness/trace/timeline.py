@@ -734,8 +734,12 @@ def verdict_of(stdout, check_id):
     words: pass, skip, "fail: expected ...; observed ...", or "did not
     report"."""
     verdict = "did not report"
-    for f in records(stdout):
-        if f[0] == "result" and len(f) > 9 and f[2] == check_id:
+    for line in stdout.splitlines():
+        try:
+            f = records(line)[0] if line else []
+        except ValueError:
+            continue   # not a record (\x without two hex digits): not the checker's line
+        if len(f) > 9 and f[0] == "result" and f[2] == check_id:
             verdict = f[5] if f[5] != "fail" else f"fail: expected {f[8]}; observed {f[9]}"
     return verdict
 
