@@ -7,12 +7,16 @@ trace file the student's code wrecked costs the drawing, never the grade;
 the traced build and run go through the submission's walls (runner.User)
 and nothing else; a drawing with anything but the timeline's own elements
 is never embedded."""
+import html.parser
 import os
+import shutil
+import subprocess
 import sys
+import threading
 import xml.etree.ElementTree as ET
 
 from kit import ROOT
-from test_grading import mkdtemp
+from test_grading import EXAMPLES, grade, lesson, mkdtemp, read_grade, student_dir
 
 sys.path.insert(0, os.path.join(ROOT, "grading"))
 from gradelib import model, reports, timelines  # noqa: E402
@@ -20,6 +24,77 @@ from gradelib import model, reports, timelines  # noqa: E402
 XHTML = "{http://www.w3.org/1999/xhtml}"
 SVG = "{http://www.w3.org/2000/svg}"
 HOSTILE = "</svg><script>"   # 14 bytes: a whole comm (15 at most)
+SRC = os.path.join(EXAMPLES, "complete", "01-processes", "processes.c")
+
+
+def _submission(cls, sid, in_helper):
+    """Lesson 01's answer with one mistake: a helper child nobody waits for
+    (the first check fails: a zombie is left), which runs in_helper (C
+    statements) first."""
+    d = os.path.join(cls, sid, "01-processes")
+    shutil.copytree(os.path.dirname(SRC), d)
+    text = open(SRC).read()
+    mistake = ("    fflush(NULL);\n    if (fork() == 0) {\n" + in_helper + "        _exit(0);\n    }\n")
+    text = text.replace("    fflush(NULL);\n    pid_t pid = fork();",
+                        mistake + "    pid_t pid = fork();", 1)
+    assert mistake in text
+    text = text.replace("#include <unistd.h>\n", "#include <unistd.h>\n#include <fcntl.h>\n"
+                        "#include <stdlib.h>\n#include <string.h>\n#include <sys/prctl.h>\n", 1)
+    with open(os.path.join(d, "processes.c"), "w") as f:
+        f.write(text)
+
+
+_graded, _graded_lock = {}, threading.Lock()
+# The trace file is mapped into every process of the check (trace.c):
+# the helper finds the mapping and breaks the file's magic.
+VANDAL = r"""        FILE *m = fopen("/proc/self/maps", "r");
+        char line[512];
+        while (m && fgets(line, sizeof line, m))
+            if (strstr(line, ".events")) {
+                memcpy((void *)strtoul(line, NULL, 16), "XXXXXXXX", 8);
+                break;
+            }
+        if (m)
+            fclose(m);
+"""
+
+
+def graded_class():
+    """A class of three graded once (lesson 01): complete; broken, whose
+    helper child calls itself `</svg><script>`; vandal, whose helper
+    writes over the trace file's magic through the mapping every process
+    of a traced check has (a graded run has none)."""
+    with _graded_lock:
+        return _graded or _grade_class()
+
+
+def _grade_class():
+    tmp = mkdtemp(prefix="forklab-timelines-")
+    cls = os.path.join(tmp, "class")
+    shutil.copytree(os.path.join(EXAMPLES, "complete"), os.path.join(cls, "complete"))
+    _submission(cls, "broken", f'        prctl(PR_SET_NAME, "{HOSTILE}");\n')
+    _submission(cls, "vandal", VANDAL)
+    out = os.path.join(tmp, "out")
+    grade(cls, "-o", out, "--lesson", "01")
+    _graded.update(out=out, cls=cls, tmp=tmp)
+    return _graded
+
+
+class _Tags(html.parser.HTMLParser):
+    """Every start tag an HTML parser meets."""
+
+    def __init__(self):
+        super().__init__()
+        self.tags = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+
+
+def _report(out, sid, who="students"):
+    path = os.path.join(student_dir(out, sid, who), "report.html")
+    text = open(path, encoding="utf-8").read()
+    return text, ET.parse(path).getroot()
 
 
 def _entry(root, check_id):
@@ -29,6 +104,71 @@ def _entry(root, check_id):
         if any(s.text == check_id for s in row.iter(XHTML + "small")):
             return rows[i + 1].findall(XHTML + "td")[1]
     raise AssertionError(f"no row for {check_id}")
+
+
+def test_failing_check_has_its_timeline_and_a_passing_submission_none():
+    out = graded_class()["out"]
+    g = read_grade(out, "broken")
+    first = next(c for c in lesson(g, "01")["checks"] if c["verdict"] == "fail")
+    for who in ("students", "instructor"):
+        text, root = _report(out, "broken", who)
+        svgs = list(root.iter(SVG + "svg"))
+        assert len(svgs) == 1 and text.count("<svg") == 1, f"{who}: {len(svgs)} drawings"
+        entry = _entry(root, first["id"])
+        assert list(entry.iter(SVG + "svg")) == svgs, "the drawing is not in the check's entry"
+        drawing = text[text.index("<svg"):text.index("</svg>") + 6]
+        ET.fromstring(drawing)
+        if shutil.which("xmllint"):
+            x = subprocess.run(["xmllint", "--noout", "-"], input=drawing, text=True,
+                               capture_output=True)
+            assert x.returncode == 0, x.stderr
+        # The lanes name the processes the check started: the caller, the
+        # child proc_start forked, the helper (by the name it gave itself).
+        labels = {t.get("data-pid"): "".join(t.itertext()) for t in svgs[0].iter(SVG + "text")
+                  if t.get("class") == "lane-label"}
+        roles = [g.get("data-role") for g in svgs[0].iter(SVG + "g") if g.get("class") == "lane"]
+        assert "caller" in roles and roles.count("child") >= 2, roles
+        for pid, label in labels.items():
+            assert pid in label, (pid, label)
+        assert any(HOSTILE in label for label in labels.values()), labels
+        # ... and that name is text: no script element, for XML or HTML.
+        assert not [e for e in root.iter() if e.tag.rsplit("}", 1)[-1].lower() == "script"]
+        tags = _Tags()
+        tags.feed(text)
+        assert "script" not in tags.tags and tags.tags.count("svg") == 1, tags.tags
+        assert "make trace LESSON=01 CHECK=" + first["id"] in "".join(entry.itertext())
+    md = open(os.path.join(student_dir(out, "broken"), "report.md"), encoding="utf-8").read()
+    assert md.count("drawn as a timeline in report.html") == 1, md
+    for who in ("students", "instructor"):
+        text, root = _report(out, "complete", who)
+        assert "<svg" not in text and 'class="timeline"' not in text, who
+        assert "No timeline" not in text, who
+
+
+def test_wrecked_trace_file_costs_the_drawing_not_the_grade():
+    """The vandal's helper breaks the trace file: the report says why there
+    is no drawing, the score is the graded run's, the page still parses."""
+    out = graded_class()["out"]
+    broken, vandal = read_grade(out, "broken"), read_grade(out, "vandal")
+    assert vandal["score"] == broken["score"] < lesson(read_grade(out, "complete"), "01")["score"]
+    for who in ("students", "instructor"):
+        text, root = _report(out, "vandal", who)
+        assert not list(root.iter(SVG + "svg")), who
+        assert "No timeline of this check: the timeline could not be made (not a forklab " \
+               "trace)" in "".join(root.itertext()), who
+
+
+def test_no_timelines_draws_none():
+    tmp = graded_class()["tmp"]
+    cls = os.path.join(tmp, "one")
+    shutil.copytree(os.path.join(graded_class()["cls"], "broken"), os.path.join(cls, "broken"))
+    out = os.path.join(tmp, "none")
+    grade(cls, "-o", out, "--lesson", "01", "--no-timelines")
+    for who in ("students", "instructor"):
+        text, _ = _report(out, "broken", who)
+        assert "<svg" not in text and "No timeline" not in text, who
+    assert read_grade(out, "broken")["score"] == read_grade(graded_class()["out"],
+                                                            "broken")["score"]
 
 
 # ---- the parts, without a class ----
