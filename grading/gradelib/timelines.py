@@ -155,7 +155,9 @@ def trace(user, env, lesson, decl, places, scale=1.0, turn=None):
     try:
         return _trace(user, env, lesson, decl, root, work, scratch, scale, turn)
     except (OSError, ValueError) as e:
-        return model.Timeline(lesson, cid, note=f"the timeline could not be made ({e})")
+        # (an OSError names its path: the scratch folder's name is the grader's)
+        why = str(e).replace(work + "/", "").replace(scratch + "/", "")
+        return model.Timeline(lesson, cid, note=f"the timeline could not be made ({why})")
 
 
 def _trace(user, env, lesson, decl, root, work, scratch, scale, turn):
@@ -196,8 +198,9 @@ def _trace(user, env, lesson, decl, root, work, scratch, scale, turn):
         note = (f"The traced run was stopped after {ceiling:g} s; the drawing shows what its "
                 f"processes did until then.")
     elif verdict in ("pass", "skip"):
-        note = (f"In this traced run the check's verdict was {verdict}: the failure depends "
-                f"on timing, and the drawing shows a run that went otherwise.")
+        note = (f"In this traced run the check {'passed' if verdict == 'pass' else 'was skipped'}"
+                f": its failure depends on timing, and the drawing shows a run that went "
+                f"otherwise.")
     try:
         svg = timeline.document(events, dropped, lesson, cid, decl["title"], "submission",
                                 verdict, idp=_id_prefix(lesson))
