@@ -12,7 +12,10 @@ all compiled before any student code runs; the hidden ones are then sealed
 (root-owned, execute-only, sources deleted) with descriptor-relative calls
 that never follow a link.  Root never follows a path inside a folder the
 student's uid owns.  Each lesson runs in a wall of its own, and every
-process of the uid is killed before the next lesson starts."""
+process of the uid is killed before the next lesson starts.  After the
+graded runs, the first failing check of each failing lesson is built and
+run once more, traced, in the same walls (timelines.py): a drawing for the
+report, never a score."""
 import contextlib
 import fcntl
 import os
@@ -384,7 +387,8 @@ def check(sid, path, ctx):
     model.DriverLesson), hidden (the same for hidden checks), submitted
     (lesson names found), notes, rejected (why, or None), walls (which
     walls were enforced), sources ({relative path: text} for the
-    integrity scan)."""
+    integrity scan), timelines ({lesson: model.Timeline} for the HTML
+    reports)."""
     result = model.Checked()
     user = User(isolated=True)
     result.walls = user.walls()
