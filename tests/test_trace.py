@@ -144,12 +144,16 @@ def test_wait_that_never_returns_is_drawn():
     data = _trace_file([_event(1000, "begin", 10), _event(2000, "fork", 10, phase=1),
                         _event(3000, "fork", 10, phase=2, ret=11),
                         _event(3500, "fork", 11, phase=2, ret=0),
-                        _event(4000, "waitpid", 10, phase=1, a=(11, 0, 0, 0, 0, 0))])
+                        _event(4000, "waitpid", 10, phase=1, a=(11, 0, 0, 0, 0, 0)),
+                        _event(6000, "write", 11, a=(1, 2, 0, 0, 0, 0), ret=2)])
     events, dropped = tracer.parse_events(data)
     root = ET.fromstring(tracer.document(events, dropped, "04-join", "join_waits", "t",
                                          "submission", "timed out"))
     bars = [t.text for g in groups(root, "wait") for t in g.iter(SVG_NS + "title")]
     assert bars == ["waitpid(11) (never returned)"], bars
+    # blocked to the end of the trace: 2000 of the axis's 5000 ns, 900 wide
+    rect = next(groups(root, "wait")[0].iter(SVG_NS + "rect"))
+    assert abs(float(rect.get("width")) - 360) < 1, rect.attrib
 
 
 def test_hostile_trace_file_draws_or_is_refused():

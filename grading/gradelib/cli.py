@@ -35,7 +35,9 @@ leaves running survives its grading.
 OUT receives, as each student finishes (atomically):
   students/STUDENT/report.md, report.html  the student's feedback: per
         lesson, per check ✓/✗, points, and for each failure what `make
-        check` prints (hidden checks are not shown)
+        check` prints (hidden checks are not shown); in report.html, the
+        first failing check of each lesson also drawn as a timeline of its
+        processes (as `make trace` draws it; --no-timelines: none)
   students/STUDENT/results.json            Gradescope's autograder format
   instructor/STUDENT/report.md, report.html  the same with the hidden
         checks, the walls it was graded in and the integrity scan
@@ -108,6 +110,9 @@ def parse(argv):
     p.add_argument("--points-possible", type=float, metavar="N", default=None,
                    help="rescale each results.json total to N points (Gradescope)")
     p.add_argument("--force", action="store_true", help="regrade students already graded")
+    p.add_argument("--no-timelines", dest="timelines", action="store_false",
+                   help="draw no timeline of a failing check in the HTML reports (each costs a "
+                        "traced build and run of the check per failing lesson)")
     p.add_argument("--write-rubric", action="store_true",
                    help="write the rubric (--rubric FILE) from the checks' declarations and exit")
     p.add_argument("--scratch", metavar="DIR", default=None,
@@ -168,7 +173,7 @@ def prepare(a):
     the rubric is applied."""
     all_lessons = kit.lessons()
     lessons = kit.select_lessons(a.lesson)
-    kit.build_kit()
+    kit.build_kit(with_tracer=getattr(a, "timelines", True))
     decls = kit.declarations(lessons, a.scratch)
     extra = os.path.abspath(a.extra) if a.extra else None
     tmp = tempfile.mkdtemp(prefix="forklab-decl-", dir=a.scratch)
@@ -188,7 +193,8 @@ def prepare(a):
         hidden_decls=hidden_decls, extra=extra, extra_lessons=extra_lessons,
         hidden_sources={l: runner.hidden_sources(extra, l) for l in extra_lessons},
         cflags=tuple(kit.student_cflags()) if extra else (), scratch=a.scratch,
-        timeout_scale=float(os.environ.get("FORKLAB_TIMEOUT_SCALE", "1") or 1))
+        timeout_scale=float(os.environ.get("FORKLAB_TIMEOUT_SCALE", "1") or 1),
+        timelines=getattr(a, "timelines", True))
 
 
 def combined(ctx):
@@ -239,19 +245,22 @@ def _replace_folder(parent, name, files):
         os.rename(tmp, final)
 
 
-def write_student(out, g, points_possible=None):
+def write_student(out, g, points_possible=None, timelines=None):
     """The student's folders, each complete or not at all: OUT/students/ID
     (what the student may see) and OUT/instructor/ID (the whole grade);
     grade.json, written last, marks the grade complete.  Every student has
     folders of their own below students/ and instructor/, so no id can
-    collide with a class-level file such as junit.xml."""
+    collide with a class-level file such as junit.xml.  timelines
+    ({lesson: model.Timeline}) go into both report.html files, never into
+    the grade."""
     name = names.folder(g["student"])
     _replace_folder(os.path.join(out, "students"), name, {
-        "report.md": reports.markdown(g), "report.html": reports.html_report(g),
+        "report.md": reports.markdown(g, timelines=timelines),
+        "report.html": reports.html_report(g, timelines=timelines),
         "results.json": reports.dumps(reports.gradescope(g, points_possible))})
     _replace_folder(os.path.join(out, "instructor"), name, {
-        "report.md": reports.markdown(g, instructor=True),
-        "report.html": reports.html_report(g, instructor=True),
+        "report.md": reports.markdown(g, instructor=True, timelines=timelines),
+        "report.html": reports.html_report(g, instructor=True, timelines=timelines),
         "grade.json": reports.dumps(g)})
 
 
@@ -333,8 +342,13 @@ def grade_all(a, ctx):
         for sid in group:
             twins[sid] = [x for x in group if x != sid]
     rubric_text = open(a.rubric, encoding="utf-8").read()
-    extra = json.dumps([ctx.lessons, combined(ctx), kit_digest(ctx.lessons), rubric_text],
-                       sort_keys=True)
+    what = [ctx.lessons, combined(ctx), kit_digest(ctx.lessons), rubric_text]
+    if not ctx.timelines:
+        # Reports without timelines are not the reports a default run
+        # makes: switching back regrades (and grades made before timelines
+        # existed keep their fingerprints).
+        what.append("no timelines")
+    extra = json.dumps(what, sort_keys=True)
     grades, todo = {}, []
     for sid, path in subs:
         fp = submission.fingerprint(path, extra)
@@ -358,7 +372,7 @@ def grade_all(a, ctx):
                 + " after Unicode normalisation: check it is one student"] if sid in twins else []
         g = marks.grade_model(sid, result, ctx, time.monotonic() - t0, fingerprint=fp,
                               notes=twin).to_json()
-        write_student(a.out, g, a.points_possible)
+        write_student(a.out, g, a.points_possible, result.timelines)
         with lock:
             grades[sid] = g
             write_class(a.out, [grades[s] for s, _ in subs if s in grades], ctx, a)

@@ -62,11 +62,20 @@ def select_lessons(wanted):
     return sorted(chosen)
 
 
+def tracer(root=ROOT):
+    """The compiled tracer a trace-mode checker is linked with (the failing
+    checks' timelines)."""
+    return os.path.join(root, "build", "harness", "trace", "trace.o")
+
+
 def built_kit(root=ROOT):
     """Every file of the kit's build that a lesson's checker is linked from
     or the driver runs: the core library, the checker's main, each lesson's
-    compiled checks and its list of checks, the driver."""
+    compiled checks and its list of checks, the driver, and the tracer when
+    it is built."""
     out = [core_lib(root), driver(root), os.path.join(root, "build", "harness", "main.o")]
+    if os.path.exists(tracer(root)):
+        out.append(tracer(root))
     lessons_dir = os.path.join(root, "build", "harness", "lessons")
     for lesson in sorted(os.listdir(lessons_dir)) if os.path.isdir(lessons_dir) else []:
         for name in ("checks.o", "list"):
@@ -82,9 +91,10 @@ def built_kit(root=ROOT):
     return out
 
 
-def build_kit():
-    """Build the harness library and the driver (as the invoking user)."""
-    r = make("kit")
+def build_kit(with_tracer=True):
+    """Build the harness library and the driver, and the tracer unless
+    with_tracer is false (as the invoking user)."""
+    r = make("kit", *([os.path.relpath(tracer(), ROOT)] if with_tracer else []))
     if r.returncode != 0:
         raise KitError("`make kit` failed:\n" + r.stdout + r.stderr)
 

@@ -138,14 +138,27 @@ class DriverLesson:
                 "checks": [c.to_json() for c in self.checks]}
 
 
+@dataclass(frozen=True)
+class Timeline:
+    """A failing check's timeline, for the HTML reports (never part of the
+    grade): the lesson, the check's id, svg (the drawing, already checked
+    to be safe inside a page, or "" when there is none) and note (words
+    shown with it: why there is no drawing, or how the traced run went
+    otherwise than the graded one)."""
+    lesson: str
+    check: str
+    svg: str = ""
+    note: str = ""
+
+
 @dataclass
 class Checked:
     """What the runner found in one submission, filled in as it goes (so
     not frozen): lessons and hidden ({lesson: DriverLesson} for the kit's
     checks and the instructor's), submitted (lesson folders found), notes
     about files left out, rejected (why it could not be graded, or None),
-    walls (what it was graded in) and sources ({LESSON/name: text}, for the
-    integrity scan)."""
+    walls (what it was graded in), sources ({LESSON/name: text}, for the
+    integrity scan) and timelines ({lesson: Timeline} of failing checks)."""
     lessons: dict = field(default_factory=dict)
     hidden: dict = field(default_factory=dict)
     submitted: list = field(default_factory=list)
@@ -153,6 +166,7 @@ class Checked:
     rejected: Optional[str] = None
     walls: str = ""
     sources: dict = field(default_factory=dict)
+    timelines: dict = field(default_factory=dict)
 
     @classmethod
     def of(cls, result):
@@ -334,7 +348,8 @@ class ClassRun:
     declaration dict]}), extra (the hidden checks' folder or None),
     extra_lessons and hidden_sources ({lesson: [(name, bytes)]}, read once
     before any student code runs), cflags to build them with, scratch (the
-    temp folder, None for the system's), timeout_scale, and kit_root (the
+    temp folder, None for the system's), timeout_scale, timelines (whether
+    a failing check is traced for the HTML reports) and kit_root (the
     kit's snapshot; None until it is made -- with_kit_root)."""
     all_lessons: tuple
     lessons: tuple
@@ -346,6 +361,7 @@ class ClassRun:
     cflags: tuple = ()
     scratch: Optional[str] = None
     timeout_scale: float = 1.0
+    timelines: bool = True
     kit_root: Optional[str] = None
 
     def with_kit_root(self, path):

@@ -10,7 +10,9 @@ Whatever a student controls (their id, their code's output, the compiler's
 messages about it) is escaped for the format it lands in: backslashes and a
 long enough fence in Markdown, entities in HTML, json.dumps in JSON.
 Characters XML and HTML cannot carry (control characters) are shown as
-\\xNN."""
+\\xNN.  A failing check's timeline (timelines.py) is an SVG drawing placed
+in report.html as it is: timelines.py has escaped its texts and held it to
+the timeline's own elements before it gets here."""
 import html
 import json
 import re
@@ -66,8 +68,16 @@ def _has_hidden(g):
     return any(c["hidden"] for l in g["lessons"] for c in l["checks"])
 
 
-def markdown(g, instructor=False):
-    """report.md: the student's (instructor=False) or the instructor's."""
+def _timeline_of(c, timelines):
+    """The model.Timeline drawn for check c (a grade.json dict), or None."""
+    t = (timelines or {}).get(c["lesson"])
+    return t if t is not None and t.check == c["id"] and not c["hidden"] else None
+
+
+def markdown(g, instructor=False, timelines=None):
+    """report.md: the student's (instructor=False) or the instructor's;
+    a check with a timeline (timelines: {lesson: model.Timeline}) says it
+    is drawn in report.html."""
     out = [f"# forklab report: {md(g['student'])}\n\n",
            f"**{g['score']} / {g['max']} points** · status: {g['status']}\n\n"]
     if _has_hidden(g) and not instructor:
@@ -105,6 +115,9 @@ def markdown(g, instructor=False):
         failed = [c for c in checks if c["verdict"] == "fail" and c["read"]]
         for c in failed:
             out.append(f"\n### ✗ {md(c['title'])}\n\n" + md_block(failure_text(c)))
+            t = _timeline_of(c, timelines)
+            if t is not None and t.svg:
+                out.append("\nWhat its processes did is drawn as a timeline in report.html.\n")
     return "".join(out)
 
 
@@ -115,7 +128,8 @@ body{font:15px/1.45 system-ui,sans-serif;max-width:60em;margin:2em auto;padding:
 table{border-collapse:collapse;margin:.5em 0}td,th{padding:.2em .6em;text-align:left;vertical-align:top}
 tr:nth-child(even){background:#f4f4f4}.pass{color:#1a7f37}.fail{color:#c62828}.skip{color:#9a6700}
 pre{background:#f6f8fa;padding:.6em;overflow:auto;white-space:pre-wrap}
-.status{font-weight:bold}svg text{font:12px sans-serif}
+.status{font-weight:bold}:not(.timeline)>svg text{font:12px sans-serif}
+.timeline{overflow-x:auto;margin:.5em 0}.timeline svg{max-width:100%;height:auto;border:1px solid #ddd}
 """
 
 
@@ -126,18 +140,33 @@ def page(title, body):
             f"<style>{STYLE}</style></head>\n<body>\n{body}</body>\n</html>\n")
 
 
-def _html_check(c):
+def _html_timeline(c, t):
+    """The timeline t (a model.Timeline) of check c, for its entry: the
+    drawing with a line on how to draw it at home, or why there is none."""
+    if not t.svg:
+        return f"<p class=\"skip\">No timeline of this check: {h(t.note)}</p>\n"
+    note = f"<p>{h(t.note)}</p>\n" if t.note else ""
+    return (f"<div class=\"timeline\"><p>What the processes of this check did, in a second run "
+            f"with a tracer (<code>make trace LESSON={h(c['lesson'][:2])} CHECK={h(c['id'])}</code> "
+            f"draws the same on your machine):</p>\n{note}{t.svg}</div>\n")
+
+
+def _html_check(c, timelines=None):
     cls = c["verdict"]
     hidden = " <em>(instructor's check)</em>" if c["hidden"] else ""
     row = (f"<tr class=\"{cls}\"><td class=\"{cls}\">{mark(c)}</td><td>{h(c['title'])}{hidden}"
            f"<br/><small>{h(c['id'])}</small></td><td>{c['score']}/{c['points']}</td></tr>\n")
     if c["verdict"] == "fail":
-        row += f"<tr><td></td><td colspan=\"2\"><pre>{h(failure_text(c))}</pre></td></tr>\n"
+        t = _timeline_of(c, timelines)
+        drawn = _html_timeline(c, t) if t is not None else ""
+        row += (f"<tr><td></td><td colspan=\"2\"><pre>{h(failure_text(c))}</pre>"
+                f"{chr(10) + drawn if drawn else ''}</td></tr>\n")
     return row
 
 
-def html_report(g, instructor=False):
-    """report.html: the student's (instructor=False) or the instructor's."""
+def html_report(g, instructor=False, timelines=None):
+    """report.html: the student's (instructor=False) or the instructor's;
+    timelines ({lesson: model.Timeline}) are drawn in their checks' entries."""
     body = [f"<h1>forklab report: {h(g['student'])}</h1>\n",
             f"<p class=\"status\">{g['score']} / {g['max']} points · status: {h(g['status'])}</p>\n"]
     if _has_hidden(g) and not instructor:
@@ -166,7 +195,7 @@ def html_report(g, instructor=False):
             body.append("<p class=\"skip\">Your code compiled with warnings (they often point at "
                         f"the bug):</p>\n<pre>{h(l['warnings'])}</pre>\n")
         body.append("<table>\n<tr><th></th><th>check</th><th>points</th></tr>\n")
-        body += [_html_check(c) for c in checks]
+        body += [_html_check(c, timelines) for c in checks]
         body.append("</table>\n")
     return page(f"forklab report: {g['student']}", "".join(body))
 

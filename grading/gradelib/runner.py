@@ -12,7 +12,10 @@ all compiled before any student code runs; the hidden ones are then sealed
 (root-owned, execute-only, sources deleted) with descriptor-relative calls
 that never follow a link.  Root never follows a path inside a folder the
 student's uid owns.  Each lesson runs in a wall of its own, and every
-process of the uid is killed before the next lesson starts."""
+process of the uid is killed before the next lesson starts.  After the
+graded runs, the first failing check of each failing lesson is built and
+run once more, traced, in the same walls (timelines.py): a drawing for the
+report, never a score."""
 import contextlib
 import fcntl
 import os
@@ -25,7 +28,7 @@ import subprocess
 import tempfile
 import threading
 
-from . import kit, limits, model, submission, wall
+from . import kit, limits, model, submission, timelines, wall
 
 UID_BASE = int(os.environ.get("FORKLAB_GRADER_UID", "64200"))
 NPROC = 256                  # processes a submission may have at once
@@ -384,7 +387,8 @@ def check(sid, path, ctx):
     model.DriverLesson), hidden (the same for hidden checks), submitted
     (lesson names found), notes, rejected (why, or None), walls (which
     walls were enforced), sources ({relative path: text} for the
-    integrity scan)."""
+    integrity scan), timelines ({lesson: model.Timeline} for the HTML
+    reports)."""
     result = model.Checked()
     user = User(isolated=True)
     result.walls = user.walls()
@@ -479,6 +483,15 @@ def _build_and_run(user, scratch, work, build_top, result, ctx):
             result.hidden[lesson] = drive(user, dict(env, FORKLAB_DECLARED=os.path.join(d, "list")),
                                              d, ceiling, root, ro=ro + [d], turn=turn)
             user.kill_all()
+    # 3. The timelines: the first failing check of each failing lesson, run
+    # once more, traced, in the same walls (timelines.py says why after).
+    if ctx.timelines:
+        for lesson in result.submitted:
+            decl = timelines.first_failing(result.lessons.get(lesson), ctx.decls[lesson])
+            if decl is not None:
+                turn = TURNS.alone if timing_sensitive(lesson) else None
+                result.timelines[lesson] = timelines.trace(
+                    user, env, lesson, decl, (root, work, scratch), ctx.timeout_scale, turn)
 
 
 def _compile_hidden(user, env, lesson, scratch, work, ctx):

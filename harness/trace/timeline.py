@@ -588,7 +588,9 @@ def render(model, title, subtitle, dropped=0, idp=""):
                        f'y2="{ty}" stroke="#2a9d4b" stroke-width="1.5" marker-end="{arrow}"/>'
                        + words(p, "below", xt + 3, y + 14, text) + '</g>')
         elif kind in ("wait", "look", "read", "cond"):
-            xe = x(t_end) if t_end is not None else x(p.reap_t or p.exit_t or p.last_t)
+            if t_end is None:   # never returned: blocked until the process ended, or on
+                t_end = next((t for t in (p.exit_t, p.killed_t, p.reap_t) if t is not None), t1)
+            xe = x(t_end)
             fill = {"wait": "#f0b030", "look": "#f7dc9a", "read": "#7fb2e5",
                     "cond": "#c59be0"}[kind]
             h = 6 if kind == "look" else 10
@@ -734,8 +736,12 @@ def verdict_of(stdout, check_id):
     words: pass, skip, "fail: expected ...; observed ...", or "did not
     report"."""
     verdict = "did not report"
-    for f in records(stdout):
-        if f[0] == "result" and len(f) > 9 and f[2] == check_id:
+    for line in stdout.splitlines():
+        try:
+            f = records(line)[0] if line else []
+        except ValueError:
+            continue   # not a record (\x without two hex digits): not the checker's line
+        if len(f) > 9 and f[0] == "result" and f[2] == check_id:
             verdict = f[5] if f[5] != "fail" else f"fail: expected {f[8]}; observed {f[9]}"
     return verdict
 
