@@ -296,9 +296,19 @@ static int procs_of(uid_t uid)
     return k;
 }
 
-/* Processes of the checker's uid when the sandbox started; without a uid
- * of its own the check's process ceiling comes on top of them. */
+/* Processes of the checker's uid when the sandbox started; where the
+ * kernel counts them against the check's RLIMIT_NPROC, its process ceiling
+ * comes on top of them. */
 static int outer_procs;
+
+/* Whether the kernel counts the check's processes apart from the user's
+ * others: under a uid of its own, or in a user namespace of its own (the
+ * namespace's count alone meets its RLIMIT_NPROC).  Then checks side by
+ * side never take each other's room, and no /proc scan is needed. */
+static int counted_alone(void)
+{
+    return mode.drop || (mode.ns && geteuid() != 0);
+}
 
 /* Set soft and hard limit to v, never above a hard limit we cannot raise. */
 static int set_limit(int res, double v)
@@ -321,7 +331,8 @@ static int set_limit(int res, double v)
 static int confine(const struct fl_check *c, uid_t uid, char *why, size_t size)
 {
     double cpu = c->cpu_s * fl_timeout_scale();
-    double nproc = c->max_procs + (mode.drop ? 0 : outer_procs + 1);   /* + init */
+    double nproc = c->max_procs + (mode.drop ? 0 : 1) +   /* + init, unless root */
+                   (counted_alone() ? 0 : outer_procs);
     if (set_limit(RLIMIT_NPROC, nproc) < 0 || set_limit(RLIMIT_NOFILE, c->max_files) < 0 ||
         set_limit(RLIMIT_FSIZE, (double)c->max_file_kb * 1024) < 0 ||
         set_limit(RLIMIT_CPU, (double)(long)cpu + 1) < 0 || set_limit(RLIMIT_CORE, 0) < 0 ||
@@ -847,7 +858,7 @@ int fl_sandbox_run(const struct fl_check *c, struct fl_outcome *o)
         if (!mkdtemp(scratch) || (mode.drop && chown(scratch, uid, uid) < 0))
             return -1;
     }
-    if (!mode.drop)
+    if (!counted_alone())
         outer_procs = procs_of(geteuid());
     struct fl_seen w = {.ceiling = c->timeout_s * fl_timeout_scale()};
     double start = fl_now();

@@ -122,6 +122,24 @@ class DriverLesson:
             return cls.crashed(lesson, "the driver printed no report: " + stderr[-2000:])
         return cls.from_driver_json(first, lesson, doc.get("sandbox", ""))
 
+    @classmethod
+    def all_from_driver_output(cls, text, lessons, stderr=""):
+        """{lesson: record} from one driver document over several lesson
+        folders: each lesson's own element, found by its name.  A lesson
+        the document lacks (or a document that is not JSON with a list of
+        lessons) is a crashed lesson saying why."""
+        import json
+        try:
+            doc = json.loads(text)
+            found = {l.get("lesson"): l for l in doc["lessons"] if isinstance(l, dict)}
+            sandbox = doc.get("sandbox", "")
+        except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
+            return {l: cls.crashed(l, "the driver printed no report: " + stderr[-2000:])
+                    for l in lessons}
+        return {l: cls.from_driver_json(found[l], l, sandbox) if l in found
+                else cls.crashed(l, "the driver's report has no record of this lesson")
+                for l in lessons}
+
     def scrubbed(self, prefix):
         """The record with prefix (the scratch folder) taken out of the log and
         of what the student's files show: 01-processes/x.c, not a scratch path."""

@@ -572,7 +572,9 @@ static int default_jobs(void)
     /* Without namespaces and without root, every check's processes count
      * against one RLIMIT_NPROC, the user's, and each check's ceiling is
      * set from that count when it starts: checks side by side would eat
-     * each other's room.  One at a time there. */
+     * each other's room.  One at a time there.  (As root each checker has
+     * a uid of its own; in a user namespace the kernel counts each
+     * sandbox's processes alone.) */
     if (geteuid() != 0 && strncmp(sandbox_words, "pid namespace", 13) != 0)
         return 1;
     cpu_set_t set;
