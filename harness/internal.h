@@ -48,6 +48,11 @@ struct fl_page {
     char setup_error[200];     /* the sandbox could not be set up */
 };
 
+/* Whether two printf formats have the same conversions in the same order
+ * ("%d", "%.3f", "%zu"...; "%%" is text): a translation may be used for
+ * its id only then (messages.c). */
+int fl_same_conversions(const char *a, const char *b);
+
 /* Whether this checker runs under valgrind or with coverage counters. */
 int fl_under_tool(void);
 
