@@ -146,7 +146,12 @@ double fl_timeout_scale(void);
  * student's has come back into harness code: record that and _exit. */
 void fl_guard(void);
 
-/* Append printf output to a fixed buffer, always terminated. */
+/* Cut a character that a fixed buffer cut in half off its end (UTF-8: a
+ * Chinese text is three bytes a character). */
+void fl_utf8_clip(char *buf);
+
+/* Append printf output to a fixed buffer, always terminated, never ending
+ * in half a character. */
 void fl_appendf(char *buf, size_t size, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
