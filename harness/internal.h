@@ -53,6 +53,10 @@ struct fl_page {
  * its id only then (messages.c). */
 int fl_same_conversions(const char *a, const char *b);
 
+/* The observed texts of a timeout and of a deadlock (records.c): the
+ * verdict writes them, the driver knows a hang by their first words. */
+extern const char *const fl_msg_timed_out, *const fl_msg_deadlock;
+
 /* Whether this checker runs under valgrind or with coverage counters. */
 int fl_under_tool(void);
 

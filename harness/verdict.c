@@ -65,8 +65,7 @@ RULE(deadlock, w->deadlocked)
 {
     (void)c;
     SAY(expected, fl_tr("the check's processes to keep making progress until the check ends"));
-    SAY(observed, fl_tr("deadlock while %s, found after %.1f s: every process of the check waits for "
-        "something only another of them could do: %s"), pg->stage, o->seconds, w->deadlock);
+    SAY(observed, fl_tr(fl_msg_deadlock), pg->stage, o->seconds, w->deadlock);
 }
 
 RULE(interrupted, w->interrupted)
@@ -81,9 +80,7 @@ RULE(timeout, w->timed_out)
 {
     (void)c;
     SAY(expected, fl_tr("the check to finish within its ceiling of %g s"), w->ceiling);
-    SAY(observed, fl_tr("timed out after %g s while %s (a check that times out usually waits for "
-        "something that never comes: a pipe end left open, a child that was never started or "
-        "never ends, a wait for the wrong pid)"), w->ceiling, pg->stage);
+    SAY(observed, fl_tr(fl_msg_timed_out), w->ceiling, pg->stage);
 }
 
 RULE(escaped, pg->escaped)
