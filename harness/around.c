@@ -170,6 +170,7 @@ static const char *fd_kind(const char *target)
     return fl_tr("file");
 }
 
+/* Checks read the numbers back ("fd N"): only the kind is translated. */
 static void describe_fd(char *buf, size_t size, int first, const struct fd_entry *e)
 {
     fl_appendf(buf, size, "%sfd %d (%s, %s)", first ? "" : "; ", e->fd, fd_kind(e->target),
@@ -248,11 +249,11 @@ int fl_maps_new_since_start(char *buf, size_t size)
             old = now[i].lo >= start_maps[j].lo && now[i].hi <= start_maps[j].hi;
         for (int j = 0; j < nowned_maps && !old; j++)
             old = now[i].lo < owned_maps[j].hi && now[i].hi > owned_maps[j].lo;
-        if (old)
-            continue;
-        fl_appendf(buf, size, "%s", k++ ? "; " : "");
-        fl_appendf(buf, size, fl_tr("%lu KB at %#lx (%s)"), (now[i].hi - now[i].lo) / 1024,
-                   now[i].lo, now[i].name);
+        /* Checks read the addresses back (" at 0x"): the same words in
+         * every language. */
+        if (!old)
+            fl_appendf(buf, size, "%s%lu KB at %#lx (%s)", k++ ? "; " : "",
+                       (now[i].hi - now[i].lo) / 1024, now[i].lo, now[i].name);
     }
     return k;
 }
