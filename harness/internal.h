@@ -53,6 +53,10 @@ struct fl_page {
  * its id only then (messages.c). */
 int fl_same_conversions(const char *a, const char *b);
 
+/* fl_tr's Chinese, whatever the reader's language: for the driver, which
+ * must know a text a checker wrote in Chinese. */
+const char *fl_tr_zh(const char *msgid);
+
 /* The observed texts of a timeout and of a deadlock (records.c): the
  * verdict writes them, the driver knows a hang by their first words. */
 extern const char *const fl_msg_timed_out, *const fl_msg_deadlock;

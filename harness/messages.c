@@ -13,7 +13,7 @@
  * look-up is one hash and a string compare.  An entry whose printf
  * conversions differ from its id's is never used: formatting it with the
  * id's arguments would read the wrong types. */
-#include "fl.h"
+#include "internal.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -187,7 +187,12 @@ static int build(void)
 
 const char *fl_tr(const char *msgid)
 {
-    if (!msgid || fl_lang()[0] != 'z')
+    return msgid && fl_lang()[0] == 'z' ? fl_tr_zh(msgid) : msgid;
+}
+
+const char *fl_tr_zh(const char *msgid)
+{
+    if (!msgid)
         return msgid;
     if (__atomic_load_n(&table_state, __ATOMIC_ACQUIRE) != 2 && !build())
         return msgid;

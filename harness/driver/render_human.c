@@ -64,11 +64,11 @@ static void human_begin(const struct lesson *l)
 }
 
 /* Whether text begins as message `id` does up to its first conversion,
- * in English or in the reader's language (a checker and its driver may
- * have been told different languages). */
+ * in English or in Chinese (a checker and its driver may have been told
+ * different languages). */
 static int begins_as(const char *text, const char *id)
 {
-    const char *forms[] = {id, fl_tr(id)};
+    const char *forms[] = {id, fl_tr_zh(id)};
     for (int i = 0; i < 2; i++) {
         size_t n = strcspn(forms[i], "%");
         if (n >= 2 && !strncmp(text, forms[i], n))
