@@ -77,12 +77,16 @@ build/harness/%.o: harness/%.c $(wildcard harness/*.h)
 	@mkdir -p $(@D)
 	$(CC) $(KIT_CFLAGS) -c -o $@.$$$$.tmp $< && mv -f $@.$$$$.tmp $@
 
+# The message catalogue: messages.c includes every translation file.
+build/harness/messages.o: $(wildcard harness/messages/zh/*.h)
+
 $(CORE_LIB): $(patsubst harness/%.c,build/harness/%.o,$(CORE_SRC))
 	$(AR) rcs $@.$$$$.tmp $^ && mv -f $@.$$$$.tmp $@
 
-# The driver: driver.c reads options, harness/driver/ runs and renders.
-DRIVER_OBJ  := $(patsubst harness/%.c,build/harness/%.o,harness/driver.c harness/records.c $(wildcard harness/driver/*.c))
-$(filter-out build/harness/records.o,$(DRIVER_OBJ)): harness/driver/driver.h
+# The driver: driver.c reads options, harness/driver/ runs and renders;
+# it speaks through the same message catalogue as the checkers.
+DRIVER_OBJ  := $(patsubst harness/%.c,build/harness/%.o,harness/driver.c harness/records.c harness/messages.c $(wildcard harness/driver/*.c))
+$(filter-out build/harness/records.o build/harness/messages.o,$(DRIVER_OBJ)): harness/driver/driver.h
 $(DRIVER): $(DRIVER_OBJ)
 	$(CC) -o $@.$$$$.tmp $^ && mv -f $@.$$$$.tmp $@
 

@@ -158,18 +158,19 @@ int fl_fd_is_harness(int fd)
 static const char *fd_kind(const char *target)
 {
     if (!strncmp(target, "pipe:", 5))
-        return "pipe end";
+        return fl_tr("pipe end");
     if (strstr(target, "pidfd"))
         return "pidfd";
     if (!strncmp(target, "/memfd:", 7))
         return "memfd";
     if (!strncmp(target, "socket:", 7))
-        return "socket";
+        return fl_tr("socket");
     if (!strncmp(target, "anon_inode:", 11))
         return target + 11;
-    return "file";
+    return fl_tr("file");
 }
 
+/* Checks read the numbers back ("fd N"): only the kind is translated. */
 static void describe_fd(char *buf, size_t size, int first, const struct fd_entry *e)
 {
     fl_appendf(buf, size, "%sfd %d (%s, %s)", first ? "" : "; ", e->fd, fd_kind(e->target),
@@ -230,7 +231,7 @@ static int list_shared_maps(struct map_entry *out, int max)
             continue;
         out[n].lo = lo;
         out[n].hi = hi;
-        snprintf(out[n].name, sizeof out[n].name, "%.79s", name[0] ? name : "anonymous");
+        snprintf(out[n].name, sizeof out[n].name, "%.79s", name[0] ? name : fl_tr("anonymous"));
         n++;
     }
     fclose(f);
@@ -248,6 +249,8 @@ int fl_maps_new_since_start(char *buf, size_t size)
             old = now[i].lo >= start_maps[j].lo && now[i].hi <= start_maps[j].hi;
         for (int j = 0; j < nowned_maps && !old; j++)
             old = now[i].lo < owned_maps[j].hi && now[i].hi > owned_maps[j].lo;
+        /* Checks read the addresses back (" at 0x"): the same words in
+         * every language. */
         if (!old)
             fl_appendf(buf, size, "%s%lu KB at %#lx (%s)", k++ ? "; " : "",
                        (now[i].hi - now[i].lo) / 1024, now[i].lo, now[i].name);
@@ -317,7 +320,7 @@ static void fail_decoy(const char *section, const char *expected, const char *fm
     char observed[1000];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(observed, sizeof observed, fmt, ap);
+    vsnprintf(observed, sizeof observed, fl_tr(fmt), ap);
     va_end(ap);
     fl_section(section);
     fl_fail(expected, "%s", observed);
@@ -329,25 +332,26 @@ static void check_decoys(void)
     memset(&si, 0, sizeof si);
     if (waitid(P_PID, (id_t)decoy_zombie, &si, WEXITED | WNOHANG | WNOWAIT) < 0)
         fail_decoy("04-join § Waiting for a child",
-                   "the code to wait only for the children it started",
-                   "your code reaped process %d, which it did not start: the caller already had "
-                   "that child (it had ended) before the check called your code. wait() and "
-                   "waitpid(-1, ...) take whichever child ended; waitpid(pid, ...) with your own "
-                   "child's pid takes only that one", (int)decoy_zombie);
+                   N_("the code to wait only for the children it started"),
+                   N_("your code reaped process %d, which it did not start: the caller already had "
+                      "that child (it had ended) before the check called your code. wait() and "
+                      "waitpid(-1, ...) take whichever child ended; waitpid(pid, ...) with your "
+                      "own child's pid takes only that one"), (int)decoy_zombie);
     int sig = __atomic_load_n(&fl_page->decoy_sig, __ATOMIC_SEQ_CST);
     char st = fl_proc_state(decoy_running);
     if (sig || st == 'Z' || st == 0 || st == 'T' || st == 't') {
         char how[120];
         if (sig)
-            snprintf(how, sizeof how, "received SIG%s from process %d",
+            snprintf(how, sizeof how, fl_tr("received SIG%s from process %d"),
                      sigabbrev_np(sig) ? sigabbrev_np(sig) : "?", (int)fl_page->decoy_sig_from);
         else
-            snprintf(how, sizeof how, "was %s", st == 'T' || st == 't' ? "stopped" : "killed");
+            snprintf(how, sizeof how, "%s",
+                     st == 'T' || st == 't' ? fl_tr("was stopped") : fl_tr("was killed"));
         fail_decoy("05-terminate § terminate and kill",
-                   "the code to signal only the processes it started",
-                   "process %d, which your code did not start (the caller already had it as a "
-                   "child), %s: kill(0, ...) signals the whole process group and kill(-1, ...) "
-                   "every process you may signal; a pid of 0 or -1 is never a child's pid",
+                   N_("the code to signal only the processes it started"),
+                   N_("process %d, which your code did not start (the caller already had it as a "
+                      "child), %s: kill(0, ...) signals the whole process group and kill(-1, ...) "
+                      "every process you may signal; a pid of 0 or -1 is never a child's pid"),
                    (int)decoy_running, how);
     }
     kill(decoy_running, SIGKILL);
@@ -438,11 +442,14 @@ static void fail_on_unreaped_children(void)
         fl_proc_comm(kids[i], comm, sizeof comm);
         char st = fl_proc_state(kids[i]);
         fl_appendf(list, sizeof list, "%s%d (%s, %s)", i ? ", " : "", (int)kids[i], comm,
-                   st == 'Z' ? "zombie: exited but never waited for" : "still running");
+                   st == 'Z' ? fl_tr("zombie: exited but never waited for")
+                             : fl_tr("still running"));
     }
+    if (n == 1)
+        fl_fail("every child the check started to be waited for before the check ended",
+                "1 child of the caller %d left behind: %s", (int)getpid(), list);
     fl_fail("every child the check started to be waited for before the check ended",
-            "%d child%s of the caller %d left behind: %s", n, n == 1 ? "" : "ren",
-            (int)getpid(), list);
+            "%d children of the caller %d left behind: %s", n, (int)getpid(), list);
 }
 
 /* ---- begin and end ---- */

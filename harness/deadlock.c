@@ -234,11 +234,11 @@ static int holders(const struct waiter *set, int n, unsigned long ino, int want_
 static const char *role(pid_t caller, const struct waiter *w, char *buf, size_t size)
 {
     if (w->pid == caller)
-        snprintf(buf, size, "the caller %d", (int)w->inner);
+        snprintf(buf, size, fl_tr("the caller %d"), (int)w->inner);
     else if (w->ppid == caller)
-        snprintf(buf, size, "child %d of the caller", (int)w->inner);
+        snprintf(buf, size, fl_tr("child %d of the caller"), (int)w->inner);
     else
-        snprintf(buf, size, "process %d", (int)w->inner);
+        snprintf(buf, size, fl_tr("process %d"), (int)w->inner);
     return buf;
 }
 
@@ -264,18 +264,25 @@ static void describe(pid_t init, pid_t ceiling_pid, const struct waiter *set, in
         case SYS_writev: {
             int writing = w->nr == SYS_write || w->nr == SYS_writev;
             unsigned long ino = pipe_inode(w->pid, (int)w->arg[0]);
+            int fd = (int)w->arg[0];
             if (!ino) {
-                fl_appendf(out, size, "waits to %s descriptor %d", writing ? "write" : "read",
-                           (int)w->arg[0]);
+                fl_appendf(out, size, writing ? fl_tr("waits to write descriptor %d")
+                                              : fl_tr("waits to read descriptor %d"), fd);
                 break;
             }
             char list[300] = "";
-            int k = holders(set, n, ino, !writing, list, sizeof list);
-            fl_appendf(out, size, "waits to %s pipe:[%lu] (fd %d); %s end is held %s%s",
-                       writing ? "write to" : "read", ino, (int)w->arg[0],
-                       writing ? "its read" : "its write",
-                       k ? "only by processes that wait too: " : "by nobody who could use it",
-                       list);
+            if (holders(set, n, ino, !writing, list, sizeof list) == 0)
+                fl_appendf(out, size, writing
+                           ? fl_tr("waits to write to pipe:[%lu] (fd %d); its read end is held "
+                                   "by nobody who could use it")
+                           : fl_tr("waits to read pipe:[%lu] (fd %d); its write end is held by "
+                                   "nobody who could use it"), ino, fd);
+            else
+                fl_appendf(out, size, writing
+                           ? fl_tr("waits to write to pipe:[%lu] (fd %d); its read end is held "
+                                   "only by processes that wait too: %s")
+                           : fl_tr("waits to read pipe:[%lu] (fd %d); its write end is held only "
+                                   "by processes that wait too: %s"), ino, fd, list);
             break;
         }
         case SYS_wait4:
@@ -283,14 +290,14 @@ static void describe(pid_t init, pid_t ceiling_pid, const struct waiter *set, in
             long target = w->nr == SYS_wait4 ? (long)(int)w->arg[0]
                           : w->arg[0] == 1 /* P_PID */ ? (long)(int)w->arg[1] : -1;
             if (target > 0)
-                fl_appendf(out, size, "waits for child %ld to end", target);
+                fl_appendf(out, size, fl_tr("waits for child %ld to end"), target);
             else
-                fl_appendf(out, size, "waits for any child to end");
+                fl_appendf(out, size, "%s", fl_tr("waits for any child to end"));
             break;
         }
         case SYS_futex:
-            fl_appendf(out, size, "waits on a lock or condition (futex at %#lx) that no running "
-                       "process will release or signal", w->arg[0]);
+            fl_appendf(out, size, fl_tr("waits on a lock or condition (futex at %#lx) that no "
+                                        "running process will release or signal"), w->arg[0]);
             break;
         case SYS_poll:
         case SYS_ppoll:
@@ -299,15 +306,16 @@ static void describe(pid_t init, pid_t ceiling_pid, const struct waiter *set, in
         case SYS_epoll_wait:
         case SYS_epoll_pwait:
             fl_appendf(out, size, "%s", w->inner == ceiling_pid
-                       ? "waits for the others (only the check's ceiling would end its wait)"
-                       : "waits in poll or select for descriptors no one will make ready");
+                       ? fl_tr("waits for the others (only the check's ceiling would end its "
+                               "wait)")
+                       : fl_tr("waits in poll or select for descriptors no one will make ready"));
             break;
         case SYS_pause:
         case SYS_rt_sigsuspend:
-            fl_appendf(out, size, "waits for a signal that nobody will send");
+            fl_appendf(out, size, "%s", fl_tr("waits for a signal that nobody will send"));
             break;
         default:
-            fl_appendf(out, size, "waits in system call %ld", w->nr);
+            fl_appendf(out, size, fl_tr("waits in system call %ld"), w->nr);
         }
     }
 }

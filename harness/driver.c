@@ -20,7 +20,7 @@
 
 struct options opt = {.fmt = HUMAN, .jobs = 0, .work = "exercises", .state = ".forklab-hints"};
 
-static const char help_text[] =
+static const char *const help_text = N_(
     "usage: forklab [OPTION]... LESSON_BUILD_DIR...\n"
     "Runs each lesson's checker (LESSON_BUILD_DIR/check) and shows the results.\n"
     "\n"
@@ -42,12 +42,13 @@ static const char help_text[] =
     "      --root=DIR      the kit's source folder (default: KIT/../..)\n"
     "      --catalog=FILE  the hint catalogue (default: ROOT/harness/hints/catalog.txt)\n"
     "      --hint-state=F  where make hint keeps its stages (.forklab-hints)\n"
-    "  -h, --help          this text\n";
+    "  -h, --help          this text\n");
 
-/* Says what is wrong and how to call forklab; returns 2, the exit status. */
+/* Says what is wrong (a message id, or a text made of them) and how to
+ * call forklab; returns 2, the exit status. */
 static int usage(const char *why)
 {
-    fprintf(stderr, "forklab: %s\n%s", why, help_text);
+    fprintf(stderr, "forklab: %s\n%s", fl_tr(why), fl_tr(help_text));
     return 2;
 }
 
@@ -98,12 +99,12 @@ static int parse(int argc, char **argv, const char **colour)
                 if (!strcmp(optarg, formats[i]))
                     opt.fmt = (enum format)i;
             if ((int)opt.fmt < 0)
-                return usage("FORMAT must be human, tap, tap13, json, progress, hint or next");
+                return usage(N_("FORMAT must be human, tap, tap13, json, progress, hint or next"));
             break;
         case 'j':
             opt.jobs = atoi(optarg);
             if (opt.jobs < 1)
-                return usage("--jobs takes a number of checks, 1 or more");
+                return usage(N_("--jobs takes a number of checks, 1 or more"));
             break;
         case O_COLOR: *colour = optarg; break;
         case O_WORK: opt.work = optarg; break;
@@ -116,12 +117,12 @@ static int parse(int argc, char **argv, const char **colour)
         case O_CATALOG: opt.catalog = optarg; break;
         case O_STATE: opt.state = optarg; break;
         case 'h':
-            fputs(help_text, stdout);
+            fputs(fl_tr(help_text), stdout);
             exit(0);
         default: {
             char why[300];
             snprintf(why, sizeof why, "%s: %s", argv[optind - 1],
-                     optopt ? "this option needs a value" : "unknown option");
+                     optopt ? fl_tr("this option needs a value") : fl_tr("unknown option"));
             return usage(why);
         }
         }
@@ -154,7 +155,7 @@ int main(int argc, char **argv)
         return 2;
     int n = argc - optind;
     if (n <= 0)
-        return usage("no lesson selected (is LESSON= right?)");
+        return usage(N_("no lesson selected (is LESSON= right?)"));
     defaults();
     const char *term = getenv("TERM");
     color = !strcmp(colour, "always") ||
@@ -175,9 +176,9 @@ int main(int argc, char **argv)
         k += !opt.only || l->nd > 0;
     }
     if (k == 0) {
-        fprintf(stderr, "forklab: no check named %s in %s; make progress or "
-                        "build/harness/lessons/*/list --list show the ids\n",
-                opt.only[0], n == 1 ? ls[0].name : "these lessons");
+        fprintf(stderr, fl_tr("forklab: no check named %s in %s; make progress or "
+                              "build/harness/lessons/*/list --list show the ids\n"),
+                opt.only[0], n == 1 ? ls[0].name : fl_tr("these lessons"));
         return 2;
     }
     n = k;

@@ -50,6 +50,31 @@ struct fl_check {
                             * memcheck skips it, make check runs it */
 };
 
+/* ---- messages: what a learner reads, in their language (messages.c) ----
+ *
+ * A message's id is its English text, exactly as written in the C source;
+ * harness/messages/zh/ holds the Chinese of each.  The texts given to
+ * fl_stage, fl_note, fl_skip, fl_fail, fl_fail_settled, FL_EXPECT, fl_reap
+ * and a check's title are ids already: the harness translates them (a
+ * format before it is formatted).  A text kept elsewhere first -- in a
+ * table, a variable, a helper's parameter -- is marked N_("...") where it
+ * is written, so that tools/messages.py finds it, and passed through
+ * fl_tr() where it is shown (unless it reaches one of the calls above). */
+
+/* The reader's language, "zh" or "en": FORKLAB_LANG when set (zh, zh_CN,
+ * en...), else zh when the first of LC_ALL, LC_MESSAGES, LANG that is set
+ * starts with "zh", else en.  Decided once per process. */
+const char *fl_lang(void);
+
+/* The text of message `msgid` in the reader's language: its translation,
+ * or msgid itself (English, no translation, or one whose printf
+ * conversions differ from the id's).  The result lives as long as the
+ * program; NULL gives NULL. */
+const char *fl_tr(const char *msgid) __attribute__((format_arg(1)));
+
+/* Marks a message id kept for later; it is translated where it is shown. */
+#define N_(s) (s)
+
 /* Register a check; called by FL_CHECK's constructor. */
 void fl_register(struct fl_check *c);
 

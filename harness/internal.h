@@ -48,6 +48,19 @@ struct fl_page {
     char setup_error[200];     /* the sandbox could not be set up */
 };
 
+/* Whether two printf formats have the same conversions in the same order
+ * ("%d", "%.3f", "%zu"...; "%%" is text): a translation may be used for
+ * its id only then (messages.c). */
+int fl_same_conversions(const char *a, const char *b);
+
+/* fl_tr's Chinese, whatever the reader's language: for the driver, which
+ * must know a text a checker wrote in Chinese. */
+const char *fl_tr_zh(const char *msgid);
+
+/* The observed texts of a timeout and of a deadlock (records.c): the
+ * verdict writes them, the driver knows a hang by their first words. */
+extern const char *const fl_msg_timed_out, *const fl_msg_deadlock;
+
 /* Whether this checker runs under valgrind or with coverage counters. */
 int fl_under_tool(void);
 
@@ -141,7 +154,12 @@ double fl_timeout_scale(void);
  * student's has come back into harness code: record that and _exit. */
 void fl_guard(void);
 
-/* Append printf output to a fixed buffer, always terminated. */
+/* Cut a character that a fixed buffer cut in half off its end (UTF-8: a
+ * Chinese text is three bytes a character). */
+void fl_utf8_clip(char *buf);
+
+/* Append printf output to a fixed buffer, always terminated, never ending
+ * in half a character. */
 void fl_appendf(char *buf, size_t size, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 

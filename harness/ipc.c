@@ -84,7 +84,7 @@ static int scan_dir(const char *dir, const char *what, uid_t uid, int any, int r
         snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
         if (lstat(path, &st) < 0 || (!any && st.st_uid != uid))
             continue;
-        fl_appendf(buf, size, "%s%s%s", *buf ? ", " : "", what, e->d_name);
+        fl_appendf(buf, size, "%s%s%s", *buf ? ", " : "", fl_tr(what), e->d_name);
         if (remove)
             unlink(path);
         n++;
@@ -99,9 +99,9 @@ int fl_ipc_leftovers(uid_t uid, int any_owner, const char *mq_dir, int remove, c
     int n = scan_sysv("shm", uid, any_owner, remove, buf, size);
     n += scan_sysv("msg", uid, any_owner, remove, buf, size);
     n += scan_sysv("sem", uid, any_owner, remove, buf, size);
-    n += scan_dir("/dev/shm", "POSIX shared memory or semaphore /dev/shm/", uid, any_owner,
+    n += scan_dir("/dev/shm", N_("POSIX shared memory or semaphore /dev/shm/"), uid, any_owner,
                   remove, buf, size);
     if (mq_dir)
-        n += scan_dir(mq_dir, "POSIX message queue /", uid, any_owner, remove, buf, size);
+        n += scan_dir(mq_dir, N_("POSIX message queue /"), uid, any_owner, remove, buf, size);
     return n;
 }

@@ -167,9 +167,9 @@ int fl_reap(pid_t pid, const char *what)
             fl_fail("the caller to be the one that waits for its child",
                     "%s %d had already been waited for when the caller came to wait for it: "
                     "the code under test reaped it (wait/waitpid) where it should not",
-                    what, (int)pid);
+                    fl_tr(what), (int)pid);
         fl_fail("a child of the caller to wait for",
-                "%s %d is not a child of the caller %d (%s)", what, (int)pid, (int)getpid(),
+                "%s %d is not a child of the caller %d (%s)", fl_tr(what), (int)pid, (int)getpid(),
                 strerror(errno));
     }
 }
@@ -223,15 +223,15 @@ const char *fl_status_str(int status)
 {
     static char buf[64];
     if (status < 0)
-        snprintf(buf, sizeof buf, "not ended");
+        snprintf(buf, sizeof buf, "%s", fl_tr("not ended"));
     else if (WIFEXITED(status))
-        snprintf(buf, sizeof buf, "exited with %d", WEXITSTATUS(status));
+        snprintf(buf, sizeof buf, fl_tr("exited with %d"), WEXITSTATUS(status));
     else if (WIFSIGNALED(status))
-        snprintf(buf, sizeof buf, "killed by SIG%s (%d)",
+        snprintf(buf, sizeof buf, fl_tr("killed by SIG%s (%d)"),
                  sigabbrev_np(WTERMSIG(status)) ? sigabbrev_np(WTERMSIG(status)) : "?",
                  WTERMSIG(status));
     else
-        snprintf(buf, sizeof buf, "status 0x%x", status);
+        snprintf(buf, sizeof buf, fl_tr("status 0x%x"), status);
     return buf;
 }
 

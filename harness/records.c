@@ -1,8 +1,19 @@
 /* records.c -- escape and split the checker's record lines. */
 #include "records.h"
+#include "internal.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+/* A hang's observed text: verdict.c writes it, the driver tells a hang by
+ * its first words (before the first conversion), in either language. */
+const char *const fl_msg_timed_out =
+    N_("timed out after %g s while %s (a check that times out usually waits for something that "
+       "never comes: a pipe end left open, a child that was never started or never ends, a wait "
+       "for the wrong pid)");
+const char *const fl_msg_deadlock =
+    N_("deadlock while %s, found after %.1f s: every process of the check waits for something "
+       "only another of them could do: %s");
 
 void fl_rec_put(FILE *f, const char *s)
 {

@@ -59,6 +59,9 @@ const struct fl_check *const *fl_checks(int *n)
     /* Constructors run in no promised order; the lesson's file order is the
      * order a student reads, so sort by declaration line. */
     qsort(registry, (size_t)nregistry, sizeof registry[0], by_line);
+    /* A reader of Chinese: the catalogue's table is built here, once, and
+     * every check's sandbox inherits it instead of building its own. */
+    (void)fl_tr("");
     *n = nregistry;
     return (const struct fl_check *const *)registry;
 }
@@ -75,6 +78,19 @@ double fl_scaled(double seconds)
     return seconds * fl_timeout_scale();
 }
 
+void fl_utf8_clip(char *buf)
+{
+    size_t len = strlen(buf), lead = len;
+    while (lead > 0 && len - lead < 4 && ((unsigned char)buf[lead - 1] & 0xc0) == 0x80)
+        lead--;
+    if (lead == 0)
+        return;
+    unsigned char c = (unsigned char)buf[lead - 1];
+    size_t want = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+    if (len - (lead - 1) < want)
+        buf[lead - 1] = '\0';
+}
+
 void fl_appendf(char *buf, size_t size, const char *fmt, ...)
 {
     size_t len = strnlen(buf, size);
@@ -84,6 +100,7 @@ void fl_appendf(char *buf, size_t size, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(buf + len, size - len, fmt, ap);
     va_end(ap);
+    fl_utf8_clip(buf + len);
 }
 
 /* The stage as this process last set it.  Unlike the shared page, this
@@ -110,8 +127,9 @@ void fl_stage(const char *fmt, ...)
     fl_guard();
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(own_stage, sizeof own_stage, fmt, ap);
+    vsnprintf(own_stage, sizeof own_stage, fl_tr(fmt), ap);
     va_end(ap);
+    fl_utf8_clip(own_stage);
     memcpy(fl_page->stage, own_stage, sizeof own_stage);
 }
 
@@ -127,19 +145,22 @@ void fl_note(const char *fmt, ...)
     char line[400];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(line, sizeof line, fmt, ap);
+    vsnprintf(line, sizeof line, fl_tr(fmt), ap);
     va_end(ap);
+    fl_utf8_clip(line);
     fl_appendf(fl_page->notes, sizeof fl_page->notes, "%s\n", line);
 }
 
 void fl_fail(const char *expected, const char *observed_fmt, ...)
 {
     fl_guard();
-    snprintf(fl_page->expected, sizeof fl_page->expected, "%s", expected);
+    snprintf(fl_page->expected, sizeof fl_page->expected, "%s", fl_tr(expected));
+    fl_utf8_clip(fl_page->expected);
     va_list ap;
     va_start(ap, observed_fmt);
-    vsnprintf(fl_page->observed, sizeof fl_page->observed, observed_fmt, ap);
+    vsnprintf(fl_page->observed, sizeof fl_page->observed, fl_tr(observed_fmt), ap);
     va_end(ap);
+    fl_utf8_clip(fl_page->observed);
     __atomic_store_n(&fl_page->state, FL_FAIL, __ATOMIC_SEQ_CST);
     _exit(0);
 }
@@ -150,7 +171,7 @@ void fl_fail_settled(struct fl_probe *pr, pid_t pid, const char *expected,
     char observed[sizeof fl_page->observed];
     va_list ap;
     va_start(ap, observed_fmt);
-    vsnprintf(observed, sizeof observed, observed_fmt, ap);
+    vsnprintf(observed, sizeof observed, fl_tr(observed_fmt), ap);
     va_end(ap);
     if (pr)
         fl_probe_release(pr, FL_PROBE_SLOTS);
@@ -164,8 +185,9 @@ void fl_skip(const char *why_fmt, ...)
     fl_guard();
     va_list ap;
     va_start(ap, why_fmt);
-    vsnprintf(fl_page->notes, sizeof fl_page->notes, why_fmt, ap);
+    vsnprintf(fl_page->notes, sizeof fl_page->notes, fl_tr(why_fmt), ap);
     va_end(ap);
+    fl_utf8_clip(fl_page->notes);
     __atomic_store_n(&fl_page->state, FL_SKIP, __ATOMIC_SEQ_CST);
     _exit(0);
 }

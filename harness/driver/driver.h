@@ -13,6 +13,8 @@
 #include <stdio.h>
 #include <sys/types.h>
 
+#include "../fl.h"   /* fl_tr, fl_lang: the message catalogue */
+
 enum format { HUMAN, TAP, TAP13, JSON, PROGRESS, HINT, NEXT };
 enum lstatus { RAN, BUILD_FAILED, MISSING, CRASHED };
 extern const char *const lstatus_names[];
@@ -102,8 +104,23 @@ const char *paint(const char *code);
 #define BOLD paint("\033[1m")
 #define RESET paint("\033[0m")
 void put_safe(const char *s);
+/* s as put_safe prints it, in a new string (malloc'd; NULL without memory),
+ * for a format that puts it inside a sentence. */
+char *safe_text(const char *s);
 void indent(const char *prefix, const char *text);
 void section_ref(const char *lesson, const char *section, char *out, size_t size);
+/* The lesson's text for the reader: "README.zh.md" when the reader reads
+ * Chinese and the lesson has one, else "README.md". */
+const char *readme_file(const char *lesson);
+/* Where a check's section is: its lesson ("NN-name § Title" names another
+ * than `lesson`) into name, the file (as readme_file, but README.md when
+ * the Chinese text has no heading in that place), and the heading there
+ * (*heading: the Chinese one for README.zh.md). */
+const char *readme_place(const char *lesson, const char *section, char *name, size_t nsize,
+                         const char **heading);
+/* Prints text under prefix + label, the label padded to `width` columns
+ * (a Chinese character takes two), as indent() does. */
+void indent_label(const char *prefix, const char *label, int width, const char *text);
 void json_str(FILE *f, const char *s);
 char *slurp(const char *path, size_t cap);
 const char *lesson_number(const char *name, char *out, size_t size);
@@ -114,7 +131,6 @@ const char *lesson_number(const char *name, char *out, size_t size);
  * lesson's default.  The returned text lives until the program ends. */
 const char *hint_text(const char *lesson, const char *id, const char *key);
 int hint_stages(const char *lesson, const char *id);
-const char *hint_lang(void);
 /* make hint: the next stage for the lesson's first failing check. */
 int hint_show(struct lesson *l);
 /* The text under "## section" of the lesson's README, or NULL. */

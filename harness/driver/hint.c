@@ -12,8 +12,9 @@
  *     timeout.en: what a timeout of this check usually means
  *
  * A check's stage k is its own "k" text, else its lesson's.  The reader's
- * language is FORKLAB_LANG (en, zh), else zh when LC_ALL, LC_MESSAGES or
- * LANG starts with zh; a text missing in Chinese is shown in English.
+ * language is the message catalogue's (fl_lang: FORKLAB_LANG, else zh when
+ * LC_ALL, LC_MESSAGES or LANG starts with zh); a text missing in Chinese is
+ * shown in English.
  * make hint keeps, per check, the last stage shown in a small file
  * (.forklab-hints) the learner may delete to start over. */
 #include "driver.h"
@@ -27,21 +28,6 @@ struct entry {
 
 static struct entry *cat;
 static int ncat, loaded;
-
-/* The reader's language: "zh" or "en". */
-const char *hint_lang(void)
-{
-    const char *v = getenv("FORKLAB_LANG");
-    if (v && *v)
-        return strncmp(v, "zh", 2) ? "en" : "zh";
-    const char *names[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
-    for (int i = 0; i < 3; i++)
-        if ((v = getenv(names[i])) && *v)
-            return strncmp(v, "zh", 2) ? "en" : "zh";
-    return "en";
-}
-
-#define SAY(en, zh) (strcmp(hint_lang(), "zh") ? (en) : (zh))
 
 /* s without its leading and trailing blanks (changed in place). */
 static char *trim(char *s)
@@ -109,7 +95,7 @@ static const char *find(const char *lesson, const char *id, const char *key, con
 const char *hint_text(const char *lesson, const char *id, const char *key)
 {
     load();
-    const char *t = find(lesson, id, key, hint_lang());
+    const char *t = find(lesson, id, key, fl_lang());
     return t ? t : find(lesson, id, key, "en");
 }
 
@@ -134,18 +120,13 @@ int hint_stages(const char *lesson, const char *id)
 }
 
 /* The text under "## section" in the lesson's README (a section of another
- * lesson is "NN-name § Title"), or NULL. */
+ * lesson is "NN-name § Title"), from README.zh.md for a reader of Chinese
+ * where it has the section, or NULL. */
 char *readme_section(const char *lesson, const char *section)
 {
     char name[256], path[4600];
-    const char *mark = strstr(section, " § ");
-    if (mark) {
-        snprintf(name, sizeof name, "%.*s", (int)(mark - section), section);
-        section = mark + strlen(" § ");
-    } else {
-        snprintf(name, sizeof name, "%s", lesson);
-    }
-    snprintf(path, sizeof path, "%s/lessons/%s/README.md", opt.root, name);
+    const char *file = readme_place(lesson, section, name, sizeof name, &section);
+    snprintf(path, sizeof path, "%s/lessons/%s/%s", opt.root, name, file);
     FILE *f = fopen(path, "r");
     if (!f)
         return NULL;
@@ -156,9 +137,11 @@ char *readme_section(const char *lesson, const char *section)
         if (line[0] == '#') {
             if (in)
                 break;
-            char *t = line;
+            char *t = line, *comment = strstr(line, "<!--");
             while (*t == '#')
                 t++;
+            if (comment)
+                *comment = '\0';   /* README.zh.md: the English heading, as a comment */
             in = !strcmp(trim(t), section);
             continue;
         }
@@ -211,21 +194,19 @@ int hint_show(struct lesson *l)
     char num[16];
     lesson_number(l->name, num, sizeof num);
     if (l->status == MISSING) {
-        printf(SAY("There is no %s/%s yet: copy it from exercises/.\n",
-                   "还没有 %s/%s：先从 exercises/ 复制一份。\n"), opt.work, l->name);
+        printf(fl_tr("There is no %s/%s yet: copy it from exercises/.\n"), opt.work, l->name);
         return 1;
     }
     if (l->status == BUILD_FAILED) {
-        printf(SAY("%s/%s does not compile yet; the first thing the compiler said:\n",
-                   "%s/%s 还编译不过；编译器的第一条消息：\n"), opt.work, l->name);
+        printf(fl_tr("%s/%s does not compile yet; the first thing the compiler said:\n"), opt.work,
+               l->name);
         char *log = l->log ? l->log : "";
         char *err = strstr(log, "error");
         char *start = err ? err : log;
         while (start > log && start[-1] != '\n')
             start--;
         printf("  %.*s\n", (int)strcspn(start, "\n"), start);
-        printf(SAY("make check LESSON=%s shows all of it.\n",
-                   "make check LESSON=%s 会显示全部消息。\n"), num);
+        printf(fl_tr("make check LESSON=%s shows all of it.\n"), num);
         return 1;
     }
     const struct result *r = NULL;
@@ -233,8 +214,7 @@ int hint_show(struct lesson *l)
         if (!strcmp(l->r[i].verdict, "fail"))
             r = &l->r[i];
     if (!r) {
-        printf(SAY("%s passes every check: no hint needed.\n", "%s 的检查全部通过，不需要提示。\n"),
-               l->name);
+        printf(fl_tr("%s passes every check: no hint needed.\n"), l->name);
         print_next(l, 1);
         return 0;
     }
@@ -242,37 +222,31 @@ int hint_show(struct lesson *l)
     section_ref(l->name, r->section, ref, sizeof ref);
     int stages = hint_stages(l->name, r->id);
     int stage = last_stage(l->name, r->id) + 1;
-    printf(SAY("The first ✗ of %s: %s%s%s  (%s)\n", "%s 的第一个 ✗：%s%s%s  (%s)\n"), l->name,
-           BOLD, r->title, RESET, r->id);
-    indent(SAY("  expected  ", "  期望      "), r->expected);
-    indent(SAY("  observed  ", "  实际      "), r->observed);
+    printf(fl_tr("The first ✗ of %s: %s%s%s  (%s)\n"), l->name, BOLD, r->title, RESET, r->id);
+    indent_label("  ", fl_tr("expected"), 10, r->expected);
+    indent_label("  ", fl_tr("observed"), 10, r->observed);
     printf("\n");
     if (stages == 0) {
         char *text = readme_section(l->name, r->section);
-        printf(SAY("No hint for this check yet; the lesson says, in %s:\n\n",
-                   "这个检查还没有提示；课文 %s 中写道：\n\n"), ref);
-        indent("  ", text ? text : SAY("(the section was not found)\n", "（没有找到这一节）\n"));
+        printf(fl_tr("No hint for this check yet; the lesson says, in %s:\n\n"), ref);
+        indent("  ", text ? text : fl_tr("(the section was not found)\n"));
         free(text);
         return 1;
     }
     if (stage > stages)
         stage = stages;
-    static const char *const en_names[] = {"", "a nudge", "the call to use", "the shape of the code"};
-    static const char *const zh_names[] = {"", "提示", "该用的调用", "代码的样子"};
-    printf(SAY("%sHint %d of %d%s (%s):\n", "%s提示 %d/%d%s（%s）：\n"), YELLOW, stage, stages,
-           RESET, stage <= 3 ? SAY(en_names[stage], zh_names[stage]) : "");
+    static const char *const names[] = {"", N_("a nudge"), N_("the call to use"),
+                                        N_("the shape of the code")};
+    printf(fl_tr("%sHint %d of %d%s (%s):\n"), YELLOW, stage, stages, RESET,
+           stage <= 3 ? fl_tr(names[stage]) : "");
     indent("  ", stage_text(l->name, r->id, stage));
     printf("\n");
     if (stage < stages)
-        printf(SAY("make hint LESSON=%s again for the next step; read %s too.\n",
-                   "再运行 make hint LESSON=%s 看下一步；也请读 %s。\n"), num, ref);
+        printf(fl_tr("make hint LESSON=%s again for the next step; read %s too.\n"), num, ref);
     else
-        printf(SAY("That is the last hint for this check: read %s again, or watch the check run:"
-                   " make debug LESSON=%s CHECK=%s\n",
-                   "这是这个检查的最后一条提示：再读一遍 %s，或者看它怎么运行："
-                   "make debug LESSON=%s CHECK=%s\n"), ref, num, r->id);
-    printf(SAY("%s(rm %s starts the hints over)%s\n", "%s（删除 %s 可以从头再看提示）%s\n"), DIM,
-           opt.state, RESET);
+        printf(fl_tr("That is the last hint for this check: read %s again, or watch the check run:"
+                     " make debug LESSON=%s CHECK=%s\n"), ref, num, r->id);
+    printf(fl_tr("%s(rm %s starts the hints over)%s\n"), DIM, opt.state, RESET);
     if (stage > last_stage(l->name, r->id))
         remember(l->name, r->id, stage);
     return 1;

@@ -58,11 +58,12 @@ static void praise(const char *passed)
     /* A handout (make handout) has no solutions/ to point at. */
     char sol[4096];
     snprintf(sol, sizeof sol, "%s/solutions/%s", opt.root ? opt.root : ".", passed);
+    printf("  %s", DIM);
     if (!strcmp(opt.work, "solutions") || access(sol, F_OK) != 0)
-        printf("  %s(%s passes)%s", DIM, passed, RESET);
+        printf(fl_tr("(%s passes)"), passed);
     else
-        printf("  %s(%s passes: solutions/%s/ shows another way to write it)%s", DIM, passed,
-               passed, RESET);
+        printf(fl_tr("(%s passes: solutions/%s/ shows another way to write it)"), passed, passed);
+    printf("%s", RESET);
 }
 
 /* See driver.h: the first lesson that does not pass decides (missing,
@@ -73,8 +74,13 @@ void print_next(struct lesson *ls, int n)
     const char *passed = NULL;   /* the last lesson before the next step that passes */
     char num[16];
     if (opt.only) {   /* part of a lesson says nothing about what comes next */
-        printf("%sOnly %s ran:%s make check LESSON=%s runs the whole lesson.\n", BOLD,
-               opt.nonly == 1 ? opt.only[0] : "the checks named", RESET,
+        printf("%s", BOLD);
+        if (opt.nonly == 1)
+            printf(fl_tr("Only %s ran:"), opt.only[0]);
+        else
+            printf("%s", fl_tr("Only the checks named ran:"));
+        printf("%s ", RESET);
+        printf(fl_tr("make check LESSON=%s runs the whole lesson.\n"),
                n ? lesson_number(ls[0].name, num, sizeof num) : "NN");
         return;
     }
@@ -85,17 +91,18 @@ void print_next(struct lesson *ls, int n)
             continue;
         }
         lesson_number(l->name, num, sizeof num);
-        printf("%sNext:%s ", BOLD, RESET);
+        printf("%s%s%s ", BOLD, fl_tr("Next:"), RESET);
         if (l->status == MISSING)
-            printf("put %s/%s back (cp -r exercises/%s %s/, or git checkout exercises/%s)\n",
+            printf(fl_tr("put %s/%s back (cp -r exercises/%s %s/, or git checkout exercises/%s)\n"),
                    opt.work, l->name, l->name, opt.work, l->name);
         else if (l->status == BUILD_FAILED)
-            printf("make %s/%s compile: make check LESSON=%s shows the compiler's messages\n",
-                   opt.work, l->name, num);
+            printf(fl_tr("make %s/%s compile: make check LESSON=%s shows the compiler's "
+                         "messages\n"), opt.work, l->name, num);
         else if (l->status == CRASHED)
-            printf("make check LESSON=%s again: its checker died (%s)\n", num, l->log);
+            printf(fl_tr("make check LESSON=%s again: its checker died (%s)\n"), num, l->log);
         else if (not_started(l)) {
-            printf("lessons/%s/README.md, then write %s/%s/", l->name, opt.work, l->name);
+            printf(fl_tr("lessons/%s/%s, then write %s/%s/"), l->name, readme_file(l->name),
+                   opt.work, l->name);
             praise(passed);
             printf("\n");
         } else {
@@ -103,8 +110,10 @@ void print_next(struct lesson *ls, int n)
                 if (!strcmp(l->r[j].verdict, "fail")) {
                     char ref[512];
                     section_ref(l->name, l->r[j].section, ref, sizeof ref);
-                    printf("%s  %s(for \"%s\"; make hint LESSON=%s if stuck)%s\n", ref, DIM,
-                           l->r[j].title, num, RESET);
+                    printf("%s  %s", ref, DIM);
+                    printf(fl_tr("(for \"%s\"; make hint LESSON=%s if stuck)"), l->r[j].title,
+                           num);
+                    printf("%s\n", RESET);
                     break;
                 }
         }
@@ -112,14 +121,15 @@ void print_next(struct lesson *ls, int n)
     }
     char *after = n ? lesson_after(ls[n - 1].name) : NULL;
     if (after) {
-        printf("%sNext:%s lessons/%s/README.md", BOLD, RESET, after);
+        printf("%s%s%s lessons/%s/%s", BOLD, fl_tr("Next:"), RESET, after, readme_file(after));
         praise(passed);
         printf("\n");
         free(after);
     } else if (n) {
-        printf("%sNext:%s nothing: every lesson checked passes.", BOLD, RESET);
+        printf("%s%s%s %s", BOLD, fl_tr("Next:"), RESET,
+               fl_tr("nothing: every lesson checked passes."));
         praise(passed);
-        printf("\n      make memcheck and make coverage look deeper at your code.\n");
+        printf("\n      %s\n", fl_tr("make memcheck and make coverage look deeper at your code."));
     }
 }
 
@@ -129,7 +139,7 @@ static void progress_start(struct lesson *ls, int n)
     (void)ls;
     (void)n;
     if (opt.fmt == PROGRESS)
-        printf("forklab progress: %s/\n\n", opt.work);
+        printf(fl_tr("forklab progress: %s/\n\n"), opt.work);
 }
 
 /* The next format says nothing until the end. */
@@ -170,15 +180,15 @@ static void progress_end(const struct lesson *l, int index)
         fputs(i < fill ? "█" : "░", stdout);
     printf("%s %3d/%-3d", RESET, done, total);
     if (l->status == BUILD_FAILED)
-        printf("  does not compile");
+        printf("  %s", fl_tr("does not compile"));
     else if (l->status == MISSING)
-        printf("  missing");
+        printf("  %s", fl_tr("missing"));
     else if (l->status == CRASHED)
-        printf("  checker died");
+        printf("  %s", fl_tr("checker died"));
     else if (!failed)
         printf("  %s✓%s", GREEN, RESET);
     else if (not_started(l))
-        printf("  %snot started%s", DIM, RESET);
+        printf("  %s%s%s", DIM, fl_tr("not started"), RESET);
     printf("\n");
 }
 
@@ -191,8 +201,8 @@ static void progress_finish(struct lesson *ls, int n, double secs)
         lessons += !counts(&ls[i], &p, &f, &s, &lp, &lm);
         pass += p + s, total += p + f + s, pts += lp, max += lm;
     }
-    printf("\n  %d/%d lessons · %d/%d checks · %d/%d points · %.1f s\n\n", lessons, n, pass, total,
-           pts, max, secs);
+    printf(fl_tr("\n  %d/%d lessons · %d/%d checks · %d/%d points · %.1f s\n\n"), lessons, n, pass,
+           total, pts, max, secs);
     print_next(ls, n);
 }
 

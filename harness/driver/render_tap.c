@@ -56,8 +56,9 @@ static void tap_end(const struct lesson *l, int index)
     printf("# Subtest: %s\n", l->name);
     int ok = l->status == RAN;
     if (l->status != RAN) {
-        const char *why = l->status == BUILD_FAILED ? "did not compile"
-                          : l->status == MISSING ? "missing" : "checker crashed";
+        const char *why = l->status == BUILD_FAILED ? fl_tr("did not compile")
+                          : l->status == MISSING    ? fl_tr("missing")
+                                                    : fl_tr("checker crashed");
         printf("    # %s: %s\n", l->name, why);
     }
     printf("    1..%d\n", l->n);

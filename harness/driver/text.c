@@ -26,6 +26,27 @@ void put_safe(const char *s)
     }
 }
 
+/* See driver.h. */
+char *safe_text(const char *s)
+{
+    size_t n = 0;
+    for (const unsigned char *c = (const unsigned char *)s; *c; c++)
+        n += (*c < 0x20 && *c != '\n' && *c != '\t') || *c == 0x7f ? 2 : 1;
+    char *out = malloc(n + 1), *o = out;
+    if (!out)
+        return NULL;
+    for (const unsigned char *c = (const unsigned char *)s; *c; c++) {
+        if ((*c < 0x20 && *c != '\n' && *c != '\t') || *c == 0x7f) {
+            *o++ = '^';
+            *o++ = (char)(*c == 0x7f ? '?' : *c + '@');
+        } else {
+            *o++ = (char)*c;
+        }
+    }
+    *o = '\0';
+    return out;
+}
+
 /* Prints every line of text after prefix, made safe. */
 void indent(const char *prefix, const char *text)
 {
@@ -42,15 +63,128 @@ void indent(const char *prefix, const char *text)
     }
 }
 
-/* "Title" names a section of this lesson; "NN-name § Title" one of another.
- * Writes "lessons/NN-name/README.md § Title" into out. */
-void section_ref(const char *lesson, const char *section, char *out, size_t size)
+/* Columns a label takes on a terminal: a character of three or more bytes
+ * (Chinese) takes two. */
+static int columns(const char *s)
+{
+    int n = 0;
+    for (const unsigned char *c = (const unsigned char *)s; *c; c++)
+        if ((*c & 0xc0) != 0x80)
+            n += *c >= 0xe0 ? 2 : 1;
+    return n;
+}
+
+/* See driver.h. */
+void indent_label(const char *prefix, const char *label, int width, const char *text)
+{
+    char line[256];
+    int pad = width - columns(label);
+    snprintf(line, sizeof line, "%s%s%*s", prefix, label, pad > 1 ? pad : 1, "");
+    indent(line, text);
+}
+
+/* ---- the lesson to read, in the reader's language ----
+ *
+ * Checks name sections by their English headings (README.md).  A lesson's
+ * README.zh.md has the same "## " headings in the same order
+ * (tests/test_lessons_zh.py sees to it), so the Chinese heading of a
+ * section is the one at the same place. */
+
+#define MAX_HEADINGS 64
+
+/* A README's "## " headings (outside fenced code, a trailing <!-- -->
+ * comment left out), read once. */
+struct headings {
+    char path[4400];
+    int n;                /* -1: no such file */
+    char *h[MAX_HEADINGS];
+};
+
+/* The headings of FILE in lesson's folder, from a small cache. */
+static const struct headings *headings_of(const char *lesson, const char *file)
+{
+    static struct headings cache[32];
+    static int next;
+    char path[4400];
+    snprintf(path, sizeof path, "%s/lessons/%s/%s", opt.root ? opt.root : ".", lesson, file);
+    for (int i = 0; i < 32; i++)
+        if (!strcmp(cache[i].path, path))
+            return &cache[i];
+    struct headings *c = &cache[next++ % 32];
+    for (int i = 0; i < c->n; i++)
+        free(c->h[i]);
+    snprintf(c->path, sizeof c->path, "%s", path);
+    c->n = -1;
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return c;
+    c->n = 0;
+    char *line = NULL;
+    size_t cap = 0;
+    int fence = 0;
+    while (getline(&line, &cap, f) > 0) {
+        const char *t = line + strspn(line, " ");
+        if (t - line <= 3 && (!strncmp(t, "```", 3) || !strncmp(t, "~~~", 3))) {
+            fence = !fence;
+            continue;
+        }
+        if (fence || strncmp(line, "## ", 3) || line[3] == '#' || c->n == MAX_HEADINGS)
+            continue;
+        char *h = line + 3, *comment = strstr(h, "<!--");
+        if (comment)
+            *comment = '\0';
+        size_t k = strlen(h);
+        while (k && (h[k - 1] == ' ' || h[k - 1] == '\t' || h[k - 1] == '\n' || h[k - 1] == '\r'))
+            h[--k] = '\0';
+        c->h[c->n++] = strdup(h);
+    }
+    free(line);
+    fclose(f);
+    return c;
+}
+
+/* See driver.h. */
+const char *readme_file(const char *lesson)
+{
+    if (strcmp(fl_lang(), "zh"))
+        return "README.md";
+    return headings_of(lesson, "README.zh.md")->n >= 0 ? "README.zh.md" : "README.md";
+}
+
+/* See driver.h. */
+const char *readme_place(const char *lesson, const char *section, char *name, size_t nsize,
+                         const char **heading)
 {
     const char *mark = strstr(section, " § ");
-    if (mark)
-        snprintf(out, size, "lessons/%.*s/README.md%s", (int)(mark - section), section, mark);
-    else
-        snprintf(out, size, "lessons/%s/README.md § %s", lesson, section);
+    if (mark) {
+        snprintf(name, nsize, "%.*s", (int)(mark - section), section);
+        section = mark + strlen(" § ");
+    } else {
+        snprintf(name, nsize, "%s", lesson);
+    }
+    *heading = section;
+    if (strcmp(readme_file(name), "README.zh.md"))
+        return "README.md";
+    const struct headings *en = headings_of(name, "README.md");
+    const struct headings *zh = headings_of(name, "README.zh.md");
+    for (int i = 0; i < en->n; i++)
+        if (!strcmp(en->h[i], section)) {
+            if (i >= zh->n || en->n != zh->n)
+                break;   /* the two texts are out of step: the English one is sure */
+            *heading = zh->h[i];
+            return "README.zh.md";
+        }
+    return "README.md";
+}
+
+/* "Title" names a section of this lesson; "NN-name § Title" one of another.
+ * Writes "lessons/NN-name/README.md § Title" into out, or, for a reader of
+ * Chinese, "lessons/NN-name/README.zh.md § 标题" where there is one. */
+void section_ref(const char *lesson, const char *section, char *out, size_t size)
+{
+    char name[256];
+    const char *heading, *file = readme_place(lesson, section, name, sizeof name, &heading);
+    snprintf(out, size, "lessons/%s/%s § %s", name, file, heading);
 }
 
 /* Length of the valid UTF-8 sequence at s, or 0 when it is not one. */

@@ -26,7 +26,7 @@ static void start_on_probe(struct proc *p, struct fl_probe_arg *a)
               "p->pid is %d, the caller's own pid", (int)p->pid);
     FL_EXPECT(fl_is_unreaped_child(p->pid, NULL), "p->pid to be a child of the caller",
               "pid %d is not a child of the caller %d (%s)", (int)p->pid, (int)getpid(),
-              fl_proc_state(p->pid) ? "it is another process" : "no such process");
+              fl_proc_state(p->pid) ? fl_tr("it is another process") : fl_tr("no such process"));
 }
 
 static void release_and_reap(struct fl_probe *pr, int n, struct proc *p, int count)
@@ -87,8 +87,9 @@ FL_CHECK(runs_once, "the task runs exactly once", .section = "Starting a child")
     int runs = pr->nruns;
     FL_EXPECT(runs == 1, "one run of the task for one proc_start",
               "the task ran %d times (first in pid %d%s%s); child %d %s", runs,
-              runs ? (int)pr->runs[0].pid : 0, runs > 1 ? ", then in pid " : "",
-              runs > 1 ? (pr->runs[1].pid == getpid() ? "of the caller" : "of another process")
+              runs ? (int)pr->runs[0].pid : 0, runs > 1 ? fl_tr(", then in pid ") : "",
+              runs > 1 ? (pr->runs[1].pid == getpid() ? fl_tr("of the caller")
+                                                       : fl_tr("of another process"))
                        : "",
               (int)p.pid, fl_status_str(st));
 }
@@ -113,7 +114,7 @@ FL_CHECK(start_does_not_wait, "proc_start returns without waiting for the task",
     FL_EXPECT(st && st != 'Z' && fl_is_unreaped_child(p.pid, NULL),
               "the child to still be running when proc_start returns",
               "child %d was %s when proc_start returned", (int)p.pid,
-              st == 'Z' ? "already dead" : "gone, reaped already");
+              st == 'Z' ? fl_tr("already dead") : fl_tr("gone, reaped already"));
     fl_stage("waiting for the task to start in child %d", (int)p.pid);
     fl_probe_await(pr, 1, p.pid);
     release_and_reap(pr, 1, &p, 1);
@@ -228,8 +229,8 @@ static const struct refusal {
 } refusals[] = {
     /* proc_start: "EINVAL if p is NULL, has no task or was already started" */
     {"proc_start(NULL)", start_null, EINVAL},
-    {"proc_start(p) on a proc without a task", start_no_task, EINVAL},
-    {"proc_start(p) a second time on a started proc", start_again, EINVAL},
+    {N_("proc_start(p) on a proc without a task"), start_no_task, EINVAL},
+    {N_("proc_start(p) a second time on a started proc"), start_again, EINVAL},
 };
 
 FL_CHECK(start_refuses_misuse, "proc_start refuses a NULL proc, one without a task, or one already started",
@@ -246,7 +247,7 @@ FL_CHECK(start_refuses_misuse, "proc_start refuses a NULL proc, one without a ta
     fl_stage("waiting for the task to start in child %d", (int)first);
     fl_probe_await(pr, 1, first);
     for (size_t i = 0; i < sizeof refusals / sizeof refusals[0]; i++) {
-        fl_stage("calling %s", refusals[i].call);
+        fl_stage("calling %s", fl_tr(refusals[i].call));
         errno = 0;
         int r = refusals[i].fn();
         int e = errno;
@@ -262,10 +263,10 @@ FL_CHECK(start_refuses_misuse, "proc_start refuses a NULL proc, one without a ta
                 fl_reap(extra, "a child started by a refused call");
             char more[64] = "";
             if (extra)
-                snprintf(more, sizeof more, "; it started child %d", (int)extra);
+                snprintf(more, sizeof more, fl_tr("; it started child %d"), (int)extra);
             fl_fail_settled(NULL, first, "each refusal of processes.h to return -1 with its "
                             "errno and start nothing",
-                            "%s returned %d (errno %d: %s)%s", refusals[i].call, r, e,
+                            "%s returned %d (errno %d: %s)%s", fl_tr(refusals[i].call), r, e,
                             strerror(e), more);
         }
     }
@@ -298,7 +299,7 @@ FL_CHECK(start_fork_fails, "when fork fails, proc_start returns its error, start
     FL_EXPECT(r == -1 && e == EAGAIN,
               "proc_start to return -1 with fork's errno (EAGAIN) when fork fails",
               "it returned %d (errno %d: %s)%s", r, e, strerror(e),
-              r == 0 ? ": the result of fork was not checked for -1" : "");
+              r == 0 ? fl_tr(": the result of fork was not checked for -1") : "");
     FL_EXPECT(p.pid == 0, "p->pid to stay 0 after a failed start",
               "p->pid is %d", (int)p.pid);
     FL_EXPECT(pr->nruns == 0, "the task not to run when no child could be made",

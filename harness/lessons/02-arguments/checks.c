@@ -104,7 +104,7 @@ static int record_comm(void *arg)
 static void expect_init_args(int r, const char *what)
 {
     FL_EXPECT(r == 0, "proc_init_args to return 0 for a valid argument",
-              "proc_init_args with %s returned %d (errno %d: %s)", what, r, errno,
+              "proc_init_args with %s returned %d (errno %d: %s)", fl_tr(what), r, errno,
               strerror(errno));
 }
 
@@ -125,7 +125,7 @@ static void finish(struct proc *p)
     int st = fl_reap(p->pid, "the child from proc_start");
     FL_EXPECT(st == 0, "the child to run the task and exit with 0",
               "child %d %s%s", (int)p->pid, fl_status_str(st),
-              st == 127 << 8 ? " (127: proc_child_setup failed in the child)" : "");
+              st == 127 << 8 ? fl_tr(" (127: proc_child_setup failed in the child)") : "");
     FL_EXPECT(board->ran == 1 && board->pid == p->pid, "the task to run once, in child",
               "the task ran %d times, last in pid %d; the child is %d", board->ran,
               (int)board->pid, (int)p->pid);
@@ -139,7 +139,7 @@ FL_CHECK(arg_int, "an int argument reaches the task intact", .section = "Passing
     int value = -123456789;
     struct proc p;
     fl_stage("calling proc_init_args with an int");
-    expect_init_args(proc_init_args(&p, record_int, &value, sizeof value), "an int");
+    expect_init_args(proc_init_args(&p, record_int, &value, sizeof value), N_("an int"));
     start_ok(&p);
     finish(&p);
     int got;
@@ -154,7 +154,7 @@ FL_CHECK(arg_string, "a string argument reaches the task whole", .section = "Pas
     const char *text = "tom, 18 -- a string much longer than one pointer";
     struct proc p;
     fl_stage("calling proc_init_args with a string");
-    expect_init_args(proc_init_args(&p, record_string, text, strlen(text) + 1), "a string");
+    expect_init_args(proc_init_args(&p, record_string, text, strlen(text) + 1), N_("a string"));
     start_ok(&p);
     finish(&p);
     FL_EXPECT(strcmp((char *)board->bytes, text) == 0,
@@ -172,7 +172,7 @@ FL_CHECK(arg_struct, "a struct of named fields (the C kwargs) reaches the task w
     who = (struct person){.age = 18, .id = 0x1234567890L, .height = 1.75, .name = "tom"};
     struct proc p;
     fl_stage("calling proc_init_args with a struct person");
-    expect_init_args(proc_init_args(&p, record_person, &who, sizeof who), "a struct");
+    expect_init_args(proc_init_args(&p, record_person, &who, sizeof who), N_("a struct"));
     start_ok(&p);
     finish(&p);
     struct person got;
@@ -193,7 +193,7 @@ FL_CHECK(args_fixed_at_init, "the task gets the argument as it was at proc_init_
     int value = 18;
     struct proc p;
     fl_stage("calling proc_init_args with an int");
-    expect_init_args(proc_init_args(&p, record_int, &value, sizeof value), "an int");
+    expect_init_args(proc_init_args(&p, record_int, &value, sizeof value), N_("an int"));
     value = 99;   /* after init, before start: the task must not see it */
     start_ok(&p);
     finish(&p);
@@ -202,7 +202,7 @@ FL_CHECK(args_fixed_at_init, "the task gets the argument as it was at proc_init_
     FL_EXPECT(got == 18, "the task to receive the value the int had at proc_init_args (18)",
               "the caller changed its int to 99 after proc_init_args; the task in child %d "
               "received %d%s", (int)p.pid, got,
-              got == 99 ? ": p kept a pointer to the caller's variable instead of a copy" : "");
+              got == 99 ? fl_tr(": p kept a pointer to the caller's variable instead of a copy") : "");
 }
 
 FL_CHECK(arg_limits, "PROC_ARG_MAX bytes fit; one more, or NULL with a size, is refused",
@@ -232,7 +232,7 @@ FL_CHECK(arg_limits, "PROC_ARG_MAX bytes fit; one more, or NULL with a size, is 
               "it returned %d (errno %d: %s)", r, errno, strerror(errno));
     fl_stage("calling proc_init_args with exactly PROC_ARG_MAX bytes");
     expect_init_args(proc_init_args(&box.p, record_block, big, PROC_ARG_MAX),
-                     "exactly PROC_ARG_MAX bytes");
+                     N_("exactly PROC_ARG_MAX bytes"));
     start_ok(&box.p);
     finish(&box.p);
     FL_EXPECT(memcmp(board->bytes, big, PROC_ARG_MAX) == 0,
@@ -397,13 +397,14 @@ static int probe_stdin(void *arg)
             break;
         }
     if (fcntl(0, F_GETFD) < 0) {
-        snprintf(out, size, "file descriptor 0 is closed");
+        snprintf(out, size, "%s", fl_tr("file descriptor 0 is closed"));
         return 0;
     }
     struct pollfd pfd = {.fd = 0, .events = POLLIN};
     int n = poll(&pfd, 1, 0);
     if (n == 0) {
-        snprintf(out, size, "a read would wait for ever: fd 0 is still the caller's stdin");
+        snprintf(out, size, "%s",
+                 fl_tr("a read would wait for ever: fd 0 is still the caller's stdin"));
         return 0;
     }
     char c;
@@ -411,9 +412,9 @@ static int probe_stdin(void *arg)
     if (r == 0)
         snprintf(out, size, "eof");
     else if (r > 0)
-        snprintf(out, size, "a read returned data, not end-of-file");
+        snprintf(out, size, "%s", fl_tr("a read returned data, not end-of-file"));
     else
-        snprintf(out, size, "read failed: %s", strerror(errno));
+        snprintf(out, size, fl_tr("read failed: %s"), strerror(errno));
     return 0;
 }
 
@@ -479,7 +480,7 @@ FL_CHECK(stdin_closed_in_caller,
         FL_EXPECT(st == 0 && board->ran == 1,
                   "the child to run the task and exit with 0",
                   "child %d %s; the task ran %d times%s", (int)p.pid, fl_status_str(st),
-                  board->ran, st == 127 << 8 ? " (127: proc_child_setup failed)" : "");
+                  board->ran, st == 127 << 8 ? fl_tr(" (127: proc_child_setup failed)") : "");
     } else {
         dup2(saved, 0);
         close(saved);
@@ -519,7 +520,7 @@ FL_CHECK(arg_empty, "an argument of no bytes (NULL, 0) is accepted and the task 
     FL_EXPECT(p.pid == 0 && p.name[0] == '\0' && p.task == record_no_arg,
               "p ready to start: pid 0, name \"\", the task set",
               "pid %d, name \"%.16s\", task %s", (int)p.pid, p.name,
-              p.task == record_no_arg ? "set" : "not the one given");
+              p.task == record_no_arg ? fl_tr("set") : fl_tr("not the one given"));
     start_ok(&p);
     fl_stage("waiting for child %d to end", (int)p.pid);
     int st = fl_reap(p.pid, "the child from proc_start");
@@ -570,14 +571,14 @@ static const struct refusal {
     {"proc_set_name(NULL, \"dancer\")", sn_null_p, EINVAL, NULL},
     {"proc_set_name(p, NULL)", sn_null_name, EINVAL, &g_p},
     {"proc_set_name(p, \"\")", sn_empty, EINVAL, &g_p},
-    {"proc_set_name(p, \"late\") on a started proc", sn_started, EINVAL, &g_started},
+    {N_("proc_set_name(p, \"late\") on a started proc"), sn_started, EINVAL, &g_started},
     {"proc_set_name(p, <PROC_NAME_MAX bytes>)", sn_too_long, ENAMETOOLONG, &g_p},
     /* proc_name_default: "EINVAL if p is NULL" */
     {"proc_name_default(NULL)", nd_null, EINVAL, NULL},
     /* proc_start: "EINVAL if p is NULL, has no task or was already started" */
     {"proc_start(NULL)", st_null, EINVAL, NULL},
-    {"proc_start(p) on a proc without a task", st_no_task, EINVAL, &g_no_task},
-    {"proc_start(p) on a proc already started", st_started, EINVAL, &g_started},
+    {N_("proc_start(p) on a proc without a task"), st_no_task, EINVAL, &g_no_task},
+    {N_("proc_start(p) on a proc already started"), st_started, EINVAL, &g_started},
 };
 
 FL_CHECK(refusals, "every refusal in arguments.h: -1 with its errno, the proc unchanged, nothing started",
@@ -600,7 +601,8 @@ FL_CHECK(refusals, "every refusal in arguments.h: -1 with its errno, the proc un
         struct proc before;
         if (f->unchanged)
             memcpy(&before, f->unchanged, sizeof before);
-        fl_stage("calling %s", f->call);
+        const char *call = fl_tr(f->call);
+        fl_stage("calling %s", call);
         errno = 0;
         int r = f->fn();
         int e = errno;
@@ -609,14 +611,14 @@ FL_CHECK(refusals, "every refusal in arguments.h: -1 with its errno, the proc un
         if (nk > 0)
             fl_fail_settled(NULL, kids[0], "a refused call to start nothing",
                             "after %s (it returned %d), child %d of the caller is there",
-                            f->call, r, (int)kids[0]);
+                            call, r, (int)kids[0]);
         FL_EXPECT(r == -1 && e == f->err, "each refusal of arguments.h to return -1 with its errno",
-                  "%s returned %d (errno %d: %s), not -1 with %s", f->call, r, e, strerror(e),
+                  "%s returned %d (errno %d: %s), not -1 with %s", call, r, e, strerror(e),
                   strerror(f->err));
         if (f->unchanged && memcmp(&before, f->unchanged, sizeof before) != 0)
             fl_fail("a refused call to leave p unchanged",
                     "%s changed p (name now \"%.63s\", pid %d): check every argument before "
-                    "writing anything", f->call, f->unchanged->name, (int)f->unchanged->pid);
+                    "writing anything", call, f->unchanged->name, (int)f->unchanged->pid);
     }
     FL_EXPECT(board->ran == 0, "no task to run for a refused call", "a task ran in pid %d",
               (int)board->pid);
@@ -629,7 +631,7 @@ FL_CHECK(start_fork_fails, "when fork fails, proc_start returns its error and st
     int value = 5;
     struct proc p;
     fl_stage("calling proc_init_args with an int");
-    expect_init_args(proc_init_args(&p, record_int, &value, sizeof value), "an int");
+    expect_init_args(proc_init_args(&p, record_int, &value, sizeof value), N_("an int"));
     fl_stage("calling proc_start when no process can be created");
     fl_forks_allow(0);
     errno = 0;
@@ -677,7 +679,7 @@ FL_CHECK(setup_fails_127, "a child whose setup fails ends with 127 without runni
                   "a child whose stdin cannot be put on /dev/null to end with 127 before the "
                   "task (or, if it managed, the task to read end-of-file)",
                   "child %d %s; the task ran %d times%s%s", (int)p.pid, fl_status_str(st),
-                  board->ran, board->ran ? " and saw: " : "", board->stdin_result);
+                  board->ran, board->ran ? fl_tr(" and saw: ") : "", board->stdin_result);
 }
 
 /* A task that starts one unnamed proc of its own and writes down its name. */
@@ -688,7 +690,7 @@ static int start_nested(void *arg)
     struct proc q;
     proc_init(&q, record_int, &g_int);
     if (proc_start(&q) != 0) {
-        snprintf(board->comm[1], sizeof board->comm[1], "(proc_start failed)");
+        snprintf(board->comm[1], sizeof board->comm[1], "%s", fl_tr("(proc_start failed)"));
         return 1;
     }
     snprintf(board->comm[1], sizeof board->comm[1], "%.31s", q.name);

@@ -87,7 +87,7 @@ static void expect_no_shm_name(const char *after)
     int now = shm_names(shm_list, sizeof shm_list);
     FL_EXPECT(now <= shm_before, "no name left in /dev/shm (shm_unlink right after mmap)",
               "after %s, /dev/shm holds %s: a shm_open object outlives every process until "
-              "it is unlinked", after, shm_list);
+              "it is unlinked", fl_tr(after), shm_list);
 }
 
 /* Fail if the caller holds a descriptor or a shared mapping it did not
@@ -95,6 +95,7 @@ static void expect_no_shm_name(const char *after)
 static void expect_nothing_left(const char *after)
 {
     char buf[512];
+    after = fl_tr(after);
     if (fl_fds_new_since_start(buf, sizeof buf) > 0)
         fl_fail("nothing left open after a failed call", "after %s the caller still holds %s",
                 after, buf);
@@ -107,7 +108,7 @@ static void expect_nothing_left(const char *after)
         fl_fail("no child left after a failed call",
                 "after %s, child %d of the caller is still there (%s): every child already "
                 "started must be joined before returning", after, (int)kids[0],
-                fl_proc_state(kids[0]) == 'Z' ? "a zombie" : "running");
+                fl_proc_state(kids[0]) == 'Z' ? fl_tr("a zombie") : fl_tr("running"));
     expect_no_shm_name(after);
 }
 
@@ -209,7 +210,7 @@ FL_CHECK(copies_after_fork, "a child's globals, heap and stack are copies: its w
               "write), heap %d, stack %d", (int)p.pid, own, later, ch, cs);
     FL_EXPECT(addr == (uintptr_t)g_list,
               "the same address in both processes (a copy of the whole address space)",
-              "the global list is at %#" PRIxPTR " in the child, %p in the caller", addr,
+              "the global list is at %#lx in the child, %p in the caller", (unsigned long)addr,
               (void *)g_list);
 }
 
@@ -315,8 +316,8 @@ FL_CHECK(region_lifecycle, "shared_ints_create maps a shared region; shared_ints
     FL_EXPECT(mapping_perms(addr, perms) && perms[3] == 's',
               "the region to be a shared mapping (rw-s in /proc/self/maps)",
               "the region at %p is mapped %s: a child would get a private copy",
-              (void *)addr, perms[0] ? perms : "nowhere");
-    expect_no_shm_name("shared_ints_create returned");
+              (void *)addr, perms[0] ? perms : fl_tr("nowhere"));
+    expect_no_shm_name(N_("shared_ints_create returned"));
     char fds[256];
     FL_EXPECT(fl_fds_new_since_start(fds, sizeof fds) == 0,
               "shared_ints_create to leave only the mapping: no descriptor open",
@@ -371,12 +372,12 @@ FL_CHECK(map_results, "shared_map brings every child's whole result back",
             continue;
         fl_fail("out[i] == fn(in[i]) for every input, whole ints",
                 "out[%d] is %d, fn(%d) is %d%s", i, out[i], in[i], want,
-                out[i] == (want & 0xFF) ? ": that is the low 8 bits only -- an exit status "
-                                          "cannot carry a result"
-                : zeros == 6 ? "; every result is 0: the children wrote into memory the "
-                               "caller does not see (a global, a MAP_PRIVATE region, or a "
-                               "region mapped after fork)"
-                : out[i] == 424242 ? ": out was never written" : "");
+                out[i] == (want & 0xFF) ? fl_tr(": that is the low 8 bits only -- an exit "
+                                                "status cannot carry a result")
+                : zeros == 6 ? fl_tr("; every result is 0: the children wrote into memory the "
+                                     "caller does not see (a global, a MAP_PRIVATE region, or a "
+                                     "region mapped after fork)")
+                : out[i] == 424242 ? fl_tr(": out was never written") : "");
     }
 }
 
@@ -476,7 +477,7 @@ FL_CHECK(map_releases_region, "shared_map unmaps its region before it returns",
     int before = shared_mappings();
     map_or_fail(times_1000_minus_7, in, out, 2);
     int after = shared_mappings();
-    expect_no_shm_name("shared_map returned");
+    expect_no_shm_name(N_("shared_map returned"));
     FL_EXPECT(after <= before, "as many shared mappings after shared_map as before",
               "the caller had %d shared mappings before and %d after: the region was never "
               "unmapped (shared_ints_destroy)", before, after);
@@ -499,8 +500,8 @@ FL_CHECK(map_crash_reported, "a child that dies is reported (EIO), the other res
     int e = errno;
     FL_EXPECT(r == -1 && e == EIO, "shared_map to return -1 with errno EIO",
               "it returned %d (errno %d: %s)%s", r, e, strerror(e),
-              r == 0 ? ": a child that never wrote its result looks like a result of 0 "
-                       "unless its exit code is checked" : "");
+              r == 0 ? fl_tr(": a child that never wrote its result looks like a result of 0 "
+                             "unless its exit code is checked") : "");
     FL_EXPECT(out[0] == 13 && out[2] == 15, "the other children's results (13, 15) in out",
               "out[0] is %d, out[2] is %d", out[0], out[2]);
 }
@@ -542,9 +543,9 @@ static const struct refusal {
     {"shared_map(fn, in, NULL, 1)", map_no_out, EINVAL},
     {"shared_map(fn, in, out, 0)", map_no_n, EINVAL},
     /* proc_start, proc_join (given): lessons 01 and 04's refusals */
-    {"proc_start(NULL) (given)", start_null, EINVAL},
-    {"proc_join(NULL) (given)", join_null, EINVAL},
-    {"proc_join(p) on a proc never started (given)", join_unstarted, EINVAL},
+    {N_("proc_start(NULL) (given)"), start_null, EINVAL},
+    {N_("proc_join(NULL) (given)"), join_null, EINVAL},
+    {N_("proc_join(p) on a proc never started (given)"), join_unstarted, EINVAL},
 };
 
 FL_CHECK(map_errors, "every refusal in memory.h: -1 with EINVAL, nothing started or left",
@@ -553,18 +554,18 @@ FL_CHECK(map_errors, "every refusal in memory.h: -1 with EINVAL, nothing started
     g_probe = (struct fl_probe_arg){fl_probe_new(0, 0), 1};
     shm_start();
     for (size_t i = 0; i < sizeof refusals / sizeof refusals[0]; i++) {
-        fl_stage("calling %s", refusals[i].call);
+        const char *call = fl_tr(refusals[i].call);
+        fl_stage("calling %s", call);
         errno = 0;
         int r = refusals[i].fn();
         int e = errno;
         FL_EXPECT(r == -1 && e == refusals[i].err,
                   "each refusal of memory.h to return -1 with its errno",
-                  "%s returned %d (errno %d: %s), not -1 with %s", refusals[i].call, r, e,
+                  "%s returned %d (errno %d: %s), not -1 with %s", call, r, e,
                   strerror(e), strerror(refusals[i].err));
         FL_EXPECT(g_probe.probe->nruns == 0, "a refused shared_map to run fn nowhere",
-                  "after %s, fn ran in pid %d", refusals[i].call,
-                  (int)g_probe.probe->runs[0].pid);
-        expect_nothing_left(refusals[i].call);
+                  "after %s, fn ran in pid %d", call, (int)g_probe.probe->runs[0].pid);
+        expect_nothing_left(call);
     }
 }
 
@@ -588,8 +589,11 @@ FL_CHECK(map_start_fails, "when a child cannot be started, shared_map reports fo
                   "with %d process creation%s allowed it returned %d (errno %d: %s)", allowed,
                   allowed == 1 ? "" : "s", r, e, strerror(e));
         char after[96];
-        snprintf(after, sizeof after, "shared_map failed with %d child%s started", allowed,
-                 allowed == 1 ? "" : "ren");
+        if (allowed == 1)
+            snprintf(after, sizeof after, "%s", fl_tr("shared_map failed with 1 child started"));
+        else
+            snprintf(after, sizeof after, fl_tr("shared_map failed with %d children started"),
+                     allowed);
         expect_nothing_left(after);
     }
     g_probe = (struct fl_probe_arg){fl_probe_new(0, 0), 1};
@@ -638,7 +642,7 @@ FL_CHECK(region_create_fails, "a region that cannot be made is reported with its
                   "it returned %d (errno %d: %s), s.v %p, s.n %zu", r, e, strerror(e),
                   (void *)s.v, s.n);
     }
-    expect_nothing_left("shared_ints_create with no descriptor free");
+    expect_nothing_left(N_("shared_ints_create with no descriptor free"));
     g_probe = (struct fl_probe_arg){fl_probe_new(0, 0), 1};
     int in3[3] = {4, 5, 6}, out3[3] = {0, 0, 0};
     fl_stage("calling shared_map on 3 inputs with no descriptor free");
@@ -656,7 +660,7 @@ FL_CHECK(region_create_fails, "a region that cannot be made is reported with its
                   "errno (EMFILE) before starting any child",
                   "it returned %d (errno %d: %s) and fn ran %d times", r, e, strerror(e),
                   g_probe.probe->nruns);
-    expect_nothing_left("shared_map with no descriptor free");
+    expect_nothing_left(N_("shared_map with no descriptor free"));
 }
 
 FL_CHECK(memory_short, "when memory runs out, shared_ints_create and shared_map fail with ENOMEM and leave nothing",
@@ -676,7 +680,7 @@ FL_CHECK(memory_short, "when memory runs out, shared_ints_create and shared_map 
               "shared_ints_create to return -1 with mmap's ENOMEM and leave s.v NULL, s.n 0",
               "it returned %d (errno %d: %s), s.v %p, s.n %zu", r, e, strerror(e),
               (void *)s.v, s.n);
-    expect_nothing_left("shared_ints_create with no memory");
+    expect_nothing_left(N_("shared_ints_create with no memory"));
     /* shared_map: the region comes before any fork, so with no memory
      * nothing starts; with a little, whatever fails after the region must
      * still join what started and unmap the region. */
@@ -692,8 +696,12 @@ FL_CHECK(memory_short, "when memory runs out, shared_ints_create and shared_map 
         e = errno;
         fl_allocs_allow(-1);
         char after[96];
-        snprintf(after, sizeof after, "shared_map with %d allocation%s allowed (it returned %d)",
-                 k, k == 1 ? "" : "s", r);
+        if (k == 1)
+            snprintf(after, sizeof after,
+                     fl_tr("shared_map with 1 allocation allowed (it returned %d)"), r);
+        else
+            snprintf(after, sizeof after,
+                     fl_tr("shared_map with %d allocations allowed (it returned %d)"), k, r);
         expect_nothing_left(after);
         if (r == 0 && k > 0) {
             FL_EXPECT(out[0] == 8 && out[1] == 10 && out[2] == 12, "out to be 8, 10, 12",
@@ -704,9 +712,10 @@ FL_CHECK(memory_short, "when memory runs out, shared_ints_create and shared_map 
         /* With some memory, the children are forked with none left: a child
          * of a design that allocates may fail, which is EIO. */
         FL_EXPECT(r == -1 && (e == ENOMEM || (k > 0 && e == EIO)),
-                  k == 0 ? "shared_map to return -1 with ENOMEM when its region cannot be made"
-                         : "shared_map to work (0) or return -1 with ENOMEM (EIO if a child "
-                           "could not allocate)",
+                  k == 0 ? N_("shared_map to return -1 with ENOMEM when its region cannot be "
+                              "made")
+                         : N_("shared_map to work (0) or return -1 with ENOMEM (EIO if a child "
+                              "could not allocate)"),
                   "with %d allocation%s allowed it returned %d (errno %d: %s)", k,
                   k == 1 ? "" : "s", r, e, strerror(e));
         FL_EXPECT(k > 0 || g_probe.probe->nruns == 0,
@@ -766,11 +775,11 @@ FL_CHECK(map_signal_while_joining, "a signal that interrupts shared_map's waitin
                 "interrupts its wait (EINTR: wait again)",
                 "after SIGUSR1 interrupted it, shared_map returned %d (errno %d: %s) with "
                 "child %d still %s", r, e, strerror(e), (int)kids[0],
-                st == 'Z' ? "a zombie" : "running");
+                st == 'Z' ? fl_tr("a zombie") : fl_tr("running"));
     }
     FL_EXPECT(r == 0 && out[0] == 3 && out[1] == 6 && out[2] == 9,
               "shared_map to return 0 with out 3, 6, 9: an interrupted wait is not a failed "
               "child", "it returned %d (errno %d: %s), out %d, %d, %d", r, e, strerror(e),
               out[0], out[1], out[2]);
-    expect_nothing_left("shared_map interrupted by SIGUSR1");
+    expect_nothing_left(N_("shared_map interrupted by SIGUSR1"));
 }

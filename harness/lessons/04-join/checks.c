@@ -29,8 +29,9 @@ static void start_task(struct proc *p, proc_task task, void *arg)
 static const char *state_words(pid_t pid)
 {
     if (!fl_is_unreaped_child(pid, NULL))
-        return "reaped";
-    return fl_proc_state(pid) == 'Z' ? "a zombie (ended, not reaped)" : "still running";
+        return fl_tr("reaped");
+    return fl_proc_state(pid) == 'Z' ? fl_tr("a zombie (ended, not reaped)")
+                                     : fl_tr("still running");
 }
 
 /* A child of the caller that has already ended and stays a zombie: the
@@ -123,8 +124,8 @@ static void judge_join(struct proc *p, int r, int e, double returned_at)
         fl_fail_settled(NULL, p->pid, "proc_join to return 0 once the child has ended",
                         "it returned %d (errno %d: %s); child %d is %s%s", r, e, strerror(e),
                         (int)p->pid, state_words(p->pid),
-                        e == EINTR ? ": a signal interrupted waitpid, and EINTR must be "
-                                     "retried (the child has not ended)" : "");
+                        e == EINTR ? fl_tr(": a signal interrupted waitpid, and EINTR must be "
+                                           "retried (the child has not ended)") : "");
     }
     if (running || jb->ended_at == 0) {
         jb->go = 1;
@@ -238,8 +239,8 @@ FL_CHECK(join_twice, "joining twice is harmless, and touches no other child",
         fl_reap(other, "the check's other child");
     FL_EXPECT(r2 == 0, "a second proc_join on a joined child to return 0 and change nothing",
               "it returned %d (errno %d: %s)%s", r2, e2, strerror(e2),
-              e2 == ECHILD ? ": it asked the kernel again about a pid it had already "
-                                "reaped; remember that the child was joined" : "");
+              e2 == ECHILD ? fl_tr(": it asked the kernel again about a pid it had already "
+                                   "reaped; remember that the child was joined") : "");
     FL_EXPECT(other_kept, "a second proc_join to leave the caller's other children alone",
               "the second proc_join reaped child %d, which was not the one in p: it waited "
               "for any child (waitpid(-1) or waitpid(0)) instead of returning at once",
@@ -304,6 +305,7 @@ static double overrun(void)
 static void judge_timed_out(struct proc *p, struct fl_probe *pr, double want, int r, int e,
                             double took, const char *events)
 {
+    events = fl_tr(events);
     char st = fl_proc_state(p->pid);
     int ours = fl_is_unreaped_child(p->pid, NULL);
     if (r != 1)
@@ -325,7 +327,8 @@ static void judge_timed_out(struct proc *p, struct fl_probe *pr, double want, in
         fl_fail_settled(pr, p->pid, "the child to keep running after the timeout",
                         "child %d is %s after proc_join_timeout returned 1: the timeout must "
                         "not end the child", (int)p->pid,
-                        !ours ? "reaped" : st == 'Z' ? "dead (a zombie)" : "gone");
+                        !ours ? fl_tr("reaped") : st == 'Z' ? fl_tr("dead (a zombie)")
+                                                            : fl_tr("gone"));
     int code = 12345;
     if (proc_exitcode(p, &code) != 0)
         fl_fail_settled(pr, p->pid, "proc_exitcode to return 0 (no code yet) after a timeout",
@@ -439,7 +442,7 @@ FL_CHECK(timeout_clock_kept, "signals and other children ending during proc_join
     default_signal(SIGUSR1);
     default_signal(SIGCHLD);
     char events[96];
-    snprintf(events, sizeof events, ", while %d signals (SIGUSR1, SIGCHLD) arrived", sigs);
+    snprintf(events, sizeof events, fl_tr(", while %d signals (SIGUSR1, SIGCHLD) arrived"), sigs);
     judge_timed_out(&p, pr, want, r, e, took, events);
     fl_probe_release(pr, 1);
     fl_stage("joining child %d after its gate opened", (int)p.pid);
@@ -565,17 +568,17 @@ static const struct refusal {
 } refusals[] = {
     /* proc_join: "EINVAL if p is NULL or was never started" */
     {"proc_join(NULL)", join_null, EINVAL},
-    {"proc_join(p) on a proc never started", join_unstarted_p, EINVAL},
+    {N_("proc_join(p) on a proc never started"), join_unstarted_p, EINVAL},
     /* proc_join_timeout: "EINVAL if p is NULL or was never started, or seconds < 0" */
     {"proc_join_timeout(NULL, 1)", jt_null, EINVAL},
-    {"proc_join_timeout(p, 0) on a proc never started", jt_unstarted_0, EINVAL},
-    {"proc_join_timeout(p, 1) on a proc never started", jt_unstarted_1, EINVAL},
-    {"proc_join_timeout(p, -1) on a running child", jt_negative, EINVAL},
-    {"proc_join_timeout(p, -0.001) on a running child", jt_tiny_negative, EINVAL},
+    {N_("proc_join_timeout(p, 0) on a proc never started"), jt_unstarted_0, EINVAL},
+    {N_("proc_join_timeout(p, 1) on a proc never started"), jt_unstarted_1, EINVAL},
+    {N_("proc_join_timeout(p, -1) on a running child"), jt_negative, EINVAL},
+    {N_("proc_join_timeout(p, -0.001) on a running child"), jt_tiny_negative, EINVAL},
     /* proc_start (given): "-1/errno" -- lesson 01's refusals, and fork's error */
-    {"proc_start(NULL) (given)", start_null, EINVAL},
-    {"proc_start(p) on a started proc (given)", start_again, EINVAL},
-    {"proc_start(p) when fork fails (given)", start_no_fork, EAGAIN},
+    {N_("proc_start(NULL) (given)"), start_null, EINVAL},
+    {N_("proc_start(p) on a started proc (given)"), start_again, EINVAL},
+    {N_("proc_start(p) when fork fails (given)"), start_no_fork, EAGAIN},
 };
 
 FL_CHECK(refusals, "every refusal in join.h: -1 with its errno, and the running child untouched",
@@ -591,17 +594,18 @@ FL_CHECK(refusals, "every refusal in join.h: -1 with its errno, and the running 
     fl_stage("waiting for the task to start in child %d", (int)running.pid);
     fl_probe_await(pr, 1, running.pid);
     for (size_t i = 0; i < sizeof refusals / sizeof refusals[0]; i++) {
-        fl_stage("calling %s", refusals[i].call);
+        const char *call = fl_tr(refusals[i].call);
+        fl_stage("calling %s", call);
         errno = 0;
         int r = refusals[i].fn();
         int e = errno;
         if (r != -1 || e != refusals[i].err)
             fl_fail_settled(pr, running.pid, "each refusal of join.h to return -1 with its errno",
-                            "%s returned %d (errno %d: %s), not -1 with %s", refusals[i].call,
+                            "%s returned %d (errno %d: %s), not -1 with %s", call,
                             r, e, strerror(e), strerror(refusals[i].err));
         if (!fl_is_unreaped_child(running.pid, NULL) || fl_proc_state(running.pid) == 'Z')
             fl_fail_settled(pr, running.pid, "a refused call to leave the running child alone",
-                            "after %s, child %d is %s", refusals[i].call, (int)running.pid,
+                            "after %s, child %d is %s", call, (int)running.pid,
                             state_words(running.pid));
     }
     fl_probe_release(pr, 1);
@@ -631,6 +635,7 @@ static int exit_300(void *arg)
  * fails the check if either call fails or no code is there after join. */
 static int code_after_join(proc_task task, void *arg, const char *what)
 {
+    what = fl_tr(what);
     struct proc p;
     start_task(&p, task, arg);
     fl_stage("joining child %d (%s)", (int)p.pid, what);
@@ -650,10 +655,11 @@ FL_CHECK(exitcode_values, "exit codes: 0, 7, and 300 seen as 44 (n & 0xFF)",
          .section = "Exit codes")
 {
     int zero = 0, seven = 7;
-    int c0 = code_after_join(return_arg, &zero, "a task that returns 0");
-    int c7 = code_after_join(return_arg, &seven, "a task that returns 7");
-    int c300 = code_after_join(exit_300, NULL, "a task that calls _exit(300)");
-    const char *hint = c7 == 7 << 8 ? ": that is the raw wait status; WEXITSTATUS decodes it"
+    int c0 = code_after_join(return_arg, &zero, N_("a task that returns 0"));
+    int c7 = code_after_join(return_arg, &seven, N_("a task that returns 7"));
+    int c300 = code_after_join(exit_300, NULL, N_("a task that calls _exit(300)"));
+    const char *hint = c7 == 7 << 8 ? fl_tr(": that is the raw wait status; WEXITSTATUS "
+                                            "decodes it")
                                     : "";
     FL_EXPECT(c0 == 0, "exit code 0 for a task that returned 0", "proc_exitcode gave %d", c0);
     FL_EXPECT(c7 == 7, "exit code 7 for a task that returned 7", "proc_exitcode gave %d%s", c7,
@@ -673,8 +679,8 @@ FL_CHECK(exitcode_signal, "a child killed by signal N has exit code -N",
          .section = "Deaths by signal")
 {
     int sigkill = SIGKILL, sigterm = SIGTERM;
-    int ck = code_after_join(kill_myself, &sigkill, "a task that sends itself SIGKILL");
-    int ct = code_after_join(kill_myself, &sigterm, "a task that sends itself SIGTERM");
+    int ck = code_after_join(kill_myself, &sigkill, N_("a task that sends itself SIGKILL"));
+    int ct = code_after_join(kill_myself, &sigterm, N_("a task that sends itself SIGTERM"));
 
     struct fl_probe *pr = fl_probe_new(1, 0);
     struct fl_probe_arg a = {pr, 1};
@@ -692,7 +698,7 @@ FL_CHECK(exitcode_signal, "a child killed by signal N has exit code -N",
 
     FL_EXPECT(ck == -SIGKILL, "exit code -9 for a child killed by SIGKILL",
               "proc_exitcode gave %d%s", ck,
-              ck == SIGKILL ? ": negative codes mean a signal, -WTERMSIG(status)" : "");
+              ck == SIGKILL ? fl_tr(": negative codes mean a signal, -WTERMSIG(status)") : "");
     FL_EXPECT(ct == -SIGTERM, "exit code -15 for a child killed by SIGTERM",
               "proc_exitcode gave %d", ct);
     FL_EXPECT(cu == -SIGUSR1, "exit code -10 for a child killed by the check with SIGUSR1",
@@ -710,8 +716,8 @@ static int crash(void *arg)
 FL_CHECK(exitcode_crash, "a crash or abort is reported (negative code), never as 0",
          .section = "Deaths by signal")
 {
-    int ca = code_after_join(crash, "abort", "a task that calls abort()");
-    int cs = code_after_join(crash, NULL, "a task that gets SIGSEGV");
+    int ca = code_after_join(crash, "abort", N_("a task that calls abort()"));
+    int cs = code_after_join(crash, NULL, N_("a task that gets SIGSEGV"));
     FL_EXPECT(ca != 0 && cs != 0, "a task that crashed never to look like a success (code 0)",
               "proc_exitcode gave %d after abort() and %d after SIGSEGV: the status was "
               "decoded as if the child had exited (check WIFSIGNALED too)", ca, cs);
@@ -770,7 +776,7 @@ FL_CHECK(join_no_fds, "with no descriptor free, the joins still work or say EMFI
     double took = fl_now() - t0;
     fl_fds_allow(-1);
     if (!(r == -1 && (e == EMFILE || e == ENFILE)))
-        judge_timed_out(&p, pr, want, r, e, took, " with no descriptor free");
+        judge_timed_out(&p, pr, want, r, e, took, N_(" with no descriptor free"));
     else if (!fl_is_unreaped_child(p.pid, NULL) || fl_proc_state(p.pid) == 'Z')
         fl_fail_settled(pr, p.pid, "a failed proc_join_timeout to leave the child alone",
                         "child %d is %s", (int)p.pid, state_words(p.pid));

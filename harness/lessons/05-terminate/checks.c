@@ -56,7 +56,7 @@ static const char *code_str(const struct proc *p)
     if (proc_exitcode(p, &code) == 1)
         snprintf(buf, sizeof buf, "%d", code);
     else
-        snprintf(buf, sizeof buf, "none (proc_exitcode returned 0)");
+        snprintf(buf, sizeof buf, "%s", fl_tr("none (proc_exitcode returned 0)"));
     return buf;
 }
 
@@ -169,7 +169,7 @@ FL_CHECK(not_alive_when_ended, "proc_is_alive is 0 for a child that ended (a zom
         fl_fail_settled(NULL, p.pid, "proc_is_alive to return 0 for a child that has ended",
                      "it returned %d (errno %d: %s); child %d had ended and was a zombie "
                      "(state %c)%s", r, errno, strerror(errno), (int)p.pid, state,
-                     r == 1 ? ": kill(pid, 0) succeeds on a zombie, only wait tells" : "");
+                     r == 1 ? fl_tr(": kill(pid, 0) succeeds on a zombie, only wait tells") : "");
     if (fl_is_unreaped_child(p.pid, NULL))
         fl_reap(p.pid, "the child from proc_start");
 }
@@ -193,7 +193,7 @@ FL_CHECK(is_alive_reaps, "proc_is_alive reaps an ended child and keeps its exit 
         fl_fail_settled(NULL, p.pid, "no zombie after proc_is_alive said 0: it reaps the child",
                      "child %d is still %s after proc_is_alive returned 0: nobody waited for "
                      "it (waitpid with WNOHANG, without WNOWAIT)", (int)p.pid,
-                     state == 'Z' ? "a zombie (state Z)" : "there, unreaped");
+                     state == 'Z' ? fl_tr("a zombie (state Z)") : fl_tr("there, unreaped"));
     FL_EXPECT(p.ended && has_code(&p, 7),
               "p->ended set and exit code 7 (what the task returned) after proc_is_alive "
               "reaped the child",
@@ -234,8 +234,8 @@ FL_CHECK(self_kill, "a task that kills itself with SIGKILL has exit code -9",
     FL_EXPECT(has_code(&p, -SIGKILL), "exit code -9 for a child killed by SIGKILL",
               "the kernel reported child %d %s; after proc_is_alive reaped it, the exit code "
               "is %s%s", (int)p.pid, fl_status_str(st), code_str(&p),
-              has_code(&p, 0) ? ": a signal death became 0, decode the status waitpid gave "
-                                "with WIFSIGNALED"
+              has_code(&p, 0) ? fl_tr(": a signal death became 0, decode the status waitpid "
+                                      "gave with WIFSIGNALED")
                               : "");
 }
 
@@ -260,8 +260,8 @@ static void expect_signal_code(const char *call, int (*send)(struct proc *), int
     fl_is_unreaped_child(p.pid, &st);
     fl_stage("joining child %d", (int)p.pid);
     proc_join(&p);
-    FL_EXPECT(has_code(&p, -sig), sig == SIGTERM ? "exit code -15: killed by SIGTERM"
-                                                 : "exit code -9: killed by SIGKILL",
+    FL_EXPECT(has_code(&p, -sig), sig == SIGTERM ? N_("exit code -15: killed by SIGTERM")
+                                                 : N_("exit code -9: killed by SIGKILL"),
               "after %s child %d %s, exit code %s", call, (int)p.pid, fl_status_str(st),
               code_str(&p));
 }
@@ -335,7 +335,8 @@ FL_CHECK(no_signal_after_is_alive, "terminate and kill send nothing once is_aliv
     if (r != 0 || fl_is_unreaped_child(p.pid, NULL))
         fl_fail_settled(NULL, p.pid, "proc_is_alive to return 0 and reap the ended child",
                      "it returned %d (errno %d: %s); child %d is %s", r, errno, strerror(errno),
-                     (int)p.pid, fl_is_unreaped_child(p.pid, NULL) ? "not reaped" : "reaped");
+                     (int)p.pid, fl_is_unreaped_child(p.pid, NULL) ? fl_tr("not reaped")
+                                                                  : fl_tr("reaped"));
     expect_no_signal(&p, p.pid, "proc_is_alive");
 }
 
@@ -365,8 +366,8 @@ FL_CHECK(alive_after_reap_asks_nobody, "is_alive on a reaped child is 0 without 
               (int)d.pid, (int)old);
     FL_EXPECT(r == 0, "proc_is_alive to return 0: the child was reaped by join",
               "it returned %d (errno %d: %s)%s", r, e, strerror(e),
-              r == 1 ? ": it asked the kernel about the pid, which now names another running "
-                       "process" : "");
+              r == 1 ? fl_tr(": it asked the kernel about the pid, which now names another "
+                             "running process") : "");
 }
 
 /* ---- arguments: one row per EINVAL rule of terminate.h ----
@@ -435,15 +436,15 @@ static const struct arg_row {
     int err;
 } arg_rows[] = {
     {"proc_start(NULL)", row_start_null, EINVAL},
-    {"proc_start(p) with no task", row_start_no_task, EINVAL},
-    {"proc_start(p) already started", row_start_started, EINVAL},
-    {"proc_join(p) never started", row_join_unstarted, EINVAL},
+    {N_("proc_start(p) with no task"), row_start_no_task, EINVAL},
+    {N_("proc_start(p) already started"), row_start_started, EINVAL},
+    {N_("proc_join(p) never started"), row_join_unstarted, EINVAL},
     {"proc_is_alive(NULL)", row_alive_null, EINVAL},
-    {"proc_is_alive(p) never started", row_alive_unstarted, EINVAL},
+    {N_("proc_is_alive(p) never started"), row_alive_unstarted, EINVAL},
     {"proc_terminate(NULL)", row_term_null, EINVAL},
-    {"proc_terminate(p) never started", row_term_unstarted, EINVAL},
+    {N_("proc_terminate(p) never started"), row_term_unstarted, EINVAL},
     {"proc_kill(NULL)", row_kill_null, EINVAL},
-    {"proc_kill(p) never started", row_kill_unstarted, EINVAL},
+    {N_("proc_kill(p) never started"), row_kill_unstarted, EINVAL},
 };
 #define ARG_ROWS (int)(sizeof arg_rows / sizeof arg_rows[0])
 
@@ -452,7 +453,8 @@ FL_CHECK(needs_started, "bad arguments (NULL, never started) are refused with EI
 {
     struct arg_report *rep = fl_board_new(ARG_ROWS * sizeof *rep);
     for (int i = 0; i < ARG_ROWS; i++) {
-        fl_stage("calling %s in a helper alone in its process group", arg_rows[i].call);
+        const char *call = fl_tr(arg_rows[i].call);
+        fl_stage("calling %s in a helper alone in its process group", call);
         fflush(NULL);
         pid_t h = fork();
         FL_EXPECT(h >= 0, "a helper process", "fork failed: %s", strerror(errno));
@@ -478,18 +480,18 @@ FL_CHECK(needs_started, "bad arguments (NULL, never started) are refused with EI
         struct arg_report r = rep[i];
         if (nk > 0)
             fl_fail_settled(NULL, kids[0], "a refused call to start nothing",
-                            "%s left process %d behind", arg_rows[i].call, (int)kids[0]);
+                            "%s left process %d behind", call, (int)kids[0]);
         FL_EXPECT(r.done, "the call to return -1 with an errno",
-                  "the helper calling %s was %s%s", arg_rows[i].call, fl_status_str(st),
+                  "the helper calling %s was %s%s", call, fl_status_str(st),
                   WIFSIGNALED(st) && WTERMSIG(st) == SIGKILL
-                      ? ": SIGKILL reached pid 0, i.e. the caller's whole process group"
+                      ? fl_tr(": SIGKILL reached pid 0, i.e. the caller's whole process group")
                       : "");
         FL_EXPECT(!r.pending, "no signal to anyone from a call that is refused",
                   "%s sent SIGTERM to the caller's own process group: kill(0, SIGTERM) "
-                  "signals every process in the group, the caller included", arg_rows[i].call);
+                  "signals every process in the group, the caller included", call);
         FL_EXPECT(r.rc == -1 && r.err == arg_rows[i].err,
                   "every call the header refuses to return -1 with errno EINVAL",
-                  "%s returned %d (errno %d: %s)", arg_rows[i].call, r.rc, r.err,
+                  "%s returned %d (errno %d: %s)", call, r.rc, r.err,
                   strerror(r.err));
     }
 }
@@ -576,7 +578,7 @@ FL_CHECK(reaped_elsewhere, "a child some other wait reaped: ESRCH from terminate
               "more)",
               "child %d was reaped elsewhere; proc_is_alive returned %d (errno %d: %s)%s",
               (int)p.pid, ra, ea, strerror(ea),
-              ra == 0 ? ": 0 says it ended, but no exit code was ever recorded" : "");
+              ra == 0 ? fl_tr(": 0 says it ended, but no exit code was ever recorded") : "");
     FL_EXPECT(!p.ended, "p->ended to stay 0: nothing was recorded by the proc",
               "p->ended is %d after the failed calls", p.ended);
 }
@@ -757,7 +759,7 @@ FL_CHECK(join_survives_signal, "alive until joined, through a signal that interr
               "proc_join (given) to wait until the child has ended and reap it, whatever "
               "signal interrupts waitpid (EINTR: wait again)",
               "proc_join returned %d (errno %d: %s) with child %d %s", r, e, strerror(e),
-              (int)p.pid, unreaped ? "not reaped" : "reaped");
+              (int)p.pid, unreaped ? fl_tr("not reaped") : fl_tr("reaped"));
     errno = 0;
     alive = proc_is_alive(&p);
     e = errno;

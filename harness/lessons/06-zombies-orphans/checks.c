@@ -70,14 +70,14 @@ static void await_zombie(pid_t pid)
               "child to wait as a zombie while SIGCHLD is blocked",
               "child %d is %s, although SIGCHLD was blocked so no handler could reap it: "
               "does reaper_install unblock SIGCHLD, or reap outside the handler?",
-              (int)pid, fl_proc_state(pid) ? "not a zombie" : "already reaped");
+              (int)pid, fl_proc_state(pid) ? fl_tr("not a zombie") : fl_tr("already reaped"));
 }
 
 /* Unblock SIGCHLD: the one pending signal is handled before this returns. */
 static void deliver_one_sigchld(const char *stage)
 {
     if (stage)
-        fl_stage("%s", stage);
+        fl_stage("%s", fl_tr(stage));
     sigchld_blocked(0);
     fl_stage("checking what the handler did");
 }
@@ -88,7 +88,7 @@ static void expect_reaped(pid_t pid, int code)
     FL_EXPECT(!fl_is_unreaped_child(pid, NULL),
               "the SIGCHLD handler to reap every child that had exited",
               "child %d is still %s after the handler ran", (int)pid,
-              st == 'Z' ? "a zombie" : "there");
+              st == 'Z' ? fl_tr("a zombie") : fl_tr("there"));
     int status = -1;
     errno = 0;
     int r = reaper_status(pid, &status);
@@ -187,7 +187,7 @@ FL_CHECK(handler_reaps, "the SIGCHLD handler reaps an exited child and records i
     struct proc p;
     start_child(&p, coded_task, &a);
     await_zombie(p.pid);
-    deliver_one_sigchld("unblocking SIGCHLD: the handler runs now");
+    deliver_one_sigchld(N_("unblocking SIGCHLD: the handler runs now"));
     expect_reaped(p.pid, 11);
     FL_EXPECT(reaper_count() == 1, "reaper_count to be 1 after one child was reaped",
               "it is %d", reaper_count());
@@ -233,7 +233,7 @@ FL_CHECK(handler_reaps_merged, "one SIGCHLD for many exits: the handler reaps th
     fl_probe_release(pr, MERGED);
     for (int i = 0; i < MERGED; i++)
         await_zombie(p[i].pid);
-    deliver_one_sigchld("unblocking SIGCHLD: one signal stands for all the exits");
+    deliver_one_sigchld(N_("unblocking SIGCHLD: one signal stands for all the exits"));
     char zombies[400] = "";
     int left = 0;
     for (int i = 0; i < MERGED; i++)
@@ -276,11 +276,11 @@ FL_CHECK(handler_never_blocks, "the handler returns while other children still r
     char st = fl_proc_state(running.pid);
     FL_EXPECT(st && st != 'Z' && fl_is_unreaped_child(running.pid, NULL),
               "a child that still runs to be left alone by the handler",
-              "child %d was %s", (int)running.pid, st == 'Z' ? "a zombie" : "gone");
+              "child %d was %s", (int)running.pid, st == 'Z' ? fl_tr("a zombie") : fl_tr("gone"));
     sigchld_blocked(1);   /* before the release: else it may exit and be reaped at once */
     fl_probe_release(held, 1);
     await_zombie(running.pid);
-    deliver_one_sigchld("unblocking SIGCHLD after the second child exited");
+    deliver_one_sigchld(N_("unblocking SIGCHLD after the second child exited"));
     expect_reaped(running.pid, 11);
     reaper_uninstall();
 }
@@ -337,7 +337,7 @@ FL_CHECK(uninstall_restores, "after reaper_uninstall, exited children are zombie
     struct sigaction sa;
     sigaction(SIGCHLD, NULL, &sa);
     FL_EXPECT(sa.sa_handler == SIG_DFL, "SIGCHLD's action to be SIG_DFL again",
-              "it is %s", sa.sa_handler == SIG_IGN ? "SIG_IGN" : "still a handler");
+              "it is %s", sa.sa_handler == SIG_IGN ? "SIG_IGN" : fl_tr("still a handler"));
     struct proc p;
     start_child(&p, coded_task, &a);
     fl_stage("waiting on child %d's pidfd until it has exited", (int)p.pid);
@@ -411,10 +411,11 @@ FL_CHECK(ignored_loses_status, "with SIGCHLD ignored, no zombie is kept and the 
     FL_EXPECT(b->waited == -1 && b->wait_errno == ECHILD,
               "waitpid for the child to fail with ECHILD: the kernel removed it at exit",
               "waitpid(%d) returned %d%s%s: %s", (int)b->child, (int)b->waited,
-              b->waited == b->child ? " with the status " : "",
+              b->waited == b->child ? fl_tr(" with the status ") : "",
               b->waited == b->child ? fl_status_str(b->status) : "",
-              b->waited == b->child ? "the child was kept as a zombie, so SIGCHLD was not "
-                                      "ignored (SIG_IGN)" : strerror(b->wait_errno));
+              b->waited == b->child ? fl_tr("the child was kept as a zombie, so SIGCHLD was "
+                                            "not ignored (SIG_IGN)")
+                                    : strerror(b->wait_errno));
 }
 
 /* ---- orphans ---- */
@@ -524,9 +525,9 @@ FL_CHECK(orphan_leaves_no_zombie, "proc_start_orphan waits for its middle child:
         fl_fail("the caller to have no child left when proc_start_orphan returns",
                 "child %d %s after proc_start_orphan returned: wait for the middle child "
                 "before returning", (int)kids[0],
-                st == 'Z' ? "has exited but nobody waited for it: it is a zombie of the caller "
-                            "(the middle child, never reaped)"
-                          : "still runs");
+                st == 'Z' ? fl_tr("has exited but nobody waited for it: it is a zombie of the "
+                                  "caller (the middle child, never reaped)")
+                          : fl_tr("still runs"));
     }
     fl_stage("waiting for the task to run in process %d", (int)p.pid);
     fl_probe_await(pr, 1, 0);
@@ -554,7 +555,7 @@ FL_CHECK(orphan_fork_refused, "a refused fork: proc_start_orphan fails with EAGA
         struct proc p;
         proc_init(&p, fl_probe_task, &a);
         fl_stage("calling proc_start_orphan while the kernel refuses the %s fork",
-                 allow ? "second (the task's)" : "first (the middle child's)");
+                 allow ? fl_tr("second (the task's)") : fl_tr("first (the middle child's)"));
         fl_forks_allow(allow);
         errno = 0;
         int r = proc_start_orphan(&p);
@@ -570,7 +571,7 @@ FL_CHECK(orphan_fork_refused, "a refused fork: proc_start_orphan fails with EAGA
         FL_EXPECT(r == -1 && e == EAGAIN && p.pid == 0,
                   "proc_start_orphan to return -1 with fork's errno (EAGAIN), p->pid left 0",
                   "with the %s fork refused it returned %d (errno %d: %s), p->pid %d",
-                  allow ? "second" : "first", r, e, strerror(e), (int)p.pid);
+                  allow ? fl_tr("second") : fl_tr("first"), r, e, strerror(e), (int)p.pid);
         FL_EXPECT(nf == 0, "a failed proc_start_orphan to close every descriptor it opened",
                   "still open after it failed: %s", fds);
         FL_EXPECT(pr->nruns == 0, "no task to run when a fork was refused",
@@ -608,7 +609,8 @@ FL_CHECK(start_refuses_bad_proc, "NULL, no task or a refused fork: proc_start an
         FL_EXPECT(r == -1 && e == EINVAL && none.pid == 0,
                   "a start of a proc without a task to fail with EINVAL, p->pid left 0",
                   "%s returned %d (errno %d: %s), p->pid %d%s", name[k], r, e, strerror(e),
-                  (int)none.pid, r == 0 ? ": its process would call a NULL task and crash" : "");
+                  (int)none.pid,
+                  r == 0 ? fl_tr(": its process would call a NULL task and crash") : "");
     }
     /* proc_start_orphan's refused forks are orphan_fork_refused's. */
     struct proc p;
@@ -692,7 +694,7 @@ FL_CHECK(records_beyond_limit, "beyond REAPER_RECORDS children the handler still
     }
     for (int i = 0; i < BEYOND; i++)
         await_zombie(p[i].pid);
-    deliver_one_sigchld("unblocking SIGCHLD: one signal for all the exits");
+    deliver_one_sigchld(N_("unblocking SIGCHLD: one signal for all the exits"));
     for (int i = 0; i < BEYOND; i++)
         FL_EXPECT(!fl_is_unreaped_child(p[i].pid, NULL),
                   "the handler to reap every child, recorded or not",
@@ -781,7 +783,7 @@ static int orphan_interrupted(struct proc *p, int kill_middle, int *err)
     hold_armed = 1;
     fl_stage("calling proc_start_orphan; its middle child is held before it forks the task, "
              "and SIGUSR1 (handler without SA_RESTART) %s once the caller is blocked",
-             kill_middle ? "kills the middle child" : "lets it go on");
+             kill_middle ? fl_tr("kills the middle child") : fl_tr("lets it go on"));
     errno = 0;
     int r = proc_start_orphan(p);
     *err = errno;
@@ -1030,7 +1032,7 @@ FL_CHECK(orphan_wait_interrupted, "a signal while proc_start_orphan waits for it
                         "child %d (the middle child %d) is %s after a signal interrupted "
                         "proc_start_orphan's waitpid: call waitpid again when it fails with "
                         "EINTR", (int)kids[0], (int)TB->middle,
-                        fl_proc_state(kids[0]) == 'Z' ? "a zombie" : "still there");
+                        fl_proc_state(kids[0]) == 'Z' ? fl_tr("a zombie") : fl_tr("still there"));
     FL_EXPECT(usr1_seen >= 1, "SIGUSR1 to reach the caller",
               "no signal arrived: the caller was never seen blocked");
     FL_EXPECT(r == 0 && p.pid > 0,

@@ -242,6 +242,7 @@ static void await_report(int fd, pid_t m)
 /* Wait until the task in `pid` (not the caller's child) says ready. */
 static void await_ready(struct fl_probe *p, pid_t pid, const char *who)
 {
+    who = fl_tr(who);
     fl_stage("waiting for the task of %s %d to start", who, (int)pid);
     char c;
     if (!await_fd_or_exit(p->ready[0], pid) || read(p->ready[0], &c, 1) != 1)
@@ -280,7 +281,7 @@ static pid_t start_main(struct scene *s, struct kid *kids, int n, int calls_main
         FL_EXPECT(s->start_rc[i] == 0 && s->pid[i] > 0,
                   "proc_start to start the child",
                   "in main process %d, proc_start for a %s child returned %d with p->pid %d "
-                  "(errno %d: %s)", (int)m, kids[i].daemon ? "daemon" : "non-daemon",
+                  "(errno %d: %s)", (int)m, kids[i].daemon ? fl_tr("daemon") : fl_tr("non-daemon"),
                   s->start_rc[i], (int)s->pid[i], s->start_errno[i],
                   strerror(s->start_errno[i]));
     }
@@ -437,8 +438,8 @@ static void main_exit_scene(struct main_exit_seen *o, int owner_ends)
     o->m = start_main(s, kids, 2, 1, &go);
     o->d = s->pid[0];
     o->n = s->pid[1];
-    await_ready(pd, o->d, "daemon");
-    await_ready(pn, o->n, "child");
+    await_ready(pd, o->d, N_("daemon"));
+    await_ready(pn, o->n, N_("child"));
     say_go(go);
     fl_stage("main process %d is in proc_main_exit; waiting for it to wait for a child",
              (int)o->m);
@@ -484,7 +485,8 @@ FL_CHECK(main_exit_ends_daemons, "proc_main_exit ends daemon children with SIGTE
     FL_EXPECT(d->term_sig == SIGTERM && d->term_from == o.m,
               "daemon child to receive SIGTERM from the main process",
               "daemon %d %s", (int)o.d,
-              d->term_sig ? "got SIGTERM from another process" : "ended without SIGTERM");
+              d->term_sig ? fl_tr("got SIGTERM from another process")
+                          : fl_tr("ended without SIGTERM"));
     FL_EXPECT(!d->late_work, "the daemon's work after the main process ended never to happen",
               "daemon %d went on working after proc_main_exit", (int)o.d);
     FL_EXPECT(o.s->ended[0], "proc_main_exit to join the daemon with proc_join (p->ended 1)",
@@ -546,9 +548,9 @@ FL_CHECK(main_exit_escalates, "proc_main_exit kills a daemon that ignores SIGTER
     int go;
     pid_t m = start_main(s, kids, KIDS, 1, &go);
     pid_t a = s->pid[0], b = s->pid[1], n = s->pid[2];
-    await_ready(pa, a, "daemon");
-    await_ready(pb, b, "daemon");
-    await_ready(pn, n, "child");
+    await_ready(pa, a, N_("daemon"));
+    await_ready(pb, b, N_("daemon"));
+    await_ready(pn, n, N_("child"));
     int afd = (int)syscall(SYS_pidfd_open, a, 0);
     if (afd < 0)
         fl_fail("a pidfd for the daemon (the check needs one)", "pidfd_open(%d): %s", (int)a,
@@ -691,6 +693,7 @@ FL_CHECK(start_table_full, "proc_start refuses with EAGAIN once its list of chil
  * when one is refused. */
 static void start_full_list(struct proc *kids, const char *when)
 {
+    when = fl_tr(when);
     for (int i = 0; i < PROC_MAX_CHILDREN; i++) {
         proc_init(&kids[i], quick_task, NULL);
         fl_stage("calling proc_start for child %d of %d %s", i + 1, PROC_MAX_CHILDREN, when);
@@ -708,7 +711,7 @@ FL_CHECK(joined_child_frees_its_place, "a joined child no longer counts against 
          .section = "Your exercise: the contract")
 {
     static struct proc kids[PROC_MAX_CHILDREN + 1];
-    start_full_list(kids, "(none joined)");
+    start_full_list(kids, N_("(none joined)"));
     fl_stage("joining child %d", (int)kids[0].pid);
     FL_EXPECT(proc_join(&kids[0]) == 0, "proc_join to join a child of the list",
               "proc_join(child %d) failed: %s", (int)kids[0].pid, strerror(errno));
@@ -801,6 +804,7 @@ static int signal_pending(pid_t pid)
 /* Fail unless the trap is alive, unsignalled and not reaped; then end it. */
 static void trap_untouched(struct trap *t, const char *what)
 {
+    what = fl_tr(what);
     int alive = fl_is_unreaped_child(t->pid, NULL);
     char st = fl_proc_state(t->pid);
     int sig = t->sig ? t->sig : signal_pending(t->pid) ? SIGTERM : 0;
@@ -811,15 +815,15 @@ static void trap_untouched(struct trap *t, const char *what)
     FL_EXPECT(alive && st != 'Z' && !sig, "proc_main_exit to leave alone every process it no "
               "longer owns: a pid it reaped may already name another process",
               "%s: process %d (standing in for a process that reused that pid) was %s",
-              what, (int)t->pid, !alive ? "reaped by it" : st == 'Z' ? "killed"
-              : sig == SIGTERM ? "sent SIGTERM" : "signalled");
+              what, (int)t->pid, !alive ? fl_tr("reaped by it") : st == 'Z' ? fl_tr("killed")
+              : sig == SIGTERM ? fl_tr("sent SIGTERM") : fl_tr("signalled"));
 }
 
 FL_CHECK(main_exit_forgets_children, "after proc_main_exit the process keeps track of no child",
          .section = "Your exercise: the contract")
 {
     static struct proc first[PROC_MAX_CHILDREN], second[PROC_MAX_CHILDREN];
-    start_full_list(first, "before proc_main_exit");
+    start_full_list(first, N_("before proc_main_exit"));
     fl_stage("calling proc_main_exit for the first %d children", PROC_MAX_CHILDREN);
     errno = 0;
     int rc = proc_main_exit();
@@ -835,14 +839,14 @@ FL_CHECK(main_exit_forgets_children, "after proc_main_exit the process keeps tra
         first[i].ended = 0;
         first[i].daemon = 1;
     }
-    start_full_list(second, "after proc_main_exit had joined the first ones (its list must be "
-                            "empty again)");
+    start_full_list(second, N_("after proc_main_exit had joined the first ones (its list must "
+                               "be empty again)"));
     fl_stage("calling proc_main_exit for the next %d children", PROC_MAX_CHILDREN);
     errno = 0;
     rc = proc_main_exit();
     err = errno;
-    trap_untouched(t, "the structs of children an earlier proc_main_exit had joined were "
-                      "used again by the next one");
+    trap_untouched(t, N_("the structs of children an earlier proc_main_exit had joined were "
+                         "used again by the next one"));
     FL_EXPECT(rc == 0, "a second proc_main_exit to join the new children and return 0",
               "it returned %d (errno %d: %s)", rc, err, strerror(err));
     for (int i = 0; i < PROC_MAX_CHILDREN; i++)
@@ -869,7 +873,7 @@ FL_CHECK(main_exit_spares_reaped_daemons, "proc_main_exit never signals a daemon
     errno = 0;
     int rc = proc_main_exit();
     int err = errno;
-    trap_untouched(t, "a daemon already joined (ended 1) was treated as running");
+    trap_untouched(t, N_("a daemon already joined (ended 1) was treated as running"));
     FL_EXPECT(rc == 0 && n.ended, "proc_main_exit to join the other child and return 0",
               "it returned %d (errno %d: %s)", rc, err, strerror(err));
 }
@@ -904,8 +908,8 @@ FL_CHECK(main_exit_joins_after_a_failure, "proc_main_exit reports the first fail
         FL_EXPECT(kids[i].ended && !fl_is_unreaped_child(kids[i].pid, NULL),
                   "proc_main_exit to go on joining the other children after a failed join",
                   "child %d was left %s after the join of child %d failed",
-                  (int)kids[i].pid, fl_is_unreaped_child(kids[i].pid, NULL) ? "a zombie"
-                  : "reaped but not recorded (ended 0)", (int)kids[1].pid);
+                  (int)kids[i].pid, fl_is_unreaped_child(kids[i].pid, NULL) ? fl_tr("a zombie")
+                  : fl_tr("reaped but not recorded (ended 0)"), (int)kids[1].pid);
 }
 
 /* ---- the main process is killed ---- */
@@ -918,7 +922,7 @@ FL_CHECK(daemon_dies_with_main, "a daemon child dies when its main process is ki
     struct kid kids[1] = {{.gate = {pd, 0}, .scene = s, .slot = 0, .daemon = 1}};
     int go;
     pid_t m = start_main(s, kids, 1, 0, &go), d = s->pid[0];
-    await_ready(pd, d, "daemon");
+    await_ready(pd, d, N_("daemon"));
     struct kid_record *r = &s->kid[0];
     FL_EXPECT(r->ppid == m, "the daemon's parent to be the main process that started it",
               "daemon %d has parent %d; the main process is %d", (int)d, (int)r->ppid, (int)m);
@@ -1081,7 +1085,7 @@ FL_CHECK(child_outlives_killed_main, "a non-daemon child outlives its killed mai
     struct kid kids[1] = {{.gate = {pn, 0}, .scene = s, .slot = 0, .daemon = 0}};
     int go;
     pid_t m = start_main(s, kids, 1, 0, &go), n = s->pid[0];
-    await_ready(pn, n, "child");
+    await_ready(pn, n, N_("child"));
     struct kid_record *r = &s->kid[0];
     FL_EXPECT(r->pdeathsig == 0, "a non-daemon child to have no parent-death signal",
               "prctl(PR_GET_PDEATHSIG) in non-daemon child %d says %d (%s): it would die with "
@@ -1092,7 +1096,7 @@ FL_CHECK(child_outlives_killed_main, "a non-daemon child outlives its killed mai
     fl_reap(m, "the main process");
     char st = fl_proc_state(n);
     FL_EXPECT(st && st != 'Z', "the non-daemon child to keep running after its parent died",
-              "child %d is %s", (int)n, st == 'Z' ? "dead" : "gone");
+              "child %d is %s", (int)n, st == 'Z' ? fl_tr("dead") : fl_tr("gone"));
     pid_t adopted = fl_proc_ppid(n);
     FL_EXPECT(adopted == getppid(),
               "the orphan to be adopted by the nearest subreaper (lesson 06)",
@@ -1138,7 +1142,7 @@ FL_CHECK(daemon_has_no_children, "a daemon child cannot start children: an error
               "proc_start in a daemon child to fail with EPERM",
               "in daemon %d, proc_start returned %d (errno %d: %s)%s", (int)d.pid,
               rec->start_rc, rec->start_errno, strerror(rec->start_errno),
-              pg->nruns ? " and the task ran in a grandchild" : "");
+              pg->nruns ? fl_tr(" and the task ran in a grandchild") : "");
     FL_EXPECT(pg->nruns == 0, "no process to be started by a daemon",
               "the task ran in pid %d, a child of daemon %d", (int)pg->runs[0].pid,
               (int)d.pid);
@@ -1157,8 +1161,8 @@ FL_CHECK(child_forgets_parents_children, "a child's proc_main_exit leaves its pa
     pid_t m = start_main(s, kids, 2, 1, &go), d = s->pid[0], c = s->pid[1];
     /* Both ready first: the daemon then holds SIGTERM, so a SIGTERM the
      * other child sends it stays visible in /proc. */
-    await_ready(pd, d, "daemon");
-    await_ready(pc, c, "child");
+    await_ready(pd, d, N_("daemon"));
+    await_ready(pc, c, N_("child"));
     fl_probe_release(pc, 1);
     fl_stage("waiting for child %d, which calls proc_main_exit, to end", (int)c);
     fl_await_exit(c);
@@ -1176,7 +1180,7 @@ FL_CHECK(child_forgets_parents_children, "a child's proc_main_exit leaves its pa
               "child %d called proc_main_exit, and daemon %d -- its sibling, started by main "
               "process %d before it -- %s: fork copied the main process's list of children "
               "into the child; the child must start with an empty one", (int)c, (int)d,
-              (int)m, pending ? "got SIGTERM from it" : "ended");
+              (int)m, pending ? fl_tr("got SIGTERM from it") : fl_tr("ended"));
     FL_EXPECT(rc.main_exit_rc == 0,
               "proc_main_exit in a child without children to return 0",
               "in child %d it returned %d (errno %d: %s)", (int)c, rc.main_exit_rc,
@@ -1347,8 +1351,8 @@ FL_CHECK(main_exit_without_descriptors, "proc_main_exit ends its daemons even wh
               "proc_main_exit to return 2: two daemons killed; a pidfd it cannot open is no "
               "error, and the daemon that died of SIGTERM was not killed",
               "it returned %d (errno %d: %s)%s", rc, err, strerror(err),
-              rc == 3 ? " -- it counted a SIGKILL to the daemon that had died of SIGTERM: "
-                        "without a pidfd it did not see that daemon end" : "");
+              rc == 3 ? fl_tr(" -- it counted a SIGKILL to the daemon that had died of SIGTERM: "
+                              "without a pidfd it did not see that daemon end") : "");
 }
 
 /* A handler without SA_RESTART: blocked calls of the caller end with EINTR.

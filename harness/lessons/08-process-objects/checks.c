@@ -96,6 +96,7 @@ static void tally_new(struct tally *t, int start, int step)
 
 static void start_ok(struct proc *p, const char *what)
 {
+    what = fl_tr(what);
     fl_stage("calling proc_start on %s", what);
     errno = 0;
     int r = proc_start(p);
@@ -129,7 +130,7 @@ FL_CHECK(base_runs_task, "a proc of the base class runs task(arg) in the child",
     struct fl_probe_arg a = {pr, 1};
     struct proc p;
     proc_init(&p, fl_probe_task, &a);
-    start_ok(&p, "a base-class proc");
+    start_ok(&p, N_("a base-class proc"));
     fl_stage("waiting for the task to start in child %d", (int)p.pid);
     fl_probe_await(pr, 1, p.pid);
     int early = 0;
@@ -157,12 +158,13 @@ FL_CHECK(class_run_in_child, "an object's run runs in the child and sees the obj
     board_new();
     struct tally t;
     tally_new(&t, 40, 2);
-    start_ok(&t.base, "a tally object");
+    start_ok(&t.base, N_("a tally object"));
     int code = join_code(&t.base);
     FL_EXPECT(board->runs == 1, "the class's run to run once for one proc_start",
               "tally_run ran %d times; child %d has exit code %d%s", board->runs,
               (int)t.base.pid, code,
-              code < 0 ? " (it crashed: was the base class's task(arg) called, with task NULL?)"
+              code < 0 ? fl_tr(" (it crashed: was the base class's task(arg) called, with task "
+                               "NULL?)")
                        : "");
     FL_EXPECT(board->pid == t.base.pid && board->ppid == getpid(),
               "run to execute in the child, whose parent is the caller",
@@ -188,15 +190,15 @@ FL_CHECK(subclass_works, "two \"subclasses\" embedding struct proc first go thro
               strerror(errno));
     snprintf(g.who, sizeof g.who, "ann");
     g.times = 4;
-    start_ok(&t.base, "a tally object");
-    start_ok(&g.base, "a greeter object");
+    start_ok(&t.base, N_("a tally object"));
+    start_ok(&g.base, N_("a greeter object"));
     int tc = join_code(&t.base), gc = join_code(&g.base);
     FL_EXPECT(board->magic == MAGIC && strcmp(board->label, "tally-object") == 0,
               "tally's run to see the fields after struct proc in struct tally",
               "in child %d, tally_run saw magic %#lx (want %#lx)%s: run got a copy of the "
               "struct proc alone, cut from the object around it", (int)t.base.pid,
               board->magic, MAGIC,
-              board->magic == MAGIC ? " but a different label" : "");
+              board->magic == MAGIC ? fl_tr(" but a different label") : "");
     FL_EXPECT(strcmp(board->who, "ann") == 0 && board->times == 4,
               "greeter's run to see who \"ann\" and times 4",
               "in child %d, greeter_run saw who \"%.15s\" and times %d", (int)g.base.pid,
@@ -215,7 +217,7 @@ FL_CHECK(start_once, "a second proc_start is refused, while the child runs and a
     struct tally t;
     tally_new(&t, 1, 1);
     t.gate = (struct fl_probe_arg){pr, 1};
-    start_ok(&t.base, "a tally object");
+    start_ok(&t.base, N_("a tally object"));
     pid_t first = t.base.pid;
     fl_stage("waiting for run to start in child %d", (int)first);
     fl_probe_await(pr, 1, first);
@@ -260,7 +262,7 @@ FL_CHECK(object_copies, "run changes only the child's copy of the object; the ca
     struct tally t;
     tally_new(&t, 7, 1);
     t.gate = (struct fl_probe_arg){pr, 1};
-    start_ok(&t.base, "a tally object");
+    start_ok(&t.base, N_("a tally object"));
     fl_stage("waiting for run to start in child %d", (int)t.base.pid);
     fl_probe_await(pr, 1, t.base.pid);
     int caller_after_run = t.start;
@@ -272,7 +274,8 @@ FL_CHECK(object_copies, "run changes only the child's copy of the object; the ca
     FL_EXPECT(board->pid == t.base.pid,
               "run to execute in the child",
               "run ran in pid %d; the child is %d%s", (int)board->pid, (int)t.base.pid,
-              board->pid == getpid() ? " (the caller itself: run was called before fork)" : "");
+              board->pid == getpid() ? fl_tr(" (the caller itself: run was called before fork)")
+                                     : "");
     FL_EXPECT(caller_after_run == 7 && strcmp(label_after_run, "tally-object") == 0,
               "the caller's object to keep its fields (start 7) while run changes its own copy",
               "after run set start = 100 in child %d, the caller's object had start %d and "
@@ -311,7 +314,7 @@ FL_CHECK(needs_run, "nothing to run is refused: a class without run, a proc with
     FL_EXPECT(r == -1 && e == EINVAL,
               "proc_start with nothing to run to fail with EINVAL, before fork",
               "it returned %d (errno %d: %s)%s", r, e, strerror(e),
-              p.pid > 0 ? "; its child had nothing to run" : "");
+              p.pid > 0 ? fl_tr("; its child had nothing to run") : "");
 }
 
 FL_CHECK(run_here, "proc_run called directly runs the work in the calling process",
@@ -380,14 +383,14 @@ static const struct refusal {
 } refusals[] = {
     {"proc_init_object(NULL, &cls)", r_init_null_p, EINVAL},
     {"proc_init_object(p, NULL)", r_init_null_cls, EINVAL},
-    {"proc_init_object(p, cls) with cls->run NULL", r_init_null_run, EINVAL},
+    {N_("proc_init_object(p, cls) with cls->run NULL"), r_init_null_run, EINVAL},
     {"proc_run(NULL)", r_run_null, EINVAL},
-    {"proc_run(p) with no class and no task", r_run_nothing, EINVAL},
-    {"proc_run(p) with a class whose run is NULL", r_run_class_lost_run, EINVAL},
+    {N_("proc_run(p) with no class and no task"), r_run_nothing, EINVAL},
+    {N_("proc_run(p) with a class whose run is NULL"), r_run_class_lost_run, EINVAL},
     {"proc_start(NULL)", r_start_null, EINVAL},
-    {"proc_start(p) with no class and no task", r_start_nothing, EINVAL},
-    {"proc_start(p) with a class whose run is NULL", r_start_class_lost_run, EINVAL},
-    {"proc_join(p) never started (given)", r_join_unstarted, EINVAL},
+    {N_("proc_start(p) with no class and no task"), r_start_nothing, EINVAL},
+    {N_("proc_start(p) with a class whose run is NULL"), r_start_class_lost_run, EINVAL},
+    {N_("proc_join(p) never started (given)"), r_join_unstarted, EINVAL},
 };
 
 FL_CHECK(refusals_table, "every refusal objects.h promises: -1 with EINVAL, and no child",
@@ -395,8 +398,9 @@ FL_CHECK(refusals_table, "every refusal objects.h promises: -1 with EINVAL, and 
 {
     for (size_t i = 0; i < sizeof refusals / sizeof refusals[0]; i++) {
         const struct refusal *c = &refusals[i];
+        const char *call = fl_tr(c->call);
         memset(&tp, 0, sizeof tp);
-        fl_stage("calling %s", c->call);
+        fl_stage("calling %s", call);
         errno = 0;
         int r = c->call_fn();
         int e = errno;
@@ -406,10 +410,10 @@ FL_CHECK(refusals_table, "every refusal objects.h promises: -1 with EINVAL, and 
             fl_reap(kids[k], "a child of a refused call");
         FL_EXPECT(r == -1 && e == c->err,
                   "each refusal the header documents: -1 with its errno",
-                  "%s returned %d (errno %d: %s); objects.h says -1 with %s", c->call, r, e,
+                  "%s returned %d (errno %d: %s); objects.h says -1 with %s", call, r, e,
                   strerror(e), strerror(c->err));
         FL_EXPECT(n == 0, "a refused call to start no process (refuse before fork)",
-                  "%s returned -1 but started %d child%s, first %d", c->call, n,
+                  "%s returned -1 but started %d child%s, first %d", call, n,
                   n == 1 ? "" : "ren", n ? (int)kids[0] : 0);
     }
 }
@@ -433,8 +437,10 @@ FL_CHECK(init_object_clean, "proc_init_object makes a clean proc of the class an
                   t.base.cls == &tally_class && t.base.ended == 0,
               "a clean proc of the class: pid 0, task and arg NULL, cls set, not ended",
               "after proc_init_object: pid %d, task %s, arg %s, cls %s, ended %d",
-              (int)t.base.pid, t.base.task ? "set" : "NULL", t.base.arg ? "set" : "NULL",
-              t.base.cls == &tally_class ? "the class" : "not the class", t.base.ended);
+              (int)t.base.pid, t.base.task ? fl_tr("set") : "NULL",
+              t.base.arg ? fl_tr("set") : "NULL",
+              t.base.cls == &tally_class ? fl_tr("the class") : fl_tr("not the class"),
+              t.base.ended);
     int code = 99;
     FL_EXPECT(proc_exitcode(&t.base, &code) == 0, "no exit code for an object never started",
               "proc_exitcode gave %d", code);
@@ -455,7 +461,7 @@ FL_CHECK(class_over_task, "an object with a class runs cls->run even when a task
     tally_new(&t, 30, 5);
     t.base.task = fl_probe_task;   /* set by hand after proc_init_object */
     t.base.arg = &a;
-    start_ok(&t.base, "a tally object that also has a task");
+    start_ok(&t.base, N_("a tally object that also has a task"));
     int code = join_code(&t.base);
     FL_EXPECT(board->runs == 1 && pr->nruns == 0 && code == 35,
               "the class's run, and only it, to run (exit code 35 = 30 + 5)",
@@ -480,7 +486,7 @@ FL_CHECK(exit_code_low_bits, "the child's exit status is run's return value, low
         struct proc p;
         FL_EXPECT(proc_init_object(&p, &returner) == 0, "proc_init_object to return 0",
                   "it returned -1 (errno %d: %s)", errno, strerror(errno));
-        start_ok(&p, "an object whose run returns a chosen value");
+        start_ok(&p, N_("an object whose run returns a chosen value"));
         int st;
         fl_await_exit(p.pid);
         fl_is_unreaped_child(p.pid, &st);
@@ -516,7 +522,7 @@ FL_CHECK(start_fork_fails, "when fork fails, proc_start returns -1 with EAGAIN, 
     FL_EXPECT(p.pid == 0 && n == 0, "a failed start to start nothing: p->pid stays 0, no child",
               "p->pid is %d; the caller has %d child%s", (int)p.pid, n, n == 1 ? "" : "ren");
     fl_stage("calling proc_start again, fork working");
-    start_ok(&p, "an object whose first start failed");
+    start_ok(&p, N_("an object whose first start failed"));
     fl_probe_await(pr, 1, p.pid);
     int code = join_code(&p);
     FL_EXPECT(code == 6 && pr->nruns == 1, "the retried start to run the task once (exit code 6)",
@@ -544,7 +550,7 @@ FL_CHECK(killed_exitcode, "a child killed by signal N has exit code -N, and none
     FL_EXPECT(proc_exitcode(&p, &code) == 0 && code == 12345,
               "proc_exitcode of a proc never started to return 0 (Python's None)",
               "it returned 1 with code %d", code);
-    start_ok(&p, "an object whose run kills its own process with SIGKILL");
+    start_ok(&p, N_("an object whose run kills its own process with SIGKILL"));
     fl_await_exit(p.pid);
     FL_EXPECT(proc_exitcode(&p, &code) == 0,
               "proc_exitcode to return 0 until the child is joined (given)",
@@ -585,7 +591,7 @@ FL_CHECK(join_survives_signal, "a signal that interrupts proc_join does not end 
     fl_pipe(g_wake);
     struct proc p;
     proc_init(&p, wait_for_wake, NULL);
-    start_ok(&p, "a proc whose task waits until SIGUSR1 interrupts the caller");
+    start_ok(&p, N_("a proc whose task waits until SIGUSR1 interrupts the caller"));
     /* A handler without SA_RESTART: waitpid returns EINTR when it runs. */
     struct sigaction sa = {.sa_handler = wake_child}, old;
     sigemptyset(&sa.sa_mask);
@@ -605,7 +611,7 @@ FL_CHECK(join_survives_signal, "a signal that interrupts proc_join does not end 
               "proc_join (given) to wait until the child has ended and reap it, whatever "
               "signal interrupts waitpid (EINTR: wait again)",
               "proc_join returned %d (errno %d: %s) with child %d %s", r, e, strerror(e),
-              (int)p.pid, unreaped ? "not reaped" : "reaped");
+              (int)p.pid, unreaped ? fl_tr("not reaped") : fl_tr("reaped"));
     int code = 0;
     FL_EXPECT(proc_exitcode(&p, &code) == 1 && code == 4,
               "the exit code 4 the task returned", "proc_exitcode gave %d", code);

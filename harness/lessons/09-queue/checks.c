@@ -54,24 +54,26 @@ static const char *msg_problem(const unsigned char *buf, size_t got, struct msg_
 {
     static char why[200];
     if (got < HEAD_LEN) {
-        snprintf(why, sizeof why, "a message of %zu bytes, too short to be one that was put", got);
+        snprintf(why, sizeof why, fl_tr("a message of %zu bytes, too short to be one that was put"),
+                 got);
         return why;
     }
     memcpy(h, buf, HEAD_LEN);
     if (h->magic != MAGIC) {
-        snprintf(why, sizeof why, "%zu bytes that do not start like any message put "
-                 "(the start of a message was lost or overwritten)", got);
+        snprintf(why, sizeof why, fl_tr("%zu bytes that do not start like any message put "
+                                        "(the start of a message was lost or overwritten)"), got);
         return why;
     }
     if (h->len != got) {
-        snprintf(why, sizeof why, "message %u of producer %u came out with %zu bytes; it was put "
-                 "with %u", h->seq, h->producer, got, h->len);
+        snprintf(why, sizeof why, fl_tr("message %u of producer %u came out with %zu bytes; it was "
+                                        "put with %u"), h->seq, h->producer, got, h->len);
         return why;
     }
     for (size_t i = HEAD_LEN; i < got; i++)
         if (buf[i] != pattern(h->producer, h->seq, i)) {
-            snprintf(why, sizeof why, "message %u of producer %u (%zu bytes) is whole in length "
-                     "but byte %zu is not its own: bytes of another message got into it",
+            snprintf(why, sizeof why, fl_tr("message %u of producer %u (%zu bytes) is whole in "
+                                            "length but byte %zu is not its own: bytes of another "
+                                            "message got into it"),
                      h->seq, h->producer, got, i);
             return why;
         }
@@ -90,7 +92,7 @@ static const char *result_name(enum queue_result r)
     case QUEUE_CLOSED: return "QUEUE_CLOSED";
     case QUEUE_ERROR: return "QUEUE_ERROR";
     }
-    return "a value outside enum queue_result";
+    return fl_tr("a value outside enum queue_result");
 }
 
 /* The result in words, with errno when it is an error. */
@@ -202,11 +204,12 @@ static const char *child_said(int status)
 {
     static char buf[160];
     if (!WIFEXITED(status))
-        snprintf(buf, sizeof buf, "was %s", fl_status_str(status));
+        snprintf(buf, sizeof buf, fl_tr("was %s"), fl_status_str(status));
     else if (WEXITSTATUS(status) <= QUEUE_ERROR)
-        snprintf(buf, sizeof buf, "got %s", result_name((enum queue_result)WEXITSTATUS(status)));
+        snprintf(buf, sizeof buf, fl_tr("got %s"),
+                 result_name((enum queue_result)WEXITSTATUS(status)));
     else
-        snprintf(buf, sizeof buf, "got QUEUE_OK but not the message that was put");
+        snprintf(buf, sizeof buf, "%s", fl_tr("got QUEUE_OK but not the message that was put"));
     return buf;
 }
 
@@ -272,6 +275,7 @@ static void put_ok(struct queue *q, uint32_t producer, uint32_t seq, size_t len,
 static void get_expect(struct queue *q, uint32_t producer, uint32_t seq, const char *expected,
                        const char *what)
 {
+    what = fl_tr(what);
     size_t len = 0;
     errno = 0;
     enum queue_result r = queue_get(q, inbuf, sizeof inbuf, &len, 0);
@@ -297,8 +301,8 @@ FL_CHECK(crosses_processes, "a message put in one process is got in another",
     FL_EXPECT(WIFEXITED(st) && WEXITSTATUS(st) == 0, "a put from a child to succeed",
               "child %d's put %s", (int)pa, child_said(st));
     fl_stage("getting child A's message in the caller");
-    get_expect(q, 1, 0, "the caller to get the message child A put",
-               "the message child A put");
+    get_expect(q, 1, 0, N_("the caller to get the message child A put"),
+               N_("the message child A put"));
 
     fl_stage("letting children B and C put one message each, one after the other");
     struct job b = {.q = q, .producer = 2, .count = 1, .len = 200};
@@ -310,13 +314,13 @@ FL_CHECK(crosses_processes, "a message put in one process is got in another",
     FL_EXPECT(queue_qsize(q) == 2, "two messages queued after two children put one each",
               "queue_qsize says %d: children %d and %d wrote into the same place",
               queue_qsize(q), (int)pb, (int)pc);
-    get_expect(q, 2, 0, "both children's messages to arrive, B's first",
-               "the first of the messages of children B and C");
-    get_expect(q, 3, 0, "both children's messages to arrive, B's first",
-               "the second of the messages of children B and C");
+    get_expect(q, 2, 0, N_("both children's messages to arrive, B's first"),
+               N_("the first of the messages of children B and C"));
+    get_expect(q, 3, 0, N_("both children's messages to arrive, B's first"),
+               N_("the second of the messages of children B and C"));
 
     fl_stage("putting in the caller for a child to get");
-    put_ok(q, 4, 0, 400, "a put in the caller to succeed");
+    put_ok(q, 4, 0, 400, N_("a put in the caller to succeed"));
     struct job g = {.q = q, .producer = 4};
     pid_t pg = spawn(get_job, &g);
     st = fl_reap(pg, "the getting child");
@@ -338,9 +342,9 @@ FL_CHECK(fifo_order, "messages come out in the order they were put",
               "child %d's put %s", (int)pa, child_said(st));
     for (uint32_t i = 0; i < 6; i++) {
         char what[64];
-        snprintf(what, sizeof what, "message %u of 6", i + 1);
+        snprintf(what, sizeof what, fl_tr("message %u of 6"), i + 1);
         fl_stage("getting %s", what);
-        get_expect(q, 7, i, "the oldest message first, the newest last (FIFO)", what);
+        get_expect(q, 7, i, N_("the oldest message first, the newest last (FIFO)"), what);
     }
     queue_free(q);
 }
@@ -353,10 +357,10 @@ FL_CHECK(big_messages_whole, "messages of every size up to QUEUE_MSG_MAX arrive 
     struct queue *q = new_queue(2);
     for (int i = 0; i < n; i++) {
         fl_stage("putting and getting a %zu-byte message", sizes[i]);
-        put_ok(q, 9, (uint32_t)i, sizes[i], "a put of a message up to QUEUE_MSG_MAX to succeed");
+        put_ok(q, 9, (uint32_t)i, sizes[i], N_("a put of a message up to QUEUE_MSG_MAX to succeed"));
         char what[64];
-        snprintf(what, sizeof what, "a %zu-byte message", sizes[i]);
-        get_expect(q, 9, (uint32_t)i, "each message to come out with exactly the bytes put",
+        snprintf(what, sizeof what, fl_tr("a %zu-byte message"), sizes[i]);
+        get_expect(q, 9, (uint32_t)i, N_("each message to come out with exactly the bytes put"),
                    what);
     }
     fl_stage("putting a message one byte over QUEUE_MSG_MAX");
@@ -436,8 +440,8 @@ FL_CHECK(put_blocks_when_full, "put on a full queue waits until a get makes room
          .section = "Blocking, timeouts, full and empty")
 {
     struct queue *q = new_queue(2);
-    put_ok(q, 1, 0, 64, "two puts into a queue of 2 to succeed");
-    put_ok(q, 1, 1, 64, "two puts into a queue of 2 to succeed");
+    put_ok(q, 1, 0, 64, N_("two puts into a queue of 2 to succeed"));
+    put_ok(q, 1, 1, 64, N_("two puts into a queue of 2 to succeed"));
     struct job j = {.q = q, .producer = 2, .count = 1, .len = 5000, .timeout = QUEUE_FOREVER};
     fl_stage("letting a child put into the full queue with QUEUE_FOREVER");
     pid_t pid = spawn(put_job, &j);
@@ -452,15 +456,15 @@ FL_CHECK(put_blocks_when_full, "put on a full queue waits until a get makes room
     FL_EXPECT(queue_qsize(q) == 2, "the queue to stay at 2 messages while the put waits",
               "queue_qsize is %d while child %d waits in queue_put", queue_qsize(q), (int)pid);
     fl_stage("getting one message, which makes room for child %d", (int)pid);
-    get_expect(q, 1, 0, "the first message put to come out first", "the first message");
+    get_expect(q, 1, 0, N_("the first message put to come out first"), N_("the first message"));
     fl_stage("waiting for child %d's put to finish now that there is room", (int)pid);
     int st = fl_reap(pid, "the putting child");
     FL_EXPECT(WIFEXITED(st) && WEXITSTATUS(st) == 0,
               "the waiting put to succeed once a get made room",
               "child %d %s", (int)pid, child_said(st));
-    get_expect(q, 1, 1, "the queue's older message before the one that waited",
-               "the second message");
-    get_expect(q, 2, 0, "the message that waited to come out last", "the third message");
+    get_expect(q, 1, 1, N_("the queue's older message before the one that waited"),
+               N_("the second message"));
+    get_expect(q, 2, 0, N_("the message that waited to come out last"), N_("the third message"));
     queue_free(q);
 }
 
@@ -468,8 +472,8 @@ FL_CHECK(put_timeout, "put on a full queue: QUEUE_FULL at once, or after the tim
          .section = "Blocking, timeouts, full and empty")
 {
     struct queue *q = new_queue(2);
-    put_ok(q, 1, 0, 64, "two puts into a queue of 2 to succeed");
-    put_ok(q, 1, 1, 64, "two puts into a queue of 2 to succeed");
+    put_ok(q, 1, 0, 64, N_("two puts into a queue of 2 to succeed"));
+    put_ok(q, 1, 1, 64, N_("two puts into a queue of 2 to succeed"));
     fl_stage("calling queue_put with timeout 0 on a full queue");
     make_msg(outbuf, 3, 0, 64);
     enum queue_result r = queue_put(q, outbuf, 64, 0);
@@ -486,8 +490,8 @@ FL_CHECK(put_timeout, "put on a full queue: QUEUE_FULL at once, or after the tim
               "it gave up after %.4f s; the timeout was %.4f s", took, t);
     FL_EXPECT(queue_qsize(q) == 2, "a put that failed to leave the queue as it was",
               "queue_qsize is %d", queue_qsize(q));
-    get_expect(q, 1, 0, "the queued messages untouched by the failed puts", "the first message");
-    get_expect(q, 1, 1, "the queued messages untouched by the failed puts", "the second message");
+    get_expect(q, 1, 0, N_("the queued messages untouched by the failed puts"), N_("the first message"));
+    get_expect(q, 1, 1, N_("the queued messages untouched by the failed puts"), N_("the second message"));
     queue_free(q);
 }
 
@@ -507,7 +511,7 @@ FL_CHECK(get_blocks_when_empty, "get on an empty queue waits until a put",
                 (int)pid, child_said(st));
     }
     fl_stage("putting one message for child %d", (int)pid);
-    put_ok(q, 5, 0, 6000, "a put into an empty queue to succeed");
+    put_ok(q, 5, 0, 6000, N_("a put into an empty queue to succeed"));
     fl_stage("waiting for child %d's get to return the message", (int)pid);
     int st = fl_reap(pid, "the getting child");
     FL_EXPECT(WIFEXITED(st) && WEXITSTATUS(st) == 0,
@@ -544,25 +548,25 @@ FL_CHECK(qsize_exact, "qsize, full and empty are exact after every put and get",
 {
     struct queue *q = new_queue(2);
     static const int want[] = {0, 1, 2, 1, 0};
-    static const char *const step[] = {"a new queue", "one put", "two puts",
-                                       "two puts and a get", "two puts and two gets"};
+    static const char *const step[] = {N_("a new queue"), N_("one put"), N_("two puts"),
+                                       N_("two puts and a get"), N_("two puts and two gets")};
     for (int i = 0; i < 5; i++) {
-        fl_stage("checking qsize after %s", step[i]);
+        fl_stage("checking qsize after %s", fl_tr(step[i]));
         if (i == 1) {
             struct job j = {.q = q, .producer = 1, .count = 1, .len = 100};
             fl_reap(spawn(put_job, &j), "the putting child");
         } else if (i == 2) {
-            put_ok(q, 1, 1, 100, "a second put into a queue of 2 to succeed");
+            put_ok(q, 1, 1, 100, N_("a second put into a queue of 2 to succeed"));
         } else if (i > 2) {
-            get_expect(q, 1, (uint32_t)(i - 3), "the messages put, in order", "a message");
+            get_expect(q, 1, (uint32_t)(i - 3), N_("the messages put, in order"), N_("a message"));
         }
         int n = queue_qsize(q), full = queue_full(q), empty = queue_empty(q);
         FL_EXPECT(n == want[i], "qsize to count the messages held: 0, 1, 2, 1, 0",
                   "after %s (the first put by a child) queue_qsize returned %d, not %d",
-                  step[i], n, want[i]);
+                  fl_tr(step[i]), n, want[i]);
         FL_EXPECT(full == (want[i] == 2) && empty == (want[i] == 0),
                   "queue_full true only at 2 messages of 2, queue_empty only at 0",
-                  "after %s (%d held) queue_full returned %d and queue_empty %d", step[i],
+                  "after %s (%d held) queue_full returned %d and queue_empty %d", fl_tr(step[i]),
                   want[i], full, empty);
     }
     queue_free(q);
@@ -572,7 +576,7 @@ FL_CHECK(closed_fails, "after close, put and get return QUEUE_CLOSED, in every p
          .section = "Closing")
 {
     struct queue *q = new_queue(2);
-    put_ok(q, 1, 0, 100, "a put into an open queue to succeed");
+    put_ok(q, 1, 0, 100, N_("a put into an open queue to succeed"));
     int gate[2];
     fl_pipe(gate);
     struct job j = {.q = q, .producer = 2, .count = 1, .len = 100, .gate = gate[0]};
@@ -612,7 +616,7 @@ FL_CHECK(close_wakes_waiters, "close wakes every process waiting in put and get,
          .section = "Closing", .timeout_s = 6)
 {
     struct queue *empty = new_queue(1), *full = new_queue(1);
-    put_ok(full, 1, 0, 100, "a put into an empty queue of 1 to succeed");
+    put_ok(full, 1, 0, 100, N_("a put into an empty queue of 1 to succeed"));
     struct job g = {.q = empty, .producer = 1, .timeout = QUEUE_FOREVER};
     struct job p = {.q = full, .producer = 2, .count = 1, .len = 100, .timeout = QUEUE_FOREVER};
     pid_t pids[4];
@@ -684,7 +688,7 @@ FL_CHECK(too_small_passes_wakeup,
     }
     fl_stage("putting one 5000-byte message while children %d (100-byte buffer) and %d "
              "(big buffer) wait", (int)ps, (int)pb);
-    put_ok(q, 1, 0, 5000, "a put into an empty queue to succeed");
+    put_ok(q, 1, 0, 5000, N_("a put into an empty queue to succeed"));
     int sb = reap_within(pb, 2.0);
     int left = queue_qsize(q);
     queue_close(q);   /* the small getter, if it still waits, returns now */
@@ -694,7 +698,7 @@ FL_CHECK(too_small_passes_wakeup,
               "take it (EMSGSIZE) passes the wake-up on",
               "child %d (big buffer) still slept %.1f s after the put, with the message at the "
               "head (qsize %d); child %d (100-byte buffer) %s", (int)pb, fl_scaled(2.0), left,
-              (int)ps, ss == -1 ? "waited too" : child_said(ss));
+              (int)ps, ss == -1 ? fl_tr("waited too") : child_said(ss));
     FL_EXPECT(WIFEXITED(sb) && WEXITSTATUS(sb) == 0,
               "the getter with a big enough buffer to get the 5000-byte message",
               "child %d (big buffer) %s", (int)pb, child_said(sb));
@@ -703,7 +707,7 @@ FL_CHECK(too_small_passes_wakeup,
               "the getter with a 100-byte buffer to get QUEUE_ERROR (EMSGSIZE), or QUEUE_CLOSED "
               "if it never woke before the close",
               "child %d (100-byte buffer) %s", (int)ps,
-              ss == -1 ? "still waited after the close" : child_said(ss));
+              ss == -1 ? fl_tr("still waited after the close") : child_said(ss));
     queue_free(q);
 }
 
@@ -747,7 +751,7 @@ FL_CHECK(timeouts_hold_under_wakeups,
     for (int round = 0; round < 2; round++) {
         int is_put = round == 1;
         if (is_put)
-            put_ok(q, 1, 0, 64, "a put into an empty queue of 1 to succeed");
+            put_ok(q, 1, 0, 64, N_("a put into an empty queue of 1 to succeed"));
         signals_seen = 0;
         pid_t pid = pester(storm);
         fl_stage("calling queue_%s with timeout %.2f s on a%s queue while child %d signals "
@@ -766,10 +770,11 @@ FL_CHECK(timeouts_hold_under_wakeups,
         errno = e;
         enum queue_result want = is_put ? QUEUE_FULL : QUEUE_EMPTY;
         FL_EXPECT(r == want,
-                  is_put ? "queue_put with a timeout on a full queue to return QUEUE_FULL, "
-                           "however many signals arrive (EINTR is not an outcome)"
-                         : "queue_get with a timeout on an empty queue to return QUEUE_EMPTY, "
-                           "however many signals arrive (EINTR is not an outcome)",
+                  is_put ? N_("queue_put with a timeout on a full queue to return QUEUE_FULL, "
+                              "however many signals arrive (EINTR is not an outcome)")
+                         : N_("queue_get with a timeout on an empty queue to return "
+                              "QUEUE_EMPTY, however many signals arrive (EINTR is not an "
+                              "outcome)"),
                   "it returned %s after %.3f s and %d signals", said(r), took, woken);
         FL_EXPECT(took >= t - 0.001, "the whole timeout to pass before giving up",
                   "queue_%s gave up after %.4f s; the timeout was %.4f s (%d signals arrived "
@@ -806,14 +811,15 @@ FL_CHECK(signal_keeps_waiting,
         fl_fail("a get waiting with QUEUE_FOREVER to go on waiting after a signal's handler "
                 "returns (the contract names no EINTR outcome)",
                 "after SIGUSR1, child %d %s", (int)pid,
-                r == -1 ? child_said(st) : "kept running instead of waiting");
+                r == -1 ? child_said(st) : fl_tr("kept running instead of waiting"));
     }
     fl_stage("putting the message child %d waits for", (int)pid);
-    put_ok(q, 3, 0, 300, "a put into an empty queue to succeed");
+    put_ok(q, 3, 0, 300, N_("a put into an empty queue to succeed"));
     int st = reap_within(pid, 2.0);
     FL_EXPECT(st != -1 && WIFEXITED(st) && WEXITSTATUS(st) == 0,
               "the interrupted get to return the message put later",
-              "child %d %s", (int)pid, st == -1 ? "still waited after the put" : child_said(st));
+              "child %d %s", (int)pid,
+              st == -1 ? fl_tr("still waited after the put") : child_said(st));
     queue_free(q);
 }
 
@@ -824,8 +830,8 @@ FL_CHECK(free_releases_fds, "queue_free leaves no descriptor and no shared mappi
 {
     char desc[900];
     struct queue *q = new_queue(3);
-    put_ok(q, 1, 0, 100, "a put into a new queue to succeed");
-    get_expect(q, 1, 0, "the message put", "the message");
+    put_ok(q, 1, 0, 100, N_("a put into a new queue to succeed"));
+    get_expect(q, 1, 0, N_("the message put"), N_("the message"));
     fl_stage("calling queue_close and queue_free");
     queue_close(q);
     queue_free(q);
@@ -882,13 +888,13 @@ FL_CHECK(free_in_child_releases, "queue_free in a child releases that child's ho
               "queue_free in a child to close the queue's descriptors and unmap its memory "
               "in that child",
               "child %d %s", (int)pid,
-              WIFEXITED(st) ? "still held some of the queue's descriptors or mappings after "
-                              "queue_free"
+              WIFEXITED(st) ? fl_tr("still held some of the queue's descriptors or mappings "
+                                    "after queue_free")
                             : fl_status_str(st));
     FL_EXPECT(queue_qsize(h.q) == 0, "the caller's queue to stay usable after a child freed its hold",
               "queue_qsize in the caller returned %d", queue_qsize(h.q));
-    put_ok(h.q, 1, 0, 100, "a put in the caller after a child's queue_free to succeed");
-    get_expect(h.q, 1, 0, "the caller's queue to work after a child's queue_free", "the message");
+    put_ok(h.q, 1, 0, 100, N_("a put in the caller after a child's queue_free to succeed"));
+    get_expect(h.q, 1, 0, N_("the caller's queue to work after a child's queue_free"), N_("the message"));
     queue_free(h.q);
 }
 
@@ -926,7 +932,7 @@ static const struct refusal {
     {"queue_get(NULL, buf, size, &len, 0)", t_get_null_q, QUEUE_ERROR, EINVAL},
     {"queue_get(q, NULL, size, &len, 0)", t_get_null_buf, QUEUE_ERROR, EINVAL},
     {"queue_get(q, buf, size, NULL, 0)", t_get_null_len, QUEUE_ERROR, EINVAL},
-    {"queue_get(q, buf, 4096, &len, 0) with a 5000-byte message at the head", t_get_too_small,
+    {N_("queue_get(q, buf, 4096, &len, 0) with a 5000-byte message at the head"), t_get_too_small,
      QUEUE_ERROR, EMSGSIZE},
     {"queue_qsize(NULL)", t_qsize_null, -1, EINVAL},
     {"queue_full(NULL)", t_full_null, 0, 0},
@@ -940,26 +946,27 @@ FL_CHECK(bad_arguments, "every refusal queue.h promises: the documented result a
          .section = "Results and errors", .max_file_kb = 131072)
 {
     tq = new_queue(QUEUE_MAXSIZE_MAX);
-    put_ok(tq, 1, 0, 5000, "a 5000-byte put to succeed");
+    put_ok(tq, 1, 0, 5000, N_("a 5000-byte put to succeed"));
     for (size_t i = 0; i < sizeof refusals / sizeof refusals[0]; i++) {
         const struct refusal *c = &refusals[i];
-        fl_stage("calling %s", c->call);
+        const char *call = fl_tr(c->call);
+        fl_stage("calling %s", call);
         errno = 0;
         long r = c->call_fn();
         int e = errno;
         FL_EXPECT(r == c->want && (c->err == 0 || e == c->err),
                   "each refusal the header documents, with its errno",
-                  "%s returned %ld (errno %d: %s); queue.h says %ld%s%s", c->call, r, e,
-                  strerror(e), c->want, c->err ? " with errno " : "",
+                  "%s returned %ld (errno %d: %s); queue.h says %ld%s%s", call, r, e,
+                  strerror(e), c->want, c->err ? fl_tr(" with errno ") : "",
                   c->err ? strerror(c->err) : "");
         int n = queue_qsize(tq);
         FL_EXPECT(n == 1, "a refused call to leave the queue as it was (one message)",
-                  "after %s, queue_qsize is %d", c->call, n);
+                  "after %s, queue_qsize is %d", call, n);
     }
     queue_close(NULL);
     queue_free(NULL);
-    get_expect(tq, 1, 0, "a message too big for the buffer to stay at the head for the next get",
-               "the 5000-byte message, with a buffer big enough this time");
+    get_expect(tq, 1, 0, N_("a message too big for the buffer to stay at the head for the next get"),
+               N_("the 5000-byte message, with a buffer big enough this time"));
     fl_stage("putting an empty message: queue_put(q, NULL, 0, 0)");
     errno = 0;
     enum queue_result r = queue_put(tq, NULL, 0, 0);
@@ -989,8 +996,8 @@ FL_CHECK(new_fails_cleanly, "queue_new that cannot get descriptors or memory ret
         int e = errno;
         fl_fds_allow(-1);
         if (q) {
-            put_ok(q, 1, 0, 100, "a queue made with few descriptors free to work");
-            get_expect(q, 1, 0, "a queue made with few descriptors free to work", "the message");
+            put_ok(q, 1, 0, 100, N_("a queue made with few descriptors free to work"));
+            get_expect(q, 1, 0, N_("a queue made with few descriptors free to work"), N_("the message"));
             queue_free(q);
             continue;
         }
@@ -1016,8 +1023,8 @@ FL_CHECK(new_fails_cleanly, "queue_new that cannot get descriptors or memory ret
         int e = errno;
         fl_allocs_allow(-1);
         if (q) {
-            put_ok(q, 1, 0, 100, "a queue made with the memory it got to work");
-            get_expect(q, 1, 0, "a queue made with the memory it got to work", "the message");
+            put_ok(q, 1, 0, 100, N_("a queue made with the memory it got to work"));
+            get_expect(q, 1, 0, N_("a queue made with the memory it got to work"), N_("the message"));
             queue_free(q);
             continue;
         }
@@ -1096,7 +1103,7 @@ FL_CHECK(timeouts_hold_under_queue_wakeups,
     for (int is_put = 0; is_put < 2; is_put++) {
         struct queue *q = new_queue(1);
         if (is_put)
-            put_ok(q, 1, 0, 64, "a put into an empty queue of 1 to succeed");
+            put_ok(q, 1, 0, 64, N_("a put into an empty queue of 1 to succeed"));
         struct timed *out = fl_board_new(sizeof *out);
         struct job j = {.q = q, .count = is_put, .timeout = t};
         timed_out_board = out;
@@ -1109,7 +1116,8 @@ FL_CHECK(timeouts_hold_under_queue_wakeups,
             if (fl_await_blocked(pid, 0.03, 1.0) != 1)
                 break;   /* it ended (or runs): nothing to wake */
             fl_stage("waking child %d in queue_%s with a %s it cannot use (wake-up %d)",
-                     (int)pid, is_put ? "put" : "get", is_put ? "get and a put" : "put and a get",
+                     (int)pid, is_put ? "put" : "get",
+                     is_put ? fl_tr("get and a put") : fl_tr("put and a get"),
                      wakes + 1);
             kill(pid, SIGSTOP);
             siginfo_t si;
@@ -1137,8 +1145,8 @@ FL_CHECK(timeouts_hold_under_queue_wakeups,
                   "wake-ups stopped", (int)pid, is_put ? "put" : "get", t, 2.0 * storm);
         enum queue_result want = is_put ? QUEUE_FULL : QUEUE_EMPTY;
         FL_EXPECT(out->result == (int)want,
-                  is_put ? "queue_put on a full queue to return QUEUE_FULL at its timeout"
-                         : "queue_get on an empty queue to return QUEUE_EMPTY at its timeout",
+                  is_put ? N_("queue_put on a full queue to return QUEUE_FULL at its timeout")
+                         : N_("queue_get on an empty queue to return QUEUE_EMPTY at its timeout"),
                   "child %d's queue_%s returned %s after %.3f s and %d wake-ups",
                   (int)pid, is_put ? "put" : "get", result_name((enum queue_result)out->result),
                   out->took, wakes);

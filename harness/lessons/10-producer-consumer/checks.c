@@ -149,14 +149,15 @@ static int children_of(pid_t parent, pid_t *out, int max, char *desc, size_t siz
         size_t used = strlen(desc);
         char st = fl_proc_state(out[i]);
         snprintf(desc + used, size - used, "%s%d (%s)", i ? ", " : "", (int)out[i],
-                 st == 'Z' ? "a zombie: exited, never joined"
-                 : st == 'S' ? "waiting" : "running");
+                 st == 'Z' ? fl_tr("a zombie: exited, never joined")
+                 : st == 'S' ? fl_tr("waiting") : fl_tr("running"));
     }
     return n;
 }
 
 static void expect_no_children(const char *when)
 {
+    when = fl_tr(when);
     pid_t kids[64];
     char desc[700];
     int n = children_of(getpid(), kids, 64, desc, sizeof desc);
@@ -273,8 +274,8 @@ static const char *role(const struct board *b, pid_t pid)
 {
     for (int i = 0; i < b->n && i < MAX_RECS; i++)
         if (b->recs[i].pid == pid)
-            return "consumer";
-    return "producer, or a consumer that got no item";
+            return fl_tr("consumer");
+    return fl_tr("producer, or a consumer that got no item");
 }
 
 static void describe_stuck(const struct board *b, pid_t main_pid, char *desc, size_t size)
@@ -286,23 +287,24 @@ static void describe_stuck(const struct board *b, pid_t main_pid, char *desc, si
         size_t used = strlen(desc);
         char st = fl_proc_state(kids[i]);
         snprintf(desc + used, size - used, "%s%d (%s, %s)", i ? ", " : "", (int)kids[i],
-                 role(b, kids[i]), st == 'Z' ? "exited" : st == 'S' ? "waiting" : "running");
+                 role(b, kids[i]), st == 'Z' ? fl_tr("exited") : st == 'S' ? fl_tr("waiting")
+                                                                         : fl_tr("running"));
     }
     if (n == 0)
-        snprintf(desc, size, "none");
+        snprintf(desc, size, "%s", fl_tr("none"));
 }
 
 static const char *deadlock_hint(const struct board *b, int total)
 {
     if (b->n == 0)
-        return "Nothing was consumed at all: were the producers joined before any "
-               "consumer ran?";
+        return fl_tr("Nothing was consumed at all: were the producers joined before any "
+                     "consumer ran?");
     if (b->n >= total)
-        return "Every item was consumed, yet consumers still wait: each consumer needs a "
-               "sentinel of its own, put after the producers are joined and before the "
-               "consumers are";
-    return "Items were left: producers waiting in put for room that no consumer makes, or "
-           "consumers stopped early";
+        return fl_tr("Every item was consumed, yet consumers still wait: each consumer needs a "
+                     "sentinel of its own, put after the producers are joined and before the "
+                     "consumers are");
+    return fl_tr("Items were left: producers waiting in put for room that no consumer makes, "
+                 "or consumers stopped early");
 }
 
 /* Kill main, then what it left (its children come to the caller, the
@@ -379,7 +381,7 @@ static pid_t run_in_main_with(int (*fn)(const struct pc_config *), const struct 
                 total, (int)main_pid, desc, deadlock_hint(b, total));
     }
     int st = fl_reap(main_pid, "the process running pc_run");
-    expect_no_children("when pc_run returned (and its process ended)");
+    expect_no_children(N_("when pc_run returned (and its process ended)"));
     FL_EXPECT(WIFEXITED(st), "pc_run to return to its caller",
               "process %d, running pc_run, was %s", (int)main_pid, fl_status_str(st));
     *result = out->result;
@@ -399,8 +401,8 @@ static pid_t run_pipeline(const struct pc_config *cfg, const struct board *b, in
     int result, err;
     pid_t main_pid = run_in_main(cfg, b, &result, &err);
     FL_EXPECT(result == want,
-              want ? "pc_run to return how many children did not exit 0"
-                   : "pc_run to return 0: every producer and consumer exited 0",
+              want ? N_("pc_run to return how many children did not exit 0")
+                   : N_("pc_run to return 0: every producer and consumer exited 0"),
               "pc_run returned %d%s%s%s, not %d", result, result < 0 ? " (" : "",
               result < 0 ? strerror(err) : "", result < 0 ? ")" : "", want);
     return main_pid;
@@ -545,6 +547,7 @@ FL_CHECK(capacity_one_no_deadlock, "with a queue of capacity 1 the pipeline stil
 static int run_worker(proc_task task, const char *name, struct queue *q,
                       const struct pc_config *cfg)
 {
+    name = fl_tr(name);
     struct pc_worker w = {q, cfg, 0};
     fl_stage("running %s in a child", name);
     fflush(NULL);
@@ -564,7 +567,7 @@ FL_CHECK(workers_report_queue_failures,
     fl_stage("calling queue_new(4) (given)");
     struct queue *q = queue_new(4);
     FL_EXPECT(q, "the given queue_new to work", "it returned NULL (%s)", strerror(errno));
-    int st = run_worker(pc_producer, "pc_producer (3 items, an open queue)", q, &cfg);
+    int st = run_worker(pc_producer, N_("pc_producer (3 items, an open queue)"), q, &cfg);
     FL_EXPECT(WIFEXITED(st) && WEXITSTATUS(st) == 0,
               "pc_producer to put its items and return 0", "it %s", fl_status_str(st));
     for (int i = 0; i < 3; i++) {
@@ -578,7 +581,7 @@ FL_CHECK(workers_report_queue_failures,
     }
     struct pc_item stop = {PC_SENTINEL, 0};
     queue_put(q, &stop, sizeof stop, 0);
-    st = run_worker(pc_consumer, "pc_consumer (a sentinel, an open queue)", q, &cfg);
+    st = run_worker(pc_consumer, N_("pc_consumer (a sentinel, an open queue)"), q, &cfg);
     FL_EXPECT(WIFEXITED(st) && WEXITSTATUS(st) == 0, "pc_consumer to return 0 at its sentinel",
               "it %s", fl_status_str(st));
     queue_close(q);
@@ -648,25 +651,25 @@ static const struct arg_case {
     int err;      /* and its errno */
 } arg_table[] = {
     {"pc_run(NULL)", a_run_null, -1, EINVAL},
-    {"pc_run with 0 producers", a_run_np0, -1, EINVAL},
-    {"pc_run with PC_MAX_WORKERS + 1 producers", a_run_np_big, -1, EINVAL},
-    {"pc_run with 0 consumers", a_run_nc0, -1, EINVAL},
-    {"pc_run with PC_MAX_WORKERS + 1 consumers", a_run_nc_big, -1, EINVAL},
-    {"pc_run with -1 items", a_run_items_neg, -1, EINVAL},
-    {"pc_run with capacity 0", a_run_cap0, -1, EINVAL},
-    {"pc_run with capacity QUEUE_MAXSIZE_MAX + 1", a_run_cap_big, -1, EINVAL},
-    {"proc_start(NULL) (given)", a_start_null, -1, EINVAL},
-    {"proc_start of a proc with no task (given)", a_start_no_task, -1, EINVAL},
-    {"proc_join(NULL) (given)", a_join_null, -1, EINVAL},
-    {"proc_join of a proc never started (given)", a_join_unstarted, -1, EINVAL},
-    {"queue_new(0) (given)", a_new_0, -1, EINVAL},
-    {"queue_new(QUEUE_MAXSIZE_MAX + 1) (given)", a_new_big, -1, EINVAL},
-    {"queue_put(NULL, ...) (given)", a_put_null_q, QUEUE_ERROR, EINVAL},
-    {"queue_put of a NULL message with length 1 (given)", a_put_null_msg, QUEUE_ERROR, EINVAL},
-    {"queue_get(NULL, ...) (given)", a_get_null_q, QUEUE_ERROR, EINVAL},
-    {"queue_get into a NULL buffer (given)", a_get_null_buf, QUEUE_ERROR, EINVAL},
-    {"queue_get with a NULL len (given)", a_get_null_len, QUEUE_ERROR, EINVAL},
-    {"queue_qsize(NULL) (given)", a_qsize_null, -1, EINVAL},
+    {N_("pc_run with 0 producers"), a_run_np0, -1, EINVAL},
+    {N_("pc_run with PC_MAX_WORKERS + 1 producers"), a_run_np_big, -1, EINVAL},
+    {N_("pc_run with 0 consumers"), a_run_nc0, -1, EINVAL},
+    {N_("pc_run with PC_MAX_WORKERS + 1 consumers"), a_run_nc_big, -1, EINVAL},
+    {N_("pc_run with -1 items"), a_run_items_neg, -1, EINVAL},
+    {N_("pc_run with capacity 0"), a_run_cap0, -1, EINVAL},
+    {N_("pc_run with capacity QUEUE_MAXSIZE_MAX + 1"), a_run_cap_big, -1, EINVAL},
+    {N_("proc_start(NULL) (given)"), a_start_null, -1, EINVAL},
+    {N_("proc_start of a proc with no task (given)"), a_start_no_task, -1, EINVAL},
+    {N_("proc_join(NULL) (given)"), a_join_null, -1, EINVAL},
+    {N_("proc_join of a proc never started (given)"), a_join_unstarted, -1, EINVAL},
+    {N_("queue_new(0) (given)"), a_new_0, -1, EINVAL},
+    {N_("queue_new(QUEUE_MAXSIZE_MAX + 1) (given)"), a_new_big, -1, EINVAL},
+    {N_("queue_put(NULL, ...) (given)"), a_put_null_q, QUEUE_ERROR, EINVAL},
+    {N_("queue_put of a NULL message with length 1 (given)"), a_put_null_msg, QUEUE_ERROR, EINVAL},
+    {N_("queue_get(NULL, ...) (given)"), a_get_null_q, QUEUE_ERROR, EINVAL},
+    {N_("queue_get into a NULL buffer (given)"), a_get_null_buf, QUEUE_ERROR, EINVAL},
+    {N_("queue_get with a NULL len (given)"), a_get_null_len, QUEUE_ERROR, EINVAL},
+    {N_("queue_qsize(NULL) (given)"), a_qsize_null, -1, EINVAL},
 };
 
 static int (*main_call)(void);
@@ -687,14 +690,15 @@ FL_CHECK(refusals_table, "every refusal pipeline.h promises: the documented resu
     struct pc_config none = config(1, 1, 0, 1, arg_board);
     for (size_t i = 0; i < sizeof arg_table / sizeof arg_table[0]; i++) {
         const struct arg_case *c = &arg_table[i];
-        fl_stage("calling %s", c->call);
+        const char *call = fl_tr(c->call);
+        fl_stage("calling %s", call);
         main_call = c->call_fn;
         int result, err;
         run_in_main_with(call_main_call, &none, arg_board, &result, &err);
         FL_EXPECT(result == c->want && err == c->err,
                   "each refusal the header documents, with its errno, before anything starts",
                   "%s returned %d (errno %d: %s); the header says %d with errno %d (%s)",
-                  c->call, result, err, strerror(err), c->want, c->err, strerror(c->err));
+                  call, result, err, strerror(err), c->want, c->err, strerror(c->err));
     }
     queue_free(arg_queue);
 }
@@ -733,6 +737,7 @@ FL_CHECK(consumers_die_capacity_one,
  * that were not there when the body started. */
 static void expect_nothing_left(const char *after)
 {
+    after = fl_tr(after);
     pid_t kids[64];
     char desc[900];
     int n = children_of(getpid(), kids, 64, desc, sizeof desc);
@@ -767,7 +772,8 @@ FL_CHECK(run_fork_fails, "when a fork fails, pc_run returns -1 with EAGAIN and l
         int e = errno;
         fl_forks_allow(-1);
         char after[120];
-        snprintf(after, sizeof after, "after pc_run failed with fork number %d refused", k + 1);
+        snprintf(after, sizeof after, fl_tr("after pc_run failed with fork number %d refused"),
+                 k + 1);
         expect_nothing_left(after);
         FL_EXPECT(r == -1 && e == EAGAIN,
                   "pc_run to return -1 with fork's errno (EAGAIN) when a process cannot start",
@@ -785,7 +791,7 @@ FL_CHECK(run_fds_short, "with few descriptors free, pc_run works or fails with -
     errno = 0;
     int r0 = pc_run(&full);
     int e0 = errno;
-    expect_nothing_left("after pc_run returned");
+    expect_nothing_left(N_("after pc_run returned"));
     FL_EXPECT(r0 == 0, "pc_run to return 0 when nothing is short",
               "it returned %d (errno %d: %s)", r0, e0, strerror(e0));
     for (int k = 0; k < 6; k++) {
@@ -800,8 +806,12 @@ FL_CHECK(run_fds_short, "with few descriptors free, pc_run works or fails with -
         int e = errno;
         fl_fds_allow(-1);
         char after[120];
-        snprintf(after, sizeof after, "after pc_run with %d descriptor%s free returned %d", k,
-                 k == 1 ? "" : "s", r);
+        if (k == 1)
+            snprintf(after, sizeof after,
+                     fl_tr("after pc_run with 1 descriptor free returned %d"), r);
+        else
+            snprintf(after, sizeof after,
+                     fl_tr("after pc_run with %d descriptors free returned %d"), k, r);
         expect_nothing_left(after);
         FL_EXPECT(r == 0 || (r == -1 && e != 0),
                   "pc_run to work (0) or fail as set-up failures do (-1 with the errno)",
@@ -821,7 +831,7 @@ FL_CHECK(run_releases_all, "after pc_run returns, no child, descriptor or shared
     errno = 0;
     int r = pc_run(&cfg);
     int e = errno;
-    expect_nothing_left("after pc_run returned");
+    expect_nothing_left(N_("after pc_run returned"));
     FL_EXPECT(r == 0, "pc_run to return 0", "it returned %d (errno %d: %s)", r, e, strerror(e));
     expect_each_once(b, &cfg, getpid());
 }
@@ -886,17 +896,21 @@ FL_CHECK(run_queue_fails, "when the queue cannot be made, pc_run returns -1 with
         int e = errno;
         fl_allocs_allow(-1);
         char after[120];
-        snprintf(after, sizeof after, "after pc_run with %d allocation%s allowed returned %d",
-                 k, k == 1 ? "" : "s", r);
+        if (k == 1)
+            snprintf(after, sizeof after,
+                     fl_tr("after pc_run with 1 allocation allowed returned %d"), r);
+        else
+            snprintf(after, sizeof after,
+                     fl_tr("after pc_run with %d allocations allowed returned %d"), k, r);
         expect_nothing_left(after);
         /* The queue is memory: with none at all, queue_new fails (ENOMEM).
          * With some, the children are forked with none left: a worker of a
          * design that allocates may fail, and counts as failed (r > 0). */
         FL_EXPECT((r == -1 && e == ENOMEM) || (k > 0 && r >= 0),
-                  k == 0 ? "pc_run to return -1 with queue_new's errno (ENOMEM) when no memory "
-                           "can be had for the queue"
-                         : "pc_run to work (0, or the count of workers that could not "
-                           "allocate) or return -1 with ENOMEM",
+                  k == 0 ? N_("pc_run to return -1 with queue_new's errno (ENOMEM) when no "
+                              "memory can be had for the queue")
+                         : N_("pc_run to work (0, or the count of workers that could not "
+                              "allocate) or return -1 with ENOMEM"),
                   "with %d allocation%s allowed, pc_run returned %d (errno %d: %s)", k,
                   k == 1 ? "" : "s", r, e, strerror(e));
         FL_EXPECT(k > 0 || b->n == 0, "nothing to run when the queue cannot be made",
@@ -988,7 +1002,7 @@ FL_CHECK(given_queue_calls, "a queue a producer filled: full, empty, timeouts an
     FL_EXPECT(queue_empty(q) == 1 && queue_full(q) == 0,
               "a new queue to be empty (1) and not full (0)",
               "queue_empty gave %d, queue_full %d", queue_empty(q), queue_full(q));
-    int st = run_worker(pc_producer, "pc_producer (2 items, a queue of 2)", q, &cfg);
+    int st = run_worker(pc_producer, N_("pc_producer (2 items, a queue of 2)"), q, &cfg);
     FL_EXPECT(WIFEXITED(st) && WEXITSTATUS(st) == 0,
               "pc_producer to put its items and return 0", "it %s", fl_status_str(st));
     FL_EXPECT(queue_full(q) == 1 && queue_empty(q) == 0 && queue_qsize(q) == 2,

@@ -100,7 +100,7 @@ static const char *pid_list(const pid_t *pids, int n)
         size_t len = strlen(buf);
         snprintf(buf + len, sizeof buf - len, "%s%d", i ? ", " : "", (int)pids[i]);
     }
-    return n ? buf : "none";
+    return n ? buf : fl_tr("none");
 }
 
 static int contains(const pid_t *pids, int n, pid_t pid)
@@ -129,12 +129,13 @@ static struct pool *new_pool(int n, int k)
         fl_section("Starting the workers");
     FL_EXPECT(m == had + n, "pool_new(n) to start exactly n worker processes, children of the caller",
               "pool_new(%d, %d) left the caller %d with %d living children (%s)%s", n, k,
-              (int)getpid(), m, pid_list(kids, m), had ? " besides an earlier pool's" : "");
+              (int)getpid(), m, pid_list(kids, m), had ? fl_tr(" besides an earlier pool's") : "");
     return p;
 }
 
 static int submit(struct pool *p, pool_task task, long arg, const char *what)
 {
+    what = fl_tr(what);
     fl_stage("calling pool_apply_async(%s)", what);
     errno = 0;
     int h = pool_apply_async(p, task, arg);
@@ -152,7 +153,7 @@ static const char *status_name(enum pool_status s)
     case POOL_FAILED: return "POOL_FAILED";
     case POOL_ERROR: return "POOL_ERROR";
     }
-    return "an unknown status";
+    return fl_tr("an unknown status");
 }
 
 static const char *describe(const struct pool_result *r)
@@ -170,6 +171,8 @@ static const char *describe(const struct pool_result *r)
 static struct pool_result get_done_hint(struct pool *p, int h, const char *what,
                                         const char *hint)
 {
+    what = fl_tr(what);
+    hint = fl_tr(hint);
     struct pool_result r;
     memset(&r, 0, sizeof r);
     fl_stage("calling pool_result_get for task %d (%s)", h, what);
@@ -189,11 +192,12 @@ static struct pool_result get_done_hint(struct pool *p, int h, const char *what,
 
 static struct pool_result get_done(struct pool *p, int h, const char *what)
 {
-    return get_done_hint(p, h, what, "");
+    return get_done_hint(p, h, what, N_(""));
 }
 
 static struct pool_result get_ok(struct pool *p, int h, const char *what)
 {
+    what = fl_tr(what);
     struct pool_result r = get_done(p, h, what);
     FL_EXPECT(r.status == POOL_OK, "POOL_OK for a task that returned normally",
               "task %d (%s): %s", h, what, describe(&r));
@@ -202,6 +206,7 @@ static struct pool_result get_ok(struct pool *p, int h, const char *what)
 
 static void no_children_left(const char *when)
 {
+    when = fl_tr(when);
     pid_t kids[64];
     int m = my_children(kids, 64, 1);
     if (m == 0)
@@ -227,7 +232,7 @@ static void close_and_join(struct pool *p)
     e = errno;
     FL_EXPECT(r == 0, "pool_join to return 0 after pool_close", "it returned %d (errno %d: %s)",
               r, e, strerror(e));
-    no_children_left("after pool_join");
+    no_children_left(N_("after pool_join"));
     fl_stage("calling pool_free");
     pool_free(p);
 }
@@ -359,21 +364,21 @@ static const struct arg_rule {
     int (*run)(struct ctx *);
     int err;            /* errno the header names; 0: accepted, no error */
 } ARG_RULES[] = {
-    {"proc_start(NULL) (given)", a_start_null, EINVAL},
-    {"proc_start on a proc with no task (given)", a_start_no_task, EINVAL},
+    {N_("proc_start(NULL) (given)"), a_start_null, EINVAL},
+    {N_("proc_start on a proc with no task (given)"), a_start_no_task, EINVAL},
     {"pool_new(0, 0): nworkers < 1", a_new_zero, EINVAL},
     {"pool_new(-2, 0): nworkers < 1", a_new_negative, EINVAL},
     {"pool_new(1, -1): max_tasks < 0", a_new_max_tasks, EINVAL},
-    {"pool_apply_async(NULL, task, 1): p is NULL", a_apply_null_pool, EINVAL},
-    {"pool_apply_async(p, NULL, 1): task is NULL", a_apply_null_task, EINVAL},
-    {"pool_apply_async on a closed pool", a_apply_closed, ESHUTDOWN},
-    {"pool_result_get(NULL, h, 0, &r): p is NULL", a_get_null_pool, EINVAL},
-    {"pool_result_get(p, h, 0, NULL): out is NULL", a_get_null_out, EINVAL},
-    {"pool_result_get(p, h + 1, 0, &r): a handle never returned", a_get_next_handle, EINVAL},
-    {"pool_result_get(p, -1, 0, &r): a handle never returned", a_get_negative_handle, EINVAL},
+    {N_("pool_apply_async(NULL, task, 1): p is NULL"), a_apply_null_pool, EINVAL},
+    {N_("pool_apply_async(p, NULL, 1): task is NULL"), a_apply_null_task, EINVAL},
+    {N_("pool_apply_async on a closed pool"), a_apply_closed, ESHUTDOWN},
+    {N_("pool_result_get(NULL, h, 0, &r): p is NULL"), a_get_null_pool, EINVAL},
+    {N_("pool_result_get(p, h, 0, NULL): out is NULL"), a_get_null_out, EINVAL},
+    {N_("pool_result_get(p, h + 1, 0, &r): a handle never returned"), a_get_next_handle, EINVAL},
+    {N_("pool_result_get(p, -1, 0, &r): a handle never returned"), a_get_negative_handle, EINVAL},
     {"pool_close(NULL)", a_close_null, EINVAL},
     {"pool_join(NULL)", a_join_null, EINVAL},
-    {"pool_join(p) before pool_close(p)", a_join_open, EINVAL},
+    {N_("pool_join(p) before pool_close(p)"), a_join_open, EINVAL},
     {"pool_free(NULL)", a_free_null, 0},
 };
 
@@ -382,8 +387,8 @@ FL_CHECK(bad_arguments, "every argument pool.h calls an error is refused with it
 {
     struct ctx c;
     c.open = new_pool(1, 0);
-    c.h = submit(c.open, pid_job, 1, "a task");
-    get_ok(c.open, c.h, "a task");
+    c.h = submit(c.open, pid_job, 1, N_("a task"));
+    get_ok(c.open, c.h, N_("a task"));
     c.closed = new_pool(1, 0);
     fl_stage("calling pool_close");
     FL_EXPECT(pool_close(c.closed) == 0, "pool_close to return 0", "it returned -1");
@@ -391,24 +396,25 @@ FL_CHECK(bad_arguments, "every argument pool.h calls an error is refused with it
     int nbefore = my_children(before, 64, 1);
     for (size_t i = 0; i < sizeof ARG_RULES / sizeof ARG_RULES[0]; i++) {
         const struct arg_rule *a = &ARG_RULES[i];
-        fl_stage("calling %s", a->call);
+        const char *call = fl_tr(a->call);
+        fl_stage("calling %s", call);
         int e = a->run(&c);
-        fl_stage("looking at what %s did", a->call);
+        fl_stage("looking at what %s did", call);
         if (a->err == 0)
             continue;
         FL_EXPECT(e == a->err, "an error with the errno pool.h names",
                   "%s: expected the error value (NULL, -1 or POOL_ERROR) with errno %s; %s",
-                  a->call, strerrorname_np(a->err),
-                  e == NOT_REFUSED ? "the call did not report an error"
+                  call, strerrorname_np(a->err),
+                  e == NOT_REFUSED ? fl_tr("the call did not report an error")
                                    : (e ? strerrorname_np(e) ? strerrorname_np(e) : "?"
                                         : "errno 0"));
         pid_t kids[64];
         int m = my_children(kids, 64, 1);
         FL_EXPECT(m == nbefore, "a refused call to start no process",
-                  "after %s the caller has %d children (%s); it had %d", a->call, m,
+                  "after %s the caller has %d children (%s); it had %d", call, m,
                   pid_list(kids, m), nbefore);
     }
-    get_ok(c.open, c.h, "a task, asked again after the refused calls");
+    get_ok(c.open, c.h, N_("a task, asked again after the refused calls"));
     /* The closed pool's worker was forked after the open pool's, so it
      * holds copies of the open pool's pipe ends: it goes first. */
     fl_stage("calling pool_join on the closed pool");
@@ -432,9 +438,9 @@ FL_CHECK(workers_reused, "6 tasks in a pool of 2 run in at most 2 processes, reu
     struct pool *p = new_pool(2, 0);
     int h[6];
     for (int i = 0; i < 6; i++)
-        h[i] = submit(p, probe_job, i, "a probe task");
+        h[i] = submit(p, probe_job, i, N_("a probe task"));
     for (int i = 0; i < 6; i++)
-        get_ok(p, h[i], "a probe task");
+        get_ok(p, h[i], N_("a probe task"));
     struct fl_probe *pr = B->probe;
     FL_EXPECT(pr->nruns == 6, "each of the 6 tasks to run once", "the tasks ran %d times",
               pr->nruns);
@@ -462,7 +468,7 @@ FL_CHECK(at_most_n_at_once, "with 3 workers and 5 tasks, exactly 3 run at once; 
     struct pool *p = new_pool(3, 0);
     int h[5];
     for (int i = 0; i < 5; i++)
-        h[i] = submit(p, probe_job, i, "a task held at a gate");
+        h[i] = submit(p, probe_job, i, N_("a task held at a gate"));
     fl_stage("waiting until 3 tasks wait at the gate (a pool that sends tasks only when "
              "pool_result_get or pool_join is called must still start the first 3 in "
              "pool_apply_async)");
@@ -477,7 +483,7 @@ FL_CHECK(at_most_n_at_once, "with 3 workers and 5 tasks, exactly 3 run at once; 
     fl_stage("letting the tasks finish");
     fl_probe_release(pr, 5);
     for (int i = 0; i < 5; i++)
-        get_ok(p, h[i], "a task held at a gate");
+        get_ok(p, h[i], N_("a task held at a gate"));
     FL_EXPECT(B->max_running <= 3, "never more than 3 tasks running at once",
               "%d tasks ran at the same time", B->max_running);
     close_and_join(p);
@@ -491,11 +497,11 @@ FL_CHECK(results_match, "each result belongs to its task, whatever order tasks e
     struct pool *p = new_pool(2, 0);
     /* Task 0 is held at the gate while task 1 ends: results arrive out of
      * order, and each must still reach its own handle. */
-    int slow = submit(p, probe_job, 9, "a task held at a gate");
-    int fast = submit(p, pid_job, 5, "a task returning a long");
-    struct pool_result r = get_done_hint(p, fast, "a task returning a long, while task 0 is held",
-                                         ": was its result credited to task 0, which is "
-                                         "still held at the gate?");
+    int slow = submit(p, probe_job, 9, N_("a task held at a gate"));
+    int fast = submit(p, pid_job, 5, N_("a task returning a long"));
+    struct pool_result r = get_done_hint(p, fast, N_("a task returning a long, while task 0 is held"),
+                                         N_(": was its result credited to task 0, which is "
+                                         "still held at the gate?"));
     FL_EXPECT(r.status == POOL_OK, "POOL_OK for a task that returned normally", "task %d: %s",
               fast, describe(&r));
     FL_EXPECT(r.value == PID_JOB_VALUE(5, r.worker),
@@ -504,7 +510,7 @@ FL_CHECK(results_match, "each result belongs to its task, whatever order tasks e
               "on the way", r.value, describe(&r), PID_JOB_VALUE(5, r.worker));
     fl_stage("letting task 0 finish");
     fl_probe_release(pr, 1);
-    r = get_ok(p, slow, "the task that was held at the gate");
+    r = get_ok(p, slow, N_("the task that was held at the gate"));
     FL_EXPECT(r.value == 9 * 1000 + 7, "task 0's own value, 9007",
               "got %s", describe(&r));
     FL_EXPECT(r.worker == pr->runs[0].pid, "out->worker to be the pid that ran the task",
@@ -512,9 +518,9 @@ FL_CHECK(results_match, "each result belongs to its task, whatever order tasks e
               (int)r.worker);
     int h[8];
     for (int i = 0; i < 8; i++)
-        h[i] = submit(p, pid_job, 100 + i, "a task returning a long");
+        h[i] = submit(p, pid_job, 100 + i, N_("a task returning a long"));
     for (int i = 0; i < 8; i++) {
-        r = get_ok(p, h[i], "a task returning a long");
+        r = get_ok(p, h[i], N_("a task returning a long"));
         FL_EXPECT(r.value == PID_JOB_VALUE(100 + i, r.worker),
                   "each task's own return value, as a whole long",
                   "task %d (argument %d) gave %ld; expected %ld for worker %d", h[i], 100 + i,
@@ -533,7 +539,7 @@ FL_CHECK(get_timeout, "asking with a timeout before the task ends reports a time
     board_new(1);
     struct fl_probe *pr = B->probe;
     struct pool *p = new_pool(1, 0);
-    int h = submit(p, probe_job, 3, "a task held at a gate");
+    int h = submit(p, probe_job, 3, N_("a task held at a gate"));
     fl_stage("waiting for the task to reach the gate");
     fl_probe_await(pr, 1, 0);
     struct pool_result r;
@@ -552,10 +558,10 @@ FL_CHECK(get_timeout, "asking with a timeout before the task ends reports a time
               "it gave up after %.3f s of %.3f s", took, wait);
     FL_EXPECT(!pr->runs[0].done && fl_proc_state(pr->runs[0].pid) != 'Z',
               "the timeout to leave the task running", "worker %d is %s", (int)pr->runs[0].pid,
-              pr->runs[0].done ? "done with the task" : "dead");
+              pr->runs[0].done ? fl_tr("done with the task") : fl_tr("dead"));
     fl_stage("letting the task finish");
     fl_probe_release(pr, 1);
-    r = get_ok(p, h, "the task after its gate opened");
+    r = get_ok(p, h, N_("the task after its gate opened"));
     FL_EXPECT(r.value == 3007, "the task's value once it has ended", "got %s", describe(&r));
     close_and_join(p);
 }
@@ -564,7 +570,7 @@ FL_CHECK(close_rejects_tasks, "after pool_close, submitting fails; queued tasks 
          .section = "Closing and joining", .timeout_s = 4)
 {
     struct pool *p = new_pool(2, 0);
-    int h = submit(p, pid_job, 1, "a task before pool_close");
+    int h = submit(p, pid_job, 1, N_("a task before pool_close"));
     fl_stage("calling pool_close");
     FL_EXPECT(pool_close(p) == 0, "pool_close to return 0", "it returned -1 (%s)",
               strerror(errno));
@@ -574,12 +580,12 @@ FL_CHECK(close_rejects_tasks, "after pool_close, submitting fails; queued tasks 
     FL_EXPECT(late == -1 && errno == ESHUTDOWN,
               "pool_apply_async on a closed pool to return -1 with errno ESHUTDOWN",
               "it returned %d (errno %d: %s)", late, errno, strerror(errno));
-    struct pool_result r = get_ok(p, h, "a task queued before pool_close");
+    struct pool_result r = get_ok(p, h, N_("a task queued before pool_close"));
     FL_EXPECT(r.value == PID_JOB_VALUE(1, r.worker), "its own value",
               "got %s", describe(&r));
     fl_stage("calling pool_join");
     FL_EXPECT(pool_join(p) == 0, "pool_join to return 0", "it returned -1 (%s)", strerror(errno));
-    no_children_left("after pool_join");
+    no_children_left(N_("after pool_join"));
     pool_free(p);
 }
 
@@ -591,7 +597,7 @@ FL_CHECK(join_finishes_work, "pool_join runs every queued task before it returns
     struct pool *p = new_pool(2, 0);
     int h[5];
     for (int i = 0; i < 5; i++)
-        h[i] = submit(p, probe_job, i, "a task held at a gate");
+        h[i] = submit(p, probe_job, i, N_("a task held at a gate"));
     fl_stage("waiting until 2 tasks run");
     fl_probe_await(pr, 2, 0);
     fl_probe_release(pr, 5);
@@ -618,7 +624,7 @@ FL_CHECK(join_finishes_work, "pool_join runs every queued task before it returns
         FL_EXPECT(s == POOL_OK && res.value == i * 1000 + 7,
                   "every result kept after pool_join", "task %d: %s", h[i], describe(&res));
     }
-    no_children_left("after pool_join");
+    no_children_left(N_("after pool_join"));
     pool_free(p);
 }
 
@@ -629,7 +635,7 @@ FL_CHECK(join_ends_workers, "pool_join waits for every worker to exit and reaps 
     pid_t workers[64];
     int n = my_children(workers, 64, 0);
     for (int i = 0; i < 3; i++)
-        get_ok(p, submit(p, pid_job, i, "a task"), "a task");
+        get_ok(p, submit(p, pid_job, i, N_("a task")), N_("a task"));
     close_and_join(p);
     for (int i = 0; i < n; i++)
         FL_EXPECT(fl_proc_state(workers[i]) == 0, "every worker gone after pool_join",
@@ -642,12 +648,12 @@ FL_CHECK(crash_reported, "a task that kills its worker is reported: which task, 
 {
     board_new(0);
     struct pool *p = new_pool(2, 0);
-    int h = submit(p, suicide_job, SIGKILL, "a task that kills its own worker with SIGKILL");
-    struct pool_result r = get_done_hint(p, h, "a task that kills its own worker with SIGKILL",
-                                         ": the pool never noticed that the worker died "
+    int h = submit(p, suicide_job, SIGKILL, N_("a task that kills its own worker with SIGKILL"));
+    struct pool_result r = get_done_hint(p, h, N_("a task that kills its own worker with SIGKILL"),
+                                         N_(": the pool never noticed that the worker died "
                                          "(end-of-file on its result pipe says so, unless "
                                          "the caller still holds the pipe's write end) -- "
-                                         "Python's pool hangs here for ever");
+                                         "Python's pool hangs here for ever"));
     pid_t dead = B->died_in;
     FL_EXPECT(r.status == POOL_FAILED && r.signal == SIGKILL && r.worker == dead,
               "POOL_FAILED with signal 9 (SIGKILL) and worker = the pid that died",
@@ -655,15 +661,15 @@ FL_CHECK(crash_reported, "a task that kills its worker is reported: which task, 
     FL_EXPECT(!fl_is_unreaped_child(dead, NULL),
               "the dead worker reaped by the time its failure is reported",
               "worker %d is still a zombie child of the caller", (int)dead);
-    h = submit(p, exit_job, 3, "a task that calls _exit(3)");
-    r = get_done(p, h, "a task that calls _exit(3)");
+    h = submit(p, exit_job, 3, N_("a task that calls _exit(3)"));
+    r = get_done(p, h, N_("a task that calls _exit(3)"));
     dead = B->died_in;
     FL_EXPECT(r.status == POOL_FAILED && r.signal == 0 && r.exit_code == 3 && r.worker == dead,
               "POOL_FAILED with signal 0, exit_code 3 and the worker's pid",
               "the task ended worker %d with _exit(3); the result says %s", (int)dead,
               describe(&r));
-    h = submit(p, pid_job, 4, "a task after two workers died");
-    r = get_ok(p, h, "a task after two workers died");
+    h = submit(p, pid_job, 4, N_("a task after two workers died"));
+    r = get_ok(p, h, N_("a task after two workers died"));
     FL_EXPECT(r.value == PID_JOB_VALUE(4, r.worker), "the pool to go on working",
               "got %s", describe(&r));
     close_and_join(p);
@@ -675,8 +681,8 @@ FL_CHECK(dead_worker_replaced, "a worker that died is replaced by a new process"
     board_new(1);
     struct fl_probe *pr = B->probe;
     struct pool *p = new_pool(2, 0);
-    int h = submit(p, suicide_job, SIGKILL, "a task that kills its own worker");
-    get_done(p, h, "a task that kills its own worker");
+    int h = submit(p, suicide_job, SIGKILL, N_("a task that kills its own worker"));
+    get_done(p, h, N_("a task that kills its own worker"));
     pid_t dead = B->died_in;
     pid_t kids[64];
     int m = my_children(kids, 64, 0);
@@ -687,7 +693,7 @@ FL_CHECK(dead_worker_replaced, "a worker that died is replaced by a new process"
               pid_list(kids, m));
     int g[2];
     for (int i = 0; i < 2; i++)
-        g[i] = submit(p, probe_job, i, "a task held at a gate");
+        g[i] = submit(p, probe_job, i, N_("a task held at a gate"));
     fl_stage("waiting until both workers hold a task at the gate");
     fl_probe_await(pr, 2, 0);
     FL_EXPECT(pr->runs[0].pid != pr->runs[1].pid && pr->runs[0].pid != dead &&
@@ -697,7 +703,7 @@ FL_CHECK(dead_worker_replaced, "a worker that died is replaced by a new process"
               (int)pr->runs[1].pid, (int)dead);
     fl_probe_release(pr, 2);
     for (int i = 0; i < 2; i++)
-        get_ok(p, g[i], "a task held at a gate");
+        get_ok(p, g[i], N_("a task held at a gate"));
     close_and_join(p);
 }
 
@@ -709,9 +715,9 @@ FL_CHECK(max_tasks_replaces, "with at most 2 tasks per worker, each worker serve
     struct pool *p = new_pool(2, 2);
     int h[7];
     for (int i = 0; i < 7; i++)
-        h[i] = submit(p, probe_job, i, "a probe task");
+        h[i] = submit(p, probe_job, i, N_("a probe task"));
     for (int i = 0; i < 7; i++)
-        get_ok(p, h[i], "a probe task");
+        get_ok(p, h[i], N_("a probe task"));
     pid_t pids[7];
     int count[7] = {0}, n = 0;
     for (int i = 0; i < pr->nruns && i < 7; i++) {
@@ -737,7 +743,7 @@ FL_CHECK(free_kills_workers, "pool_free on a pool not joined kills and reaps its
     board_new(1);
     struct fl_probe *pr = B->probe;
     struct pool *p = new_pool(2, 0);
-    submit(p, stubborn_job, 1, "a task that ignores SIGTERM, held at a gate for ever");
+    submit(p, stubborn_job, 1, N_("a task that ignores SIGTERM, held at a gate for ever"));
     fl_stage("waiting for the task to reach the gate");
     fl_probe_await(pr, 1, 0);
     pid_t workers[64];
@@ -772,10 +778,10 @@ FL_CHECK(idle_worker_killed, "a worker killed from outside while idle is replace
     fl_stage("killing idle worker %d with SIGKILL and waiting until it has died", (int)w[0]);
     kill(w[0], SIGKILL);
     fl_await_exit(w[0]);
-    int h = submit(p, pid_job, 7, "a task, after its only worker was killed (writing to the "
+    int h = submit(p, pid_job, 7, N_("a task, after its only worker was killed (writing to the "
                    "dead worker's task pipe raises SIGPIPE, which kills the caller unless it "
-                   "is ignored around the write)");
-    struct pool_result r = get_done(p, h, "a task given after the only worker was killed");
+                   "is ignored around the write)"));
+    struct pool_result r = get_done(p, h, N_("a task given after the only worker was killed"));
     FL_EXPECT(r.status == POOL_OK && r.worker != w[0] && r.value == PID_JOB_VALUE(7, r.worker),
               "the task to run in a new worker and succeed: it never started in the dead one",
               "worker %d was killed before the task was given; the result says %s", (int)w[0],
@@ -838,6 +844,7 @@ static int forks_gated(void)
  * mapping made since the check began. */
 static void nothing_left(const char *call)
 {
+    call = fl_tr(call);
     pid_t kids[64];
     int m = my_children(kids, 64, 1);
     FL_EXPECT(m == 0, "a failed pool_new to leave no process: workers already started are "
@@ -863,7 +870,7 @@ FL_CHECK(get_zero_collects, "pool_result_get with timeout 0 reports a task that 
     board_new(0);
     struct fl_probe *pr = B->probe;
     struct pool *p = new_pool(1, 0);
-    int h = submit(p, probe_job, 4, "a task that ends at once");
+    int h = submit(p, probe_job, 4, N_("a task that ends at once"));
     fl_stage("waiting until the task has run and its worker waits for the next one");
     fl_probe_await(pr, 1, 0);
     pid_t w = pr->runs[0].pid;
@@ -895,8 +902,8 @@ FL_CHECK(task_error_reported, "a task that reports an error gives POOL_FAILED wi
     struct pool *p = new_pool(1, 0);
     pid_t w[4];
     FL_EXPECT(my_children(w, 4, 0) == 1, "one worker", "the caller has other children");
-    int h = submit(p, error_job, 17, "a task that calls pool_task_error(17)");
-    struct pool_result r = get_done(p, h, "a task that calls pool_task_error(17)");
+    int h = submit(p, error_job, 17, N_("a task that calls pool_task_error(17)"));
+    struct pool_result r = get_done(p, h, N_("a task that calls pool_task_error(17)"));
     pid_t ran = B->died_in;
     FL_EXPECT(r.status == POOL_FAILED && r.error == 17 && r.signal == 0 &&
                   r.exit_code == -1 && r.worker == ran && r.value == 0,
@@ -907,14 +914,14 @@ FL_CHECK(task_error_reported, "a task that reports an error gives POOL_FAILED wi
     FL_EXPECT(fl_proc_ppid(ran) == getpid() && fl_proc_state(ran) != 'Z',
               "the worker to live on after a task reported an error (Python's worker "
               "survives an exception too)",
-              "worker %d is %s", (int)ran, fl_proc_state(ran) ? "a zombie" : "gone");
-    h = submit(p, error_job, 0, "a task that calls pool_task_error(0)");
-    r = get_done(p, h, "a task that calls pool_task_error(0), which is ignored");
+              "worker %d is %s", (int)ran, fl_proc_state(ran) ? fl_tr("a zombie") : fl_tr("gone"));
+    h = submit(p, error_job, 0, N_("a task that calls pool_task_error(0)"));
+    r = get_done(p, h, N_("a task that calls pool_task_error(0), which is ignored"));
     FL_EXPECT(r.status == POOL_OK && r.value == 5 && r.worker == ran,
               "pool_task_error(0) to be ignored: POOL_OK with the value 5, in the same worker",
               "worker %d: %s", (int)ran, describe(&r));
-    h = submit(p, pid_job, 8, "a task after the one that reported an error");
-    r = get_ok(p, h, "a task after the one that reported an error");
+    h = submit(p, pid_job, 8, N_("a task after the one that reported an error"));
+    r = get_ok(p, h, N_("a task after the one that reported an error"));
     FL_EXPECT(r.worker == ran && r.value == PID_JOB_VALUE(8, ran),
               "the same worker to serve the next task: a reported error ends only the task",
               "the next task ran in %d; the worker was %d (%s)", (int)r.worker, (int)ran,
@@ -928,7 +935,7 @@ FL_CHECK(get_timeout_bounds, "pool_result_get(t) gives up after t, not sooner, n
     board_new(1);
     struct fl_probe *pr = B->probe;
     struct pool *p = new_pool(2, 0);
-    int held = submit(p, probe_job, 1, "a task held at a gate");
+    int held = submit(p, probe_job, 1, N_("a task held at a gate"));
     fl_stage("waiting for the held task to reach the gate");
     fl_probe_await(pr, 1, 0);
     /* The other worker ends a task every t/4, so results keep waking the
@@ -937,7 +944,7 @@ FL_CHECK(get_timeout_bounds, "pool_result_get(t) gives up after t, not sooner, n
     long quarter_ms = (long)(t * 250);
     int h[8];
     for (int i = 0; i < 8; i++)
-        h[i] = submit(p, sleep_job, quarter_ms, "a task that sleeps t/4");
+        h[i] = submit(p, sleep_job, quarter_ms, N_("a task that sleeps t/4"));
     struct pool_result r;
     fl_stage("calling pool_result_get with timeout %.3f s while other tasks end", t);
     double t0 = fl_now();
@@ -956,8 +963,8 @@ FL_CHECK(get_timeout_bounds, "pool_result_get(t) gives up after t, not sooner, n
               "was the wait restarted at each wake-up?", t, took, t / 4);
     fl_probe_release(pr, 1);
     for (int i = 0; i < 8; i++)
-        get_ok(p, h[i], "a task that sleeps t/4");
-    get_ok(p, held, "the task after its gate opened");
+        get_ok(p, h[i], N_("a task that sleeps t/4"));
+    get_ok(p, held, N_("the task after its gate opened"));
     close_and_join(p);
 }
 
@@ -977,7 +984,7 @@ FL_CHECK(get_blocks, "pool_result_get sleeps while it waits, and a signal does n
     board_new(1);
     struct fl_probe *pr = B->probe;
     struct pool *p = new_pool(1, 0);
-    int h = submit(p, probe_job, 2, "a task held at a gate");
+    int h = submit(p, probe_job, 2, N_("a task held at a gate"));
     fl_stage("waiting for the task to reach the gate");
     fl_probe_await(pr, 1, 0);
     /* A handler without SA_RESTART: the signal interrupts the caller's
@@ -1028,7 +1035,7 @@ FL_CHECK(new_fork_fails, "when fork fails part-way, pool_new returns NULL with f
         int e = errno;
         fl_forks_allow(-1);
         char call[80];
-        snprintf(call, sizeof call, "pool_new(3, 0) with fork failing after %d", k);
+        snprintf(call, sizeof call, fl_tr("pool_new(3, 0) with fork failing after %d"), k);
         if (p) {
             pool_free(p);
             fl_fail("pool_new to return NULL when a worker cannot be started",
@@ -1062,8 +1069,10 @@ FL_CHECK(new_pipe_fails, "when descriptors run out, pool_new returns NULL with E
         if (p)
             break;
         char call[80];
-        snprintf(call, sizeof call, "pool_new(2, 0) with %d descriptor%s free", k,
-                 k == 1 ? "" : "s");
+        if (k == 1)
+            snprintf(call, sizeof call, "%s", fl_tr("pool_new(2, 0) with 1 descriptor free"));
+        else
+            snprintf(call, sizeof call, fl_tr("pool_new(2, 0) with %d descriptors free"), k);
         FL_EXPECT(e == EMFILE || e == ENFILE,
                   "errno to be pipe's (EMFILE) when descriptors run out",
                   "%s returned NULL with errno %d (%s)", call, e, strerror(e));
@@ -1072,7 +1081,7 @@ FL_CHECK(new_pipe_fails, "when descriptors run out, pool_new returns NULL with E
     FL_EXPECT(p != NULL, "pool_new(2, 0) to succeed with 64 descriptors free",
               "it never did");
     fl_note("pool_new(2, 0) needed %d descriptors at once", k);
-    get_ok(p, submit(p, pid_job, 3, "a task"), "a task");
+    get_ok(p, submit(p, pid_job, 3, N_("a task")), N_("a task"));
     close_and_join(p);
 }
 
@@ -1086,13 +1095,13 @@ FL_CHECK(replace_fork_fails, "a dead worker that cannot be replaced is an error,
     }
     struct pool *p = new_pool(1, 0);
     fl_forks_allow(0);
-    int h = submit(p, suicide_job, SIGKILL, "a task that kills its only worker, with fork "
-                   "failing");
-    struct pool_result r = get_done(p, h, "a task that killed its worker while fork fails");
+    int h = submit(p, suicide_job, SIGKILL, N_("a task that kills its only worker, with fork "
+                   "failing"));
+    struct pool_result r = get_done(p, h, N_("a task that killed its worker while fork fails"));
     FL_EXPECT(r.status == POOL_FAILED && r.signal == SIGKILL,
               "POOL_FAILED with signal 9 though no new worker could be started",
               "the result says %s", describe(&r));
-    h = submit(p, pid_job, 6, "a task while no worker can be started");
+    h = submit(p, pid_job, 6, N_("a task while no worker can be started"));
     fl_stage("calling pool_result_get for a task no worker can run (fork fails)");
     errno = 0;
     double t = fl_scaled(1.0);
@@ -1102,7 +1111,7 @@ FL_CHECK(replace_fork_fails, "a dead worker that cannot be replaced is an error,
     FL_EXPECT(s == POOL_ERROR && e == EAGAIN,
               "POOL_ERROR with fork's errno (EAGAIN) while no worker can be started",
               "pool_result_get returned %s (errno %d: %s)", status_name(s), e, strerror(e));
-    r = get_ok(p, h, "the same task once fork works again (the empty slot is retried)");
+    r = get_ok(p, h, N_("the same task once fork works again (the empty slot is retried)"));
     FL_EXPECT(r.value == PID_JOB_VALUE(6, r.worker), "its own value", "got %s", describe(&r));
     pid_t kids[8];
     int m = my_children(kids, 8, 1);
@@ -1124,8 +1133,10 @@ FL_CHECK(memory_short, "when memory runs out, pool_new and pool_apply_async fail
         int e = errno;
         fl_allocs_allow(-1);
         char call[80];
-        snprintf(call, sizeof call, "pool_new(2, 0) with %d allocation%s allowed", k,
-                 k == 1 ? "" : "s");
+        if (k == 1)
+            snprintf(call, sizeof call, "%s", fl_tr("pool_new(2, 0) with 1 allocation allowed"));
+        else
+            snprintf(call, sizeof call, fl_tr("pool_new(2, 0) with %d allocations allowed"), k);
         if (p) {
             /* Its workers were forked with no allocation left: let them go
              * without asking anything of them. */
@@ -1151,9 +1162,9 @@ FL_CHECK(memory_short, "when memory runs out, pool_new and pool_apply_async fail
                   "pool_apply_async to work or, out of memory, return -1 with ENOMEM",
                   "it returned %d (errno %d: %s)", h, e, strerror(e));
     else
-        get_ok(p, h, "pid_job(0), queued while memory ran out");
-    h = submit(p, pid_job, 0, "pid_job(0), once memory is there again");
-    get_ok(p, h, "pid_job(0), once memory is there again");
+        get_ok(p, h, N_("pid_job(0), queued while memory ran out"));
+    h = submit(p, pid_job, 0, N_("pid_job(0), once memory is there again"));
+    get_ok(p, h, N_("pid_job(0), once memory is there again"));
     close_and_join(p);
 }
 

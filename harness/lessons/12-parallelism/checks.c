@@ -288,7 +288,7 @@ static void no_child_left(const char *fn)
     FL_EXPECT(m == 0, "no child left when the function returns, not even a zombie",
               "after %s returned, pid %d is still a child of the caller (state %c)%s", fn,
               (int)kids[0], fl_proc_state(kids[0]),
-              m > 1 ? ", and others" : "");
+              m > 1 ? fl_tr(", and others") : "");
 }
 
 static int cpus_here(void)
@@ -430,18 +430,18 @@ static const struct arg_rule {
     int (*run)(void);
     int err;
 } ARG_RULES[] = {
-    {"proc_start(NULL) (given)", a_start_null, EINVAL},
-    {"proc_start on a proc with no task (given)", a_start_no_task, EINVAL},
-    {"proc_start on a proc already started (given)", a_start_started, EINVAL},
-    {"proc_join on a proc never started (given)", a_join_never_started, EINVAL},
+    {N_("proc_start(NULL) (given)"), a_start_null, EINVAL},
+    {N_("proc_start on a proc with no task (given)"), a_start_no_task, EINVAL},
+    {N_("proc_start on a proc already started (given)"), a_start_started, EINVAL},
+    {N_("proc_join on a proc never started (given)"), a_join_never_started, EINVAL},
     {"run_sequential(0, task, args, codes): n < 1", a_seq_zero, EINVAL},
     {"run_sequential(-1, task, args, codes): n < 1", a_seq_negative, EINVAL},
-    {"run_sequential(2, NULL, args, codes): task is NULL", a_seq_no_task, EINVAL},
-    {"run_sequential(2, task, args, NULL): codes is NULL", a_seq_no_codes, EINVAL},
+    {N_("run_sequential(2, NULL, args, codes): task is NULL"), a_seq_no_task, EINVAL},
+    {N_("run_sequential(2, task, args, NULL): codes is NULL"), a_seq_no_codes, EINVAL},
     {"run_parallel(0, task, args, codes): n < 1", a_par_zero, EINVAL},
     {"run_parallel(-1, task, args, codes): n < 1", a_par_negative, EINVAL},
-    {"run_parallel(2, NULL, args, codes): task is NULL", a_par_no_task, EINVAL},
-    {"run_parallel(2, task, args, NULL): codes is NULL", a_par_no_codes, EINVAL},
+    {N_("run_parallel(2, NULL, args, codes): task is NULL"), a_par_no_task, EINVAL},
+    {N_("run_parallel(2, task, args, NULL): codes is NULL"), a_par_no_codes, EINVAL},
 };
 
 FL_CHECK(bad_arguments, "every argument parallel.h calls an error is refused with EINVAL; nothing starts",
@@ -450,18 +450,19 @@ FL_CHECK(bad_arguments, "every argument parallel.h calls an error is refused wit
     board_new(2);
     for (size_t i = 0; i < sizeof ARG_RULES / sizeof ARG_RULES[0]; i++) {
         const struct arg_rule *a = &ARG_RULES[i];
-        fl_stage("calling %s", a->call);
+        const char *call = fl_tr(a->call);
+        fl_stage("calling %s", call);
         int e = a->run();
-        fl_stage("looking at what %s did", a->call);
+        fl_stage("looking at what %s did", call);
         FL_EXPECT(e == a->err, "-1 with the errno parallel.h names",
-                  "%s: expected -1 with errno %s; %s", a->call, strerrorname_np(a->err),
-                  e == NOT_REFUSED ? "it did not return -1"
-                  : e == 0 ? "errno was 0"
-                  : strerrorname_np(e) ? strerrorname_np(e) : "an unknown errno");
+                  "%s: expected -1 with errno %s; %s", call, strerrorname_np(a->err),
+                  e == NOT_REFUSED ? fl_tr("it did not return -1")
+                  : e == 0 ? fl_tr("errno was 0")
+                  : strerrorname_np(e) ? strerrorname_np(e) : fl_tr("an unknown errno"));
         pid_t kids[16];
         int m = my_children(kids, 16);
         FL_EXPECT(B->began == 0 && m == 0, "a refused call to start nothing",
-                  "%s ran %d task%s and left %d child%s", a->call, B->began,
+                  "%s ran %d task%s and left %d child%s", call, B->began,
                   B->began == 1 ? "" : "s", m, m == 1 ? "" : "ren");
     }
 }
@@ -583,8 +584,8 @@ FL_CHECK(sequential_one_at_a_time, "run_sequential starts each child after the p
                       "starts",
                       "when task %d began in pid %d, child %d of task %d was still %s", i,
                       (int)r->pid, (int)r->prev, i - 1,
-                      r->prev_state == 'Z' ? "a zombie (ended, not yet waited for)"
-                                           : "running");
+                      r->prev_state == 'Z' ? fl_tr("a zombie (ended, not yet waited for)")
+                                           : fl_tr("running"));
     }
     for (int i = 0; i < 3; i++)
         FL_EXPECT(codes[i] == 10 + i, "codes[i] to hold child i's exit code: {10, 11, 12}",
@@ -618,7 +619,7 @@ FL_CHECK(parallel_joins_all, "run_parallel waits for every child and reaps it",
         if (fl_is_unreaped_child(pid, &st))
             fl_fail("every child reaped when run_parallel returns",
                     "child %d (task %d) is %s and was never waited for", (int)pid, i,
-                    st < 0 ? "still running" : "a zombie");
+                    st < 0 ? fl_tr("still running") : fl_tr("a zombie"));
     }
     no_child_left("run_parallel");
 }
@@ -734,8 +735,8 @@ FL_CHECK(parallel_speedup, "2 equal CPU-bound tasks in run_parallel take well un
             "least 1.3 on 2 CPUs",
             "speed-up %.2f, %.2f, %.2f with each child running at full speed: the children "
             "%s", s[0].speedup, s[1].speedup, s[2].speedup,
-            s[2].overlap <= 0 ? "never lived at the same time (one after another)"
-                              : "overlapped only briefly: the second started late");
+            s[2].overlap <= 0 ? fl_tr("never lived at the same time (one after another)")
+                              : fl_tr("overlapped only briefly: the second started late"));
 }
 
 /* A run_parallel without memory: either it needs none (the procs on the

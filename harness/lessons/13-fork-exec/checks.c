@@ -167,7 +167,7 @@ static void spawn_or_fail(struct proc *p, const char *path, char *const argv[],
               "it returned %d (errno %d: %s)", r, errno, strerror(errno));
     FL_EXPECT(p->pid > 0 && fl_is_unreaped_child(p->pid, NULL),
               "p->pid to be a child of the caller", "p->pid is %d, %s", (int)p->pid,
-              p->pid > 0 ? "not a child of the caller" : "no pid");
+              p->pid > 0 ? fl_tr("not a child of the caller") : fl_tr("no pid"));
 }
 
 /* Whether /proc/PID/maps of `pid` still has a shared mapping over `addr`:
@@ -271,9 +271,10 @@ FL_CHECK(spawn_new_image, "the child runs the new program once proc_spawn return
     if (!is_valgrind(now) && strcmp(now, sh) != 0)
         fl_fail_settled(NULL, p.pid, "/proc/PID/exe of the child to be /bin/sh when proc_spawn returns",
                      "child %d (state %c) runs %s%s", (int)p.pid, state ? state : '?', now,
-                     strcmp(now, mine) == 0 ? ", the caller's own program: proc_spawn "
-                                              "returned before exec replaced it (wait for "
-                                              "the close-on-exec pipe's end of file)" : "");
+                     strcmp(now, mine) == 0 ? fl_tr(", the caller's own program: proc_spawn "
+                                                    "returned before exec replaced it (wait "
+                                                    "for the close-on-exec pipe's end of "
+                                                    "file)") : "");
     fl_stage("joining child %d (sh reads one line, then exits 0)", (int)p.pid);
     FL_EXPECT(proc_join(&p) == 0, "proc_join (given) to return 0",
               "it returned -1 (errno %d: %s)", errno, strerror(errno));
@@ -300,8 +301,9 @@ FL_CHECK(spawn_keeps_pid, "exec keeps the pid and the parent, and starts with fr
         fl_reap(p.pid, "the child from proc_spawn");
     FL_EXPECT(rep.pid == p.pid, "the new program to run in the process whose pid is p->pid",
               "the program ran in pid %d, p->pid is %d%s", (int)rep.pid, (int)p.pid,
-              rep.pid == getpid() ? ": the caller itself (exec without fork replaces the "
-                                    "caller)" : ": another process (a grandchild?)");
+              rep.pid == getpid() ? fl_tr(": the caller itself (exec without fork replaces the "
+                                          "caller)")
+                                  : fl_tr(": another process (a grandchild?)"));
     FL_EXPECT(rep.ppid == getpid(), "the new program's parent to be the caller",
               "its parent is %d, the caller is %d", (int)rep.ppid, (int)getpid());
     FL_EXPECT(rep.marker == 0, "the program to start with its globals as compiled (fresh)",
@@ -364,7 +366,7 @@ FL_CHECK(spawn_exec_failure, "a program that cannot be run is an error (ENOENT, 
             char st = fl_proc_state(kids[0]);
             fl_fail_settled(NULL, kids[0], "the child whose exec failed to be reaped by proc_spawn",
                             "child %d, whose exec of %s failed, was left %s", (int)kids[0],
-                            paths[i], st == 'Z' ? "a zombie" : "running");
+                            paths[i], st == 'Z' ? fl_tr("a zombie") : fl_tr("running"));
         }
     }
 }
@@ -461,11 +463,11 @@ static const struct arg_rule {
     int (*run)(struct proc *started);
     int err;
 } ARG_RULES[] = {
-    {"proc_join on a proc never started (given)", a_join_never_started, EINVAL},
-    {"proc_spawn(NULL, path, argv, NULL): p is NULL", a_spawn_null_proc, EINVAL},
-    {"proc_spawn on a proc already started", a_spawn_started, EINVAL},
-    {"proc_spawn(p, NULL, argv, NULL): path is NULL", a_spawn_null_path, EINVAL},
-    {"proc_spawn(p, path, NULL, NULL): argv is NULL", a_spawn_null_argv, EINVAL},
+    {N_("proc_join on a proc never started (given)"), a_join_never_started, EINVAL},
+    {N_("proc_spawn(NULL, path, argv, NULL): p is NULL"), a_spawn_null_proc, EINVAL},
+    {N_("proc_spawn on a proc already started"), a_spawn_started, EINVAL},
+    {N_("proc_spawn(p, NULL, argv, NULL): path is NULL"), a_spawn_null_path, EINVAL},
+    {N_("proc_spawn(p, path, NULL, NULL): argv is NULL"), a_spawn_null_argv, EINVAL},
 };
 
 FL_CHECK(spawn_errors, "every argument forkexec.h calls an error is refused with EINVAL; nothing starts",
@@ -476,22 +478,23 @@ FL_CHECK(spawn_errors, "every argument forkexec.h calls an error is refused with
     pid_t first = started.pid;
     for (size_t i = 0; i < sizeof ARG_RULES / sizeof ARG_RULES[0]; i++) {
         const struct arg_rule *a = &ARG_RULES[i];
-        fl_stage("calling %s", a->call);
+        const char *call = fl_tr(a->call);
+        fl_stage("calling %s", call);
         int e = a->run(&started);
-        fl_stage("looking at what %s did", a->call);
+        fl_stage("looking at what %s did", call);
         if (e != a->err)
             fl_fail_settled(NULL, first, "-1 with the errno forkexec.h names",
-                            "%s: expected -1 with errno %s; %s", a->call,
+                            "%s: expected -1 with errno %s; %s", call,
                             strerrorname_np(a->err),
-                            e == NOT_REFUSED ? "it did not return -1"
-                            : e == 0 ? "errno was 0"
-                            : strerrorname_np(e) ? strerrorname_np(e) : "an unknown errno");
+                            e == NOT_REFUSED ? fl_tr("it did not return -1")
+                            : e == 0 ? fl_tr("errno was 0")
+                            : strerrorname_np(e) ? strerrorname_np(e) : fl_tr("an unknown errno"));
         pid_t kids[8];
         int m = fl_proc_children(getpid(), kids, 8);
         if (m != 1 || kids[0] != first)
             fl_fail_settled(NULL, first, "a refused call to start no process",
                             "after %s the caller has %d children; only %d was expected",
-                            a->call, m, (int)first);
+                            call, m, (int)first);
     }
     FL_EXPECT(started.pid == first, "a refused proc_spawn to leave p->pid alone",
               "p->pid changed from %d to %d", (int)first, (int)started.pid);
@@ -502,6 +505,7 @@ FL_CHECK(spawn_errors, "every argument forkexec.h calls an error is refused with
 /* Nothing left by a call that failed: no child, no descriptor. */
 static void nothing_left(const char *call)
 {
+    call = fl_tr(call);
     pid_t kids[8];
     int m = fl_proc_children(getpid(), kids, 8);
     if (m > 0)
@@ -531,7 +535,7 @@ FL_CHECK(spawn_fork_fails, "when fork fails, proc_spawn returns -1 with fork's e
     FL_EXPECT(r == -1 && e == EAGAIN, "-1 with fork's errno (EAGAIN)",
               "proc_spawn with fork failing returned %d (errno %d: %s)", r, e, strerror(e));
     FL_EXPECT(p.pid == 0, "p->pid to stay 0", "p->pid is %d", (int)p.pid);
-    nothing_left("proc_spawn with fork failing");
+    nothing_left(N_("proc_spawn with fork failing"));
     spawn_or_fail(&p, "/bin/sh", sh_argv, NULL);
     fl_stage("joining child %d", (int)p.pid);
     FL_EXPECT(proc_join(&p) == 0, "the same struct to work once fork works again",
@@ -559,8 +563,10 @@ FL_CHECK(spawn_fds_run_out, "when descriptors run out, proc_spawn returns -1 wit
         if (r == 0)
             break;
         char call[80];
-        snprintf(call, sizeof call, "proc_spawn with %d descriptor%s free", k,
-                 k == 1 ? "" : "s");
+        if (k == 1)
+            snprintf(call, sizeof call, "%s", fl_tr("proc_spawn with 1 descriptor free"));
+        else
+            snprintf(call, sizeof call, fl_tr("proc_spawn with %d descriptors free"), k);
         FL_EXPECT(e == EMFILE || e == ENFILE, "errno to be pipe's (EMFILE)",
                   "%s returned -1 with errno %d (%s)", call, e, strerror(e));
         FL_EXPECT(p.pid == 0, "p->pid to stay 0", "p->pid is %d", (int)p.pid);
@@ -748,7 +754,7 @@ FL_CHECK(spawn_read_interrupted, "a signal while proc_spawn waits for exec's out
               "after a signal interrupted it, it returned %d (errno %d: %s)", r, e,
               strerror(e));
     FL_EXPECT(p.pid == 0, "p->pid to stay 0 when exec failed", "p->pid is %d", (int)p.pid);
-    nothing_left("proc_spawn interrupted by a signal");
+    nothing_left(N_("proc_spawn interrupted by a signal"));
 }
 
 /* ---- a signal while proc_spawn reaps the child whose exec failed ----
@@ -929,7 +935,7 @@ FL_CHECK(spawn_reap_interrupted, "a signal while proc_spawn reaps the child whos
               "after a signal interrupted it, it returned %d (errno %d: %s)", r, e,
               strerror(e));
     fl_note("the failed child %d %s at its exit while the caller waited", (int)TB->child,
-            TB->stopped ? "was held" : "was not held");
+            TB->stopped ? fl_tr("was held") : fl_tr("was not held"));
     pid_t kids[8];
     int m = fl_proc_children(getpid(), kids, 8);
     if (m > 0)
@@ -937,8 +943,9 @@ FL_CHECK(spawn_reap_interrupted, "a signal while proc_spawn reaps the child whos
                         "wait for the failed child (EINTR is retried)",
                         "child %d, whose exec failed, was left %s after a signal interrupted "
                         "proc_spawn's waitpid: call waitpid again when it fails with EINTR",
-                        (int)kids[0], fl_proc_state(kids[0]) == 'Z' ? "a zombie" : "there");
-    nothing_left("proc_spawn interrupted while it reaped");
+                        (int)kids[0], fl_proc_state(kids[0]) == 'Z' ? fl_tr("a zombie")
+                                                                    : fl_tr("there"));
+    nothing_left(N_("proc_spawn interrupted while it reaped"));
 }
 
 /* ---- exec failing while SIGCHLD is ignored ----
@@ -973,5 +980,5 @@ FL_CHECK(spawn_failure_sigchld_ignored, "with SIGCHLD ignored, a failed exec sti
               "child fails with ECHILD there; set errno to exec's after that wait", r, e,
               strerror(e));
     FL_EXPECT(p.pid == 0, "p->pid to stay 0 when exec failed", "p->pid is %d", (int)p.pid);
-    nothing_left("proc_spawn with SIGCHLD ignored");
+    nothing_left(N_("proc_spawn with SIGCHLD ignored"));
 }

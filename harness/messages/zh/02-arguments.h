@@ -1,4 +1,5 @@
-/* 02-arguments: the texts of the lesson's checks in 简体中文, one  * each (see tools/messages.py). */
+/* 02-arguments: the texts of the lesson's checks in 简体中文, one FL_MSG(english, chinese)
+ * each (see tools/messages.py). */
 
 FL_MSG("proc_init_args to return 0 for a valid argument",
        "参数有效时 proc_init_args 应返回 0")

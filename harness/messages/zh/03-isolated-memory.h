@@ -1,4 +1,5 @@
-/* 03-isolated-memory: the texts of the lesson's checks in 简体中文, one  * each (see tools/messages.py). */
+/* 03-isolated-memory: the texts of the lesson's checks in 简体中文, one FL_MSG(english, chinese)
+ * each (see tools/messages.py). */
 
 FL_MSG("/proc/self/maps to be readable",
        "/proc/self/maps 应可读")

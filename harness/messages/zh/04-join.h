@@ -1,4 +1,5 @@
-/* 04-join: the texts of the lesson's checks in 简体中文, one  * each (see tools/messages.py). */
+/* 04-join: the texts of the lesson's checks in 简体中文, one FL_MSG(english, chinese)
+ * each (see tools/messages.py). */
 
 FL_MSG("a second child for the check",
        "检查程序应能创建第二个子进程")

@@ -1,4 +1,5 @@
-/* 05-terminate: the texts of the lesson's checks in 简体中文, one  * each (see tools/messages.py). */
+/* 05-terminate: the texts of the lesson's checks in 简体中文, one FL_MSG(english, chinese)
+ * each (see tools/messages.py). */
 
 FL_MSG("a pipe for the stand-in process",
        "能为替身进程创建管道")

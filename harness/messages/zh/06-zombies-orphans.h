@@ -1,4 +1,5 @@
-/* 06-zombies-orphans: the texts of the lesson's checks in 简体中文, one  * each (see tools/messages.py). */
+/* 06-zombies-orphans: the texts of the lesson's checks in 简体中文, one FL_MSG(english, chinese)
+ * each (see tools/messages.py). */
 
 FL_MSG("calling proc_start (given, from lesson 01)",
        "调用 proc_start（现成的，来自第 01 课）")

@@ -1,4 +1,5 @@
-/* 07-daemon: the texts of the lesson's checks in 简体中文, one  * each (see tools/messages.py). */
+/* 07-daemon: the texts of the lesson's checks in 简体中文, one FL_MSG(english, chinese)
+ * each (see tools/messages.py). */
 
 FL_MSG("the main process",
        "主进程")

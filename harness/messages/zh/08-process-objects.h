@@ -1,4 +1,5 @@
-/* 08-process-objects: the texts of the lesson's checks in 简体中文, one  * each (see tools/messages.py). */
+/* 08-process-objects: the texts of the lesson's checks in 简体中文, one FL_MSG(english, chinese)
+ * each (see tools/messages.py). */
 
 FL_MSG("calling proc_init_object for a tally",
        "为 tally 调用 proc_init_object")

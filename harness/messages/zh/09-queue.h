@@ -1,4 +1,5 @@
-/* 09-queue: the texts of the lesson's checks in 简体中文, one  * each (see tools/messages.py). */
+/* 09-queue: the texts of the lesson's checks in 简体中文, one FL_MSG(english, chinese)
+ * each (see tools/messages.py). */
 
 FL_MSG("the check to start a child",
        "检查程序应能启动子进程")

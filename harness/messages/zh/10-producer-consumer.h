@@ -1,4 +1,5 @@
-/* 10-producer-consumer: the texts of the lesson's checks in 简体中文, one  * each (see tools/messages.py). */
+/* 10-producer-consumer: the texts of the lesson's checks in 简体中文, one FL_MSG(english, chinese)
+ * each (see tools/messages.py). */
 
 FL_MSG("no more items consumed than were put",
        "被消费的数据项不应多于 put 进去的")

@@ -1,4 +1,5 @@
-/* 11-pool: the texts of the lesson's checks in 简体中文, one  * each (see tools/messages.py). */
+/* 11-pool: the texts of the lesson's checks in 简体中文, one FL_MSG(english, chinese)
+ * each (see tools/messages.py). */
 FL_MSG("calling pool_new(%d, %d)",
        "调用 pool_new(%d, %d)")
 FL_MSG("looking at the workers pool_new(%d, %d) started",

@@ -1,4 +1,5 @@
-/* 12-parallelism: the texts of the lesson's checks in 简体中文, one  * each (see tools/messages.py). */
+/* 12-parallelism: the texts of the lesson's checks in 简体中文, one FL_MSG(english, chinese)
+ * each (see tools/messages.py). */
 FL_MSG("no child left when the function returns, not even a zombie",
        "函数返回时不应留下任何子进程，僵尸进程也不行")
 FL_MSG("after %s returned, pid %d is still a child of the caller (state %c)%s",

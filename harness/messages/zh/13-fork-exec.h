@@ -1,4 +1,5 @@
-/* 13-fork-exec: the texts of the lesson's checks in 简体中文, one  * each (see tools/messages.py). */
+/* 13-fork-exec: the texts of the lesson's checks in 简体中文, one FL_MSG(english, chinese)
+ * each (see tools/messages.py). */
 FL_MSG("calling proc_spawn(\"%s\")",
        "调用 proc_spawn(\"%s\")")
 FL_MSG("checking what proc_spawn returned",
