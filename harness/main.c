@@ -42,7 +42,7 @@ static void print_list(const struct fl_check *c)
     char points[16], timeout[32];
     snprintf(points, sizeof points, "%d", c->points);
     snprintf(timeout, sizeof timeout, "%g", c->timeout_s);
-    const char *v[] = {"list", c->lesson, c->id, c->title, points, timeout, c->section};
+    const char *v[] = {"list", c->lesson, c->id, fl_tr(c->title), points, timeout, c->section};
     put_fields(7, v);
 }
 
@@ -52,7 +52,7 @@ static void print_result(const struct fl_check *c, const struct fl_outcome *o)
     snprintf(points, sizeof points, "%d", c->points);
     snprintf(secs, sizeof secs, "%.4f", o->seconds);
     snprintf(bytes, sizeof bytes, "%zu", o->output_bytes);
-    const char *v[] = {"result", c->lesson, c->id, c->title, points,
+    const char *v[] = {"result", c->lesson, c->id, fl_tr(c->title), points,
                        verdict_names[o->verdict], secs, o->section, o->expected,
                        o->observed, o->notes, bytes, o->output};
     put_fields(13, v);

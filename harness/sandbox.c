@@ -379,7 +379,7 @@ static void run_caller(const struct fl_check *c)
 {
     fl_page->caller = getpid();
     fl_current = c;
-    snprintf(fl_page->stage, sizeof fl_page->stage, "starting the check");
+    snprintf(fl_page->stage, sizeof fl_page->stage, "%s", fl_tr("starting the check"));
     /* The checker ignores SIGPIPE for itself; student code must meet the
      * default, or a write to a pipe nobody reads would go unseen. */
     signal(SIGPIPE, SIG_DFL);
@@ -454,7 +454,7 @@ static void count_namespace(struct init_report *rep)
         rep->nleft++;
     }
     if (rep->nleft > 8)
-        fl_appendf(rep->leftovers, sizeof rep->leftovers, " and %d more", rep->nleft - 8);
+        fl_appendf(rep->leftovers, sizeof rep->leftovers, fl_tr(" and %d more"), rep->nleft - 8);
     if (d)
         closedir(d);
 }
@@ -583,7 +583,7 @@ static int list_leftovers(const pid_t *tree, int n, char *buf, size_t size)
         alive++;
     }
     if (alive > 8)
-        fl_appendf(buf, size, " and %d more", alive - 8);
+        fl_appendf(buf, size, fl_tr(" and %d more"), alive - 8);
     return alive;
 }
 
@@ -766,16 +766,22 @@ static double calibrate_parallel(void)
 static int skip_before(const struct fl_check *c, struct fl_outcome *o)
 {
     int n = cpus_here();
-    if (c->needs_cpus > n)
-        snprintf(o->notes, sizeof o->notes, "this machine lets the check use %d CPU%s; it needs "
-                 "%d to see processes run in parallel (FORKLAB_FORCE=1 runs it anyway)", n,
-                 n == 1 ? "" : "s", c->needs_cpus);
+    if (c->needs_cpus > n && n == 1)
+        snprintf(o->notes, sizeof o->notes, fl_tr("this machine lets the check use 1 CPU; it "
+                 "needs %d to see processes run in parallel (FORKLAB_FORCE=1 runs it anyway)"),
+                 c->needs_cpus);
+    else if (c->needs_cpus > n)
+        snprintf(o->notes, sizeof o->notes, fl_tr("this machine lets the check use %d CPUs; it "
+                 "needs %d to see processes run in parallel (FORKLAB_FORCE=1 runs it anyway)"),
+                 n, c->needs_cpus);
     else if (c->no_valgrind && mode.tool && !(__gcov_dump != NULL))
-        snprintf(o->notes, sizeof o->notes, "under valgrind this check cannot work (it measures "
-                 "time valgrind stretches, or needs calls valgrind lacks); make check runs it");
+        snprintf(o->notes, sizeof o->notes, "%s", fl_tr("under valgrind this check cannot work "
+                 "(it measures time valgrind stretches, or needs calls valgrind lacks); make "
+                 "check runs it"));
     else if (c->needs_ptrace && !ptrace_works())
-        snprintf(o->notes, sizeof o->notes, "this machine refuses ptrace to the check's processes "
-                 "(Yama or a container); the check needs it (FORKLAB_FORCE=1 runs it anyway)");
+        snprintf(o->notes, sizeof o->notes, "%s", fl_tr("this machine refuses ptrace to the "
+                 "check's processes (Yama or a container); the check needs it (FORKLAB_FORCE=1 "
+                 "runs it anyway)"));
     else
         return 0;
     const char *force = getenv("FORKLAB_FORCE");
@@ -811,27 +817,27 @@ static void judge_skip(const struct fl_check *c, struct fl_outcome *o)
             ratio = r > ratio ? r : ratio;
         }
         if (ratio >= 1.25) {
-            snprintf(o->notes, sizeof o->notes, "%.900s (the harness's own two processes also "
-                     "shared one CPU just now: %.1fx the time of one)", asked, ratio);
+            snprintf(o->notes, sizeof o->notes, fl_tr("%.900s (the harness's own two processes "
+                     "also shared one CPU just now: %.1fx the time of one)"), asked, ratio);
             return;
         }
         o->verdict = FL_FAIL;
-        snprintf(o->expected, sizeof o->expected, "the check's processes to run in parallel on "
-                 "a machine with two free CPUs");
-        snprintf(o->observed, sizeof o->observed, "the check found no parallel running (%.900s), "
-                 "yet two of the harness's own processes ran in parallel right after it (%.1fx "
-                 "the time of one): the CPUs were free, so it was the code that did not run its "
-                 "children at the same time", asked, ratio);
+        snprintf(o->expected, sizeof o->expected, "%s", fl_tr("the check's processes to run in "
+                 "parallel on a machine with two free CPUs"));
+        snprintf(o->observed, sizeof o->observed, fl_tr("the check found no parallel running "
+                 "(%.900s), yet two of the harness's own processes ran in parallel each of ten "
+                 "times right after it (at most %.1fx the time of one): the CPUs were free, so "
+                 "it was the code that did not run its children at the same time"), asked, ratio);
         return;
     }
     if (c->needs_ptrace && !ptrace_works())
         return;
     o->verdict = FL_FAIL;
-    snprintf(o->expected, sizeof o->expected, "a check to be skipped only when the machine lacks "
-             "what it declares it needs");
-    snprintf(o->observed, sizeof o->observed, "the check asked to be skipped (%.900s), but the "
-             "machine offers everything the check needs: a skip is the harness's to decide, and "
-             "student code cannot ask for one", asked);
+    snprintf(o->expected, sizeof o->expected, "%s", fl_tr("a check to be skipped only when the "
+             "machine lacks what it declares it needs"));
+    snprintf(o->observed, sizeof o->observed, fl_tr("the check asked to be skipped (%.900s), but "
+             "the machine offers everything the check needs: a skip is the harness's to decide, "
+             "and student code cannot ask for one"), asked);
 }
 
 int fl_sandbox_run(const struct fl_check *c, struct fl_outcome *o)

@@ -31,6 +31,10 @@ ROOT = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
 from gate import GATE  # noqa: E402
 
+# The tests read the kit's English texts; a Chinese locale (LANG=zh_CN...)
+# must not change what they see.  test_messages.py asks for 中文 itself.
+os.environ["FORKLAB_LANG"] = "en"
+
 TIMES = os.path.join(ROOT, "build", "test-times.json")
 COMMITTED_TIMES = os.path.join(HERE, "times.json")
 

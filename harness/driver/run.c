@@ -188,11 +188,11 @@ void load_declared(struct lesson *l)
  * missing. */
 static void settle(struct lesson *l)
 {
-    const char *expected = "the lesson's checks to run", *observed;
+    const char *expected = fl_tr("the lesson's checks to run"), *observed;
     char why[600];
     if (l->status == CRASHED) {
-        expected = "the lesson's checker to run to its end";
-        observed = l->log ? l->log : "the checker crashed";
+        expected = fl_tr("the lesson's checker to run to its end");
+        observed = l->log ? l->log : fl_tr("the checker crashed");
         for (int i = 0; i < l->n; i++)
             if (strcmp(l->r[i].verdict, "fail")) {
                 free(l->r[i].verdict);
@@ -203,12 +203,13 @@ static void settle(struct lesson *l)
                 l->r[i].expected = strdup(expected);
             }
     } else if (l->status == BUILD_FAILED) {
-        observed = "your code did not build, so this check could not run (the messages are above)";
+        observed = fl_tr("your code did not build, so this check could not run (the messages are "
+                         "above)");
     } else if (l->status == MISSING) {
-        snprintf(why, sizeof why, "there is no %s/%s", opt.work, l->name);
+        snprintf(why, sizeof why, fl_tr("there is no %s/%s"), opt.work, l->name);
         observed = why;
     } else {
-        observed = "the lesson's checker never reported this check";
+        observed = fl_tr("the lesson's checker never reported this check");
     }
     for (int i = 0; i < l->nd; i++)
         if (!result_of(l, l->d[i].id))
@@ -455,9 +456,12 @@ static void finish_worker(struct worker *w)
         if (l->status != CRASHED) {
             l->status = CRASHED;
             char buf[4400];
-            snprintf(buf, sizeof buf, "the lesson's checker %s/check ended abnormally (%s %d) after "
-                     "%d checks", l->dir, WIFEXITED(st) ? "exit status" : "signal",
-                     WIFEXITED(st) ? WEXITSTATUS(st) : WTERMSIG(st), l->n);
+            if (WIFEXITED(st))
+                snprintf(buf, sizeof buf, fl_tr("the lesson's checker %s/check ended abnormally "
+                         "(exit status %d) after %d checks"), l->dir, WEXITSTATUS(st), l->n);
+            else
+                snprintf(buf, sizeof buf, fl_tr("the lesson's checker %s/check ended abnormally "
+                         "(signal %d) after %d checks"), l->dir, WTERMSIG(st), l->n);
             free(l->log);
             l->log = strdup(buf);
         }

@@ -994,3 +994,41 @@ FL_MSG("was held",
        "被拦住了")
 FL_MSG("was not held",
        "没有被拦住")
+
+/* ---- sandbox.c ---- */
+FL_MSG("starting the check",
+       "开始检查")
+FL_MSG(" and %d more",
+       "，另外还有 %d 个")
+FL_MSG("this machine lets the check use 1 CPU; it needs %d to see processes run in parallel "
+       "(FORKLAB_FORCE=1 runs it anyway)",
+       "这台机器只让检查使用 1 个 CPU；要看出进程是否并行运行，它需要 %d 个"
+       "（FORKLAB_FORCE=1 可以照样运行它）")
+FL_MSG("this machine lets the check use %d CPUs; it needs %d to see processes run in parallel "
+       "(FORKLAB_FORCE=1 runs it anyway)",
+       "这台机器只让检查使用 %d 个 CPU；要看出进程是否并行运行，它需要 %d 个"
+       "（FORKLAB_FORCE=1 可以照样运行它）")
+FL_MSG("under valgrind this check cannot work (it measures time valgrind stretches, or needs "
+       "calls valgrind lacks); make check runs it",
+       "这个检查在 valgrind 下无法进行（它要测量被 valgrind 拉长的时间，或者要用 valgrind "
+       "不支持的调用）；make check 会运行它")
+FL_MSG("this machine refuses ptrace to the check's processes (Yama or a container); the check "
+       "needs it (FORKLAB_FORCE=1 runs it anyway)",
+       "这台机器不允许对检查的进程使用 ptrace（Yama 或容器的限制），而这个检查需要它"
+       "（FORKLAB_FORCE=1 可以照样运行它）")
+FL_MSG("%.900s (the harness's own two processes also shared one CPU just now: %.1fx the time "
+       "of one)",
+       "%.900s（检查程序自己的两个进程刚才也只能共用一个 CPU：用时是单个进程的 %.1f 倍）")
+FL_MSG("the check's processes to run in parallel on a machine with two free CPUs",
+       "在有两个空闲 CPU 的机器上，检查的进程应当并行运行")
+FL_MSG("the check found no parallel running (%.900s), yet two of the harness's own processes "
+       "ran in parallel each of ten times right after it (at most %.1fx the time of one): the "
+       "CPUs were free, so it was the code that did not run its children at the same time",
+       "检查没有看到并行运行（%.900s），可紧接着检查程序自己的两个进程十次都是并行运行的"
+       "（用时至多是单个进程的 %.1f 倍）：CPU 是空闲的，所以是代码没有让子进程同时运行")
+FL_MSG("a check to be skipped only when the machine lacks what it declares it needs",
+       "只有机器缺少检查声明需要的条件时，检查才可以跳过")
+FL_MSG("the check asked to be skipped (%.900s), but the machine offers everything the check "
+       "needs: a skip is the harness's to decide, and student code cannot ask for one",
+       "检查要求跳过（%.900s），但这台机器具备检查所需的一切：跳过与否由检查程序决定，"
+       "学生代码不能要求跳过")

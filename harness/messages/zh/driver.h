@@ -220,3 +220,21 @@ FL_MSG("did not compile",
        "没有编译通过")
 FL_MSG("checker crashed",
        "检查程序崩溃")
+
+/* ---- driver/run.c: lessons that could not run ---- */
+FL_MSG("the lesson's checks to run",
+       "这一课的检查应当能运行")
+FL_MSG("the lesson's checker to run to its end",
+       "这一课的检查程序应当运行到结束")
+FL_MSG("the checker crashed",
+       "检查程序崩溃了")
+FL_MSG("your code did not build, so this check could not run (the messages are above)",
+       "你的代码没能构建，所以这个检查无法运行（编译器的消息在上面）")
+FL_MSG("there is no %s/%s",
+       "没有 %s/%s")
+FL_MSG("the lesson's checker never reported this check",
+       "这一课的检查程序始终没有报告这个检查")
+FL_MSG("the lesson's checker %s/check ended abnormally (exit status %d) after %d checks",
+       "这一课的检查程序 %s/check 异常结束（退出状态 %d），此前完成了 %d 个检查")
+FL_MSG("the lesson's checker %s/check ended abnormally (signal %d) after %d checks",
+       "这一课的检查程序 %s/check 异常结束（信号 %d），此前完成了 %d 个检查")
