@@ -29,7 +29,8 @@ Each submission is copied into a scratch folder of its own, built with `make
 checkers` and checked with the driver; submissions run in parallel (-j).
 Run as root (as autograding services do), student code is built and run as
 an unprivileged uid of its own, leased per submission (from
-FORKLAB_GRADER_UID, default 64200, up), limited to 256 processes; nothing it
+FORKLAB_GRADER_UID, default 64200, up), limited to 1216 processes (8 checks
+at once, each its own sandbox of at most 128); nothing it
 leaves running survives its grading.
 
 OUT receives, as each student finishes (atomically):

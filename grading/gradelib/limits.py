@@ -8,7 +8,12 @@ import signal
 
 CGROUP = "/sys/fs/cgroup"
 MEMORY_MAX = 2 << 30         # bytes for everything one submission runs at once
-PIDS_MAX = 256
+CHECKS_AT_ONCE = 8           # a submission's checks run side by side (the driver's -j)
+# Processes a submission may have at once: each check's sandbox holds at
+# most its own 128 (the kernel counts a sandbox's user namespace alone),
+# so checks side by side never take each other's room; and the driver,
+# its checkers and the walls on top.
+PIDS_MAX = CHECKS_AT_ONCE * 136 + 128
 
 
 def _offered():

@@ -31,7 +31,8 @@ import threading
 from . import kit, limits, model, submission, timelines, wall
 
 UID_BASE = int(os.environ.get("FORKLAB_GRADER_UID", "64200"))
-NPROC = 256                  # processes a submission may have at once
+CHECKS_AT_ONCE = limits.CHECKS_AT_ONCE
+NPROC = limits.PIDS_MAX      # processes a submission may have at once
 FSIZE = 64 << 20             # largest file it may write
 BUILD_CEILING = 120          # seconds to compile one lesson
 RUN_MARGIN = 30              # seconds a checker may take beyond its checks' ceilings
@@ -377,7 +378,8 @@ def drive_all(user, env, lesson_dirs, ceiling, root=kit.ROOT, ro=(), turn=None):
     drive() does for one."""
     lessons = [os.path.basename(d) for d in lesson_dirs]
     status, out, err = user.run([kit.driver(root), "--format", "json", "--work", "submission",
-                                 *lesson_dirs], env, ceiling, ro=ro, turn=turn)
+                                 "-j", str(CHECKS_AT_ONCE), *lesson_dirs], env, ceiling, ro=ro,
+                                turn=turn)
     if status is None:
         why = err.decode("utf-8", "replace")[-300:] if b"stopped reading" in err else ""
         said = (f"the grader stopped this lesson's checks after {ceiling:g} s" if not why
@@ -473,35 +475,27 @@ def _build_and_run(user, scratch, work, build_top, result, ctx):
     for lesson, (d, log, built) in hidden.items():
         if not _seal(d, keep=built):
             result.hidden[lesson] = model.DriverLesson(lesson, "build-failed", log)
-    # 2. The checks: every lesson that may share the machine in one run of
-    # the driver (its checks side by side, each in its own sandbox, as
-    # `make check` runs them), then each timing-sensitive lesson alone.
-    # The build is read-only throughout: no check can rewrite a checker.
+    # 2. The checks, one lesson at a time (its checks side by side, as `make
+    # check` runs them); nothing a lesson started outlives it, and no
+    # lesson's mistakes (a fork bomb, busy loops) can cost another its
+    # points.  The build is read-only throughout: no check can rewrite a
+    # checker.
     ro = [root, work, build_top]
-
-    def ceiling_of(lessons):
-        return sum(d["timeout"] for l in lessons for d in ctx.decls[l]) * ctx.timeout_scale \
-            + RUN_MARGIN
-
-    shared = [l for l in result.submitted if not timing_sensitive(l)]
-    runs = [(shared, None)] if shared else []
-    runs += [([l], TURNS.alone) for l in result.submitted if timing_sensitive(l)]
-    for lessons, turn in runs:
-        dirs = [kit.build_dir(work, l, root) for l in lessons]
-        result.lessons.update(drive_all(user, env, dirs, ceiling_of(lessons), root, ro=ro,
-                                        turn=turn))
-        user.kill_all()
     for lesson in result.submitted:
+        ceiling = sum(d["timeout"] for d in ctx.decls[lesson]) * ctx.timeout_scale + RUN_MARGIN
+        turn = TURNS.alone if timing_sensitive(lesson) else None
+        result.lessons[lesson] = drive(user, env, kit.build_dir(work, lesson, root), ceiling,
+                                          root, ro=ro, turn=turn)
+        user.kill_all()
         said = result.lessons[lesson].sandbox
         if said and "checks' sandbox" not in result.walls:
             # The uid differs per submission; the gradebook groups by the words.
             result.walls += "; checks' sandbox: " + re.sub(r"uid \d+", "its uid", said)
         if lesson in hidden and lesson not in result.hidden:
             d = hidden[lesson][0]
-            turn = TURNS.alone if timing_sensitive(lesson) else None
             # The hidden checks' own list says what they declare.
             result.hidden[lesson] = drive(user, dict(env, FORKLAB_DECLARED=os.path.join(d, "list")),
-                                             d, ceiling_of([lesson]), root, ro=ro + [d], turn=turn)
+                                             d, ceiling, root, ro=ro + [d], turn=turn)
             user.kill_all()
     # 3. The timelines: the first failing check of each failing lesson, run
     # once more, traced, in the same walls (timelines.py says why after).
