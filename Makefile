@@ -49,7 +49,8 @@ BUILD       := build/work$(WORKDIR)
 CORE_SRC    := $(filter-out harness/driver.c harness/main.c,$(wildcard harness/*.c))
 CORE_LIB    := build/harness/libforklab.a
 DRIVER      := build/harness/forklab
-KIT_CHECKS  := $(foreach l,$(LESSONS),build/harness/lessons/$(l)/checks.o build/harness/lessons/$(l)/list)
+KIT_CHECKS  := $(foreach l,$(LESSONS),build/harness/lessons/$(l)/checks.o build/harness/lessons/$(l)/list \
+                 build/harness/lessons/$(l)/policy/no-use)
 
 checkers = $(foreach l,$(LESSONS),$(if $(wildcard $(1)/$(l)),$(2)/$(l)/check))
 
@@ -125,7 +126,11 @@ build/harness/given/%.o: $$(wildcard harness/given/%/*.c) $$(wildcard harness/gi
 	    cp harness/given/$*.o $@.$$$$.tmp && mv -f $@.$$$$.tmp $@; \
 	fi
 
-.PRECIOUS: build/harness/lessons/%/checks.o build/harness/lessons/%/list build/harness/main.o build/harness/given/%.o
+.PRECIOUS: build/harness/lessons/%/checks.o build/harness/lessons/%/list build/harness/main.o build/harness/given/%.o build/harness/lessons/%/policy/no-use
+# The kit's side of the symbol rules for a lesson's objects (harness/policy.sh):
+# made once, read by every build of the lesson.
+build/harness/lessons/%/policy/no-use: build/harness/lessons/%/checks.o $(CORE_LIB) build/harness/main.o harness/policy.sh $$(wildcard harness/lessons/%/*.h)
+	@harness/policy.sh --sets $* $< build/harness build/harness/lessons/$*/policy
 # The kit's list of a lesson's checks, from the checks alone: the driver
 # asks it which checks exist and what each is worth, so a lesson that did
 # not build, or whose checker died, still counts every check as failed.

@@ -19,34 +19,65 @@
 # The functions of the lesson's header are what the checks call: those the
 # student must define.  Prints one line per violation, naming the file and
 # the rule; exit status 1 when there is any.
+#
+#   harness/policy.sh --sets LESSON CHECKS_O CORE_DIR OUTDIR
+#
+# writes the kit's side of the rules (which names an object may not
+# define or use, and the lesson's API) into OUTDIR once: they depend on the
+# kit alone, so every build of the lesson reads them instead of asking nm
+# about the whole kit again (make builds them as
+# build/harness/lessons/LESSON/policy).  A check run finds them there, or
+# else makes them for itself.
 set -u
-lesson=$1 workname=$2 checks_o=$3 core=$4
-shift 4
 NM=${NM:-nm}
 READELF=${READELF:-readelf}
+
+# The kit's sets for lesson $1, checks $2, core $3, into folder $4.
+kit_sets() {
+    local lesson=$1 checks_o=$2 core=$3 tmp=$4
+    # Symbols of the kit: defined, and used (undefined) by the checks and core.
+    "$NM" -g --defined-only "$checks_o" "$core"/*.o 2>/dev/null | awk 'NF == 3 {print $3}' |
+        sort -u >"$tmp/kit-defs"
+    "$NM" -g --undefined-only "$core"/*.o 2>/dev/null | awk '{print $NF}' | sort -u >"$tmp/core-uses"
+    "$NM" -g --undefined-only "$checks_o" | awk '{print $NF}' | sort -u >"$tmp/checks-uses"
+    # What the checks call that the kit does not define: the lesson's header
+    # functions, and C library functions.  The header's are those named in
+    # the kit's copy of the header.
+    # The kit is two levels above its build of the core (KIT/build/harness).
+    cat "$core"/../../harness/lessons/"$lesson"/*.h 2>/dev/null |
+        grep -o '[A-Za-z_][A-Za-z0-9_]*' | sort -u >"$tmp/header-words"
+    comm -12 "$tmp/checks-uses" "$tmp/header-words" | comm -23 - "$tmp/kit-defs" >"$tmp/api"
+    # Forbidden to define: the kit's, what the kit uses (less the API), entries.
+    {
+        cat "$tmp/kit-defs" "$tmp/core-uses"
+        comm -23 "$tmp/checks-uses" "$tmp/api"
+        printf '%s\n' main _start _init _fini
+    } | sort -u >"$tmp/no-define"
+    # Forbidden to use: the kit's own symbols.
+    grep -v -x -E "main|_start|_init|_fini" "$tmp/kit-defs" | sort -u >"$tmp/no-use"
+}
+
+if [ "${1:-}" = --sets ]; then
+    [ $# -eq 5 ] || { echo "usage: $0 --sets LESSON CHECKS_O CORE_DIR OUTDIR" >&2; exit 2; }
+    out=$5 part=$5.$$
+    rm -rf "$part"
+    mkdir -p "$part" && kit_sets "$2" "$3" "$4" "$part" || exit 1
+    rm -rf "$out" && mv "$part" "$out"
+    exit 0
+fi
+
+lesson=$1 workname=$2 checks_o=$3 core=$4
+shift 4
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-
-# Symbols of the kit: defined, and used (undefined) by the checks and core.
-"$NM" -g --defined-only "$checks_o" "$core"/*.o 2>/dev/null | awk 'NF == 3 {print $3}' |
-    sort -u >"$tmp/kit-defs"
-"$NM" -g --undefined-only "$core"/*.o 2>/dev/null | awk '{print $NF}' | sort -u >"$tmp/core-uses"
-"$NM" -g --undefined-only "$checks_o" | awk '{print $NF}' | sort -u >"$tmp/checks-uses"
-# What the checks call that the kit does not define: the lesson's header
-# functions, and C library functions.  The header's are those named in the
-# kit's copy of the header.
-# The kit is two levels above its build of the core (KIT/build/harness).
-cat "$core"/../../harness/lessons/"$lesson"/*.h 2>/dev/null |
-    grep -o '[A-Za-z_][A-Za-z0-9_]*' | sort -u >"$tmp/header-words"
-comm -12 "$tmp/checks-uses" "$tmp/header-words" | comm -23 - "$tmp/kit-defs" >"$tmp/api"
-# Forbidden to define: the kit's, what the kit uses (less the API), entries.
-{
-    cat "$tmp/kit-defs" "$tmp/core-uses"
-    comm -23 "$tmp/checks-uses" "$tmp/api"
-    printf '%s\n' main _start _init _fini
-} | sort -u >"$tmp/no-define"
-# Forbidden to use: the kit's own symbols.
-grep -v -x -E "main|_start|_init|_fini" "$tmp/kit-defs" | sort -u >"$tmp/no-use"
+# The kit's sets: made by make for these checks, else here.
+sets=$core/lessons/$lesson/policy
+if [ -f "$sets/no-use" ] && [ "$checks_o" = "$core/lessons/$lesson/checks.o" ] &&
+    [ -z "$(find "$checks_o" "$core"/*.o -newer "$sets/no-use" -print -quit 2>/dev/null)" ]; then
+    cp "$sets"/api "$sets"/no-define "$sets"/no-use "$tmp"/
+else
+    kit_sets "$lesson" "$checks_o" "$core" "$tmp"
+fi
 
 bad=0
 for o in "$@"; do

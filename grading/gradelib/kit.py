@@ -78,7 +78,7 @@ def built_kit(root=ROOT):
         out.append(tracer(root))
     lessons_dir = os.path.join(root, "build", "harness", "lessons")
     for lesson in sorted(os.listdir(lessons_dir)) if os.path.isdir(lessons_dir) else []:
-        for name in ("checks.o", "list"):
+        for name in ("checks.o", "list", os.path.join("policy", "no-use")):
             path = os.path.join(lessons_dir, lesson, name)
             if os.path.exists(path):
                 out.append(path)
