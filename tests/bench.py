@@ -229,10 +229,11 @@ def builds():
         f_med, f_lo, f_hi = median_of(full)
         one_c = os.path.join(tmp, "solutions", "04-join", "join.c")
 
-        def touched():
+        def touched(*only):
             os.utime(one_c)
-            return timed(mk + ["checkers", "WORK=solutions"])[0]
+            return timed(mk + ["checkers", "WORK=solutions", *only])[0]
         t_med, t_lo, t_hi = median_of(touched)
+        l_med, l_lo, l_hi = median_of(lambda: touched("LESSON=04"))
         n_med, n_lo, n_hi = median_of(lambda: timed(mk + ["checkers", "WORK=solutions"])[0])
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -244,6 +245,9 @@ def builds():
         f"{fmt_s(f_med)} | {fmt_s(f_lo)} | {fmt_s(f_hi)} |")
     say(f"| `make checkers WORK=solutions` after touching solutions/04-join/join.c | "
         f"{fmt_s(t_med)} | {fmt_s(t_lo)} | {fmt_s(t_hi)} |")
+    say(f"| `make checkers WORK=solutions LESSON=04` after touching it (what `make check "
+        f"LESSON=04` does before its checks start) | {fmt_s(l_med)} | {fmt_s(l_lo)} | "
+        f"{fmt_s(l_hi)} |")
     say(f"| `make checkers WORK=solutions`, nothing changed | "
         f"{fmt_s(n_med)} | {fmt_s(n_lo)} | {fmt_s(n_hi)} |")
     say()
@@ -268,7 +272,7 @@ def grading():
         subprocess.run(grade + ["--write-rubric", "--rubric", rubric], capture_output=True,
                        check=True)
         res = {}
-        for jobs in (1, 2):
+        for jobs in (1, 2, 4):
             def one():
                 out = os.path.join(tmp, f"out-{jobs}")
                 shutil.rmtree(out, ignore_errors=True)
@@ -293,15 +297,16 @@ def grading():
         f"{' (as root: bubblewrap walls, a uid a submission)' if os.geteuid() == 0 else ''}.\n")
     say("| jobs | median | min | max | per submission | points (every copy) | exit | load after |")
     say("|---:|---:|---:|---:|---:|---|---:|---|")
-    for jobs in (1, 2):
+    for jobs in (1, 2, 4):
         med, lo, hi = res[jobs]
         say(f"| {jobs} | {fmt_s(med)} | {fmt_s(lo)} | {fmt_s(hi)} | {fmt_s(med / COPIES)} | "
             f"{res[f'score{jobs}']} | {res[f'rc{jobs}']} | {res[f'load{jobs}']} |")
-    say(f"\n-j2 against -j1: **{res[1][0] / res[2][0]:.2f}×** as fast "
+    say(f"\n-j2 against -j1: **{res[1][0] / res[2][0]:.2f}×** as fast; -j4 (the grader's "
+        f"default on 2 CPUs) against -j1: **{res[1][0] / res[4][0]:.2f}×** "
         "(lesson 12 grades alone in either: its checks time the CPUs).  A copy of the "
         "solutions earns every point; fewer means the grader or the checks are broken at "
         "this commit, and the times are not those of a real grading.\n")
-    for jobs in (1, 2):
+    for jobs in (1, 2, 4):
         if res[f"rc{jobs}"] != 0:
             say(f"-j{jobs} exited {res[f'rc{jobs}']}: `{res[f'err{jobs}'].strip()[-300:]}`\n")
 

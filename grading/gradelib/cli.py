@@ -98,8 +98,9 @@ def parse(argv):
     p.add_argument("submissions", nargs="?", metavar="SUBMISSIONS",
                    help="folder with one folder or archive per student")
     p.add_argument("-o", "--out", metavar="OUT", help="folder for the reports (created)")
-    p.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1, metavar="N",
-                   help="submissions graded at once (default: the number of cores)")
+    p.add_argument("-j", "--jobs", type=int, default=2 * (os.cpu_count() or 1), metavar="N",
+                   help="submissions graded at once (default: twice the number of cores: "
+                        "a submission waits for its checks as much as it computes)")
     p.add_argument("--rubric", default=kit.RUBRIC, metavar="FILE",
                    help="points per check (default: grading/rubric)")
     p.add_argument("--lesson", action="append", default=[], metavar="NN",
