@@ -79,40 +79,53 @@ else
     kit_sets "$lesson" "$checks_o" "$core" "$tmp"
 fi
 
-bad=0
+# The objects, each read once by nm (globals, then every symbol) and once
+# by readelf (sections and symbols), in one awk: a build runs few
+# programs.  Each violation is printed with a sort key (object, rule,
+# name), so that the messages come in the same order every time.
 for o in "$@"; do
-    name=$workname/$lesson/$(basename "${o%.o}").c
-    while read -r sym; do
-        case $sym in
-        main | _start | _init | _fini)
-            echo "$name defines $sym: the checker brings its own program entry; a lesson's files hold the header's functions and your helpers, not a main (rule: no program entry)." ;;
-        *)
-            echo "$name defines $sym, which the checks or the harness use themselves: name your function differently (rule: never replace a function the checks rely on)." ;;
-        esac
-        bad=1
-    done < <("$NM" -g --defined-only "$o" | awk 'NF == 3 {print $3}' | sort -u |
-        comm -12 - "$tmp/no-define")
-    while read -r sym; do
-        echo "$name uses $sym, which belongs to the harness: student code calls only its own functions and the system's (rule: no harness symbol)."
-        bad=1
-    done < <({ "$NM" -g --undefined-only "$o" | awk '{print $NF}'
-        "$NM" -g --defined-only "$o" | awk 'NF == 3 {print $3}'; } | sort -u |
-        comm -12 - "$tmp/no-use" | grep -v -x -F -f "$tmp/api" || true)
-    while read -r sym; do
-        case $sym in
-        fl_* | FL_* | __gcov*)
-            echo "$name names $sym: names starting fl_, FL_ or __gcov belong to the kit (rule: no harness symbol)."
-            bad=1 ;;
-        esac
-    done < <("$NM" "$o" | awk '{print $NF}' | sort -u)
-    while read -r sec; do
-        echo "$name has a $sec section: code that runs before or after main (a constructor or destructor) would run in the checker itself, outside any sandbox (rule: no start-up code)."
-        bad=1
-    done < <("$READELF" -SW "$o" | grep -o -E '\.(preinit_array|init_array|fini_array|ctors|dtors|init|fini)(\.[0-9]+)?( |$)' |
-        sed 's/ $//' | sort -u)
-    if "$READELF" -sW "$o" | awk '$4 == "IFUNC"' | grep -q .; then
-        echo "$name defines an indirect function (ifunc): its resolver would run while the checker loads (rule: no start-up code)."
-        bad=1
-    fi
-done
-exit $bad
+    printf '%s\t%s\n' "$o" "$workname/$lesson/$(basename "${o%.o}").c"
+done | awk -F '\t' -v sets="$tmp" -v nm="$NM" -v readelf="$READELF" '
+function q(s) { gsub(/\047/, "\047\\\047\047", s); return "\047" s "\047" }
+function load(file, into,   l) { while ((getline l < file) > 0) into[l] = 1; close(file) }
+function say(rule, sym, text) { if (!((NR, rule, sym) in said)) print NR "\t" rule "\t" sym "\t" text; said[NR, rule, sym] = 1 }
+BEGIN { load(sets "/no-define", nodef); load(sets "/no-use", nouse); load(sets "/api", api) }
+{
+    o = $1; name = $2
+    cmd = nm " -g " q(o)
+    while ((cmd | getline l) > 0) {
+        n = split(l, f, " ")
+        if (n == 3) {   # defined
+            if (f[3] in nodef) {
+                if (f[3] ~ /^(main|_start|_init|_fini)$/)
+                    say(1, f[3], name " defines " f[3] ": the checker brings its own program entry; a lesson\047s files hold the header\047s functions and your helpers, not a main (rule: no program entry).")
+                else
+                    say(1, f[3], name " defines " f[3] ", which the checks or the harness use themselves: name your function differently (rule: never replace a function the checks rely on).")
+            }
+            if ((f[3] in nouse) && !(f[3] in api))
+                say(2, f[3], name " uses " f[3] ", which belongs to the harness: student code calls only its own functions and the system\047s (rule: no harness symbol).")
+        } else if (n >= 1 && (f[n] in nouse) && !(f[n] in api))
+            say(2, f[n], name " uses " f[n] ", which belongs to the harness: student code calls only its own functions and the system\047s (rule: no harness symbol).")
+    }
+    close(cmd)
+    cmd = nm " " q(o)
+    while ((cmd | getline l) > 0) {
+        n = split(l, f, " ")
+        if (n >= 1 && f[n] ~ /^(fl_|FL_|__gcov)/)
+            say(3, f[n], name " names " f[n] ": names starting fl_, FL_ or __gcov belong to the kit (rule: no harness symbol).")
+    }
+    close(cmd)
+    cmd = readelf " -SsW " q(o)
+    while ((cmd | getline l) > 0) {
+        if (match(l, /\.(preinit_array|init_array|fini_array|ctors|dtors|init|fini)(\.[0-9]+)?( |$)/)) {
+            sec = substr(l, RSTART, RLENGTH); sub(/ $/, "", sec)
+            say(4, sec, name " has a " sec " section: code that runs before or after main (a constructor or destructor) would run in the checker itself, outside any sandbox (rule: no start-up code).")
+        }
+        n = split(l, f, " ")
+        if (n >= 4 && f[4] == "IFUNC")
+            say(5, "", name " defines an indirect function (ifunc): its resolver would run while the checker loads (rule: no start-up code).")
+    }
+    close(cmd)
+}' | sort -t "$(printf '\t')" -k1,1n -k2,2n -k3,3 | cut -f4- >"$tmp/said"
+cat "$tmp/said"
+[ ! -s "$tmp/said" ]
