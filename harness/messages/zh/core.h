@@ -240,24 +240,10 @@ FL_MSG("race shaker seed %s: `make check SHAKE=%s` repeats these delays\n",
 
 /* ---- lesson 01-processes: texts its checks.c keeps in tables, variables and
  * helpers' parameters (marked N_ / fl_tr there) ---- */
-FL_MSG(", then in pid ",
-       "，然后在")
 FL_MSG(": the result of fork was not checked for -1",
        "：没有检查 fork 的结果是否为 -1")
 FL_MSG("; it started child %d",
        "；它还启动了子进程 %d")
-FL_MSG("already dead",
-       "已经结束（成了僵尸进程）")
-FL_MSG("gone, reaped already",
-       "已经不在了，早被回收")
-FL_MSG("it is another process",
-       "那是另一个进程")
-FL_MSG("no such process",
-       "没有这个进程")
-FL_MSG("of another process",
-       "另一个进程的 pid 里")
-FL_MSG("of the caller",
-       "调用方的 pid 里")
 FL_MSG("proc_start(p) a second time on a started proc",
        "proc_start(p)（对已启动的 proc 第二次调用）")
 FL_MSG("proc_start(p) on a proc without a task",
