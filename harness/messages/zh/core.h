@@ -255,8 +255,6 @@ FL_MSG(" (127: proc_child_setup failed in the child)",
        "（127：proc_child_setup 在子进程里失败了）")
 FL_MSG(" (127: proc_child_setup failed)",
        "（127：proc_child_setup 失败了）")
-FL_MSG(" and saw: ",
-       "，它看到的是：")
 FL_MSG("(proc_start failed)",
        "（proc_start 失败）")
 FL_MSG(": p kept a pointer to the caller's variable instead of a copy",
@@ -275,8 +273,6 @@ FL_MSG("exactly PROC_ARG_MAX bytes",
        "正好 PROC_ARG_MAX 个字节")
 FL_MSG("file descriptor 0 is closed",
        "文件描述符 0 已被关闭")
-FL_MSG("not the one given",
-       "不是传入的那个")
 FL_MSG("proc_set_name(p, \"late\") on a started proc",
        "proc_set_name(p, \"late\")（对已启动的 proc）")
 FL_MSG("proc_start(p) on a proc already started",
