@@ -297,8 +297,6 @@ FL_MSG("; every result is 0: the children wrote into memory the caller does not 
        "VATE 区域，或者 fork 之后才映射的区域）")
 FL_MSG("a zombie",
        "僵尸进程")
-FL_MSG("nowhere",
-       "哪里都没有映射")
 FL_MSG("proc_join(NULL) (given)",
        "proc_join(NULL)（现成的）")
 FL_MSG("proc_join(p) on a proc never started (given)",
