@@ -364,10 +364,6 @@ FL_MSG("a task that sends itself SIGKILL",
        "给自己发送 SIGKILL 的任务")
 FL_MSG("a task that sends itself SIGTERM",
        "给自己发送 SIGTERM 的任务")
-FL_MSG("a zombie (ended, not reaped)",
-       "僵尸进程（已结束，未回收）")
-FL_MSG("dead (a zombie)",
-       "已结束（僵尸进程）")
 FL_MSG("gone",
        "已经不在了")
 FL_MSG("proc_join(p) on a proc never started",
