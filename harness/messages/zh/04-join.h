@@ -210,8 +210,6 @@ FL_MSG("calling proc_join_timeout(p, 0) on child %d, held at a gate until it "
 FL_MSG("proc_join_timeout(p, 0) to return 1 for a running child",
        "对仍在运行的子进程，"
        "proc_join_timeout(p, 0) 应返回 1")
-FL_MSG("it returned %d (errno %d: %s); child %d is %s",
-       "它返回了 %d（errno %d：%s）；子进程 %d 的状态：%s")
 FL_MSG("calling proc_join_timeout(p, 0) on child %d, which has ended",
        "对已经结束的子进程 %d 调用 proc_join_timeout(p, 0)")
 FL_MSG("proc_join_timeout(p, 0) to return 0 for a child that ended",

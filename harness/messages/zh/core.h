@@ -397,8 +397,6 @@ FL_MSG(": it asked the kernel about the pid, which now names another running pro
        "：它向内核询问了这个 pid，而这个 pid 现在指的是另一个正在运行的进程")
 FL_MSG(": kill(pid, 0) succeeds on a zombie, only wait tells",
        "：对僵尸进程 kill(pid, 0) 也会成功，只有 wait 才能分辨")
-FL_MSG("a zombie (state Z)",
-       "僵尸进程（状态 Z）")
 FL_MSG("exit code -15: killed by SIGTERM",
        "退出码应为 -15：被 SIGTERM 杀死")
 FL_MSG("exit code -9: killed by SIGKILL",
@@ -419,8 +417,6 @@ FL_MSG("proc_start(p) with no task",
        "proc_start(p)（没有任务）")
 FL_MSG("proc_terminate(p) never started",
        "proc_terminate(p)（从未启动）")
-FL_MSG("there, unreaped",
-       "还在，没有被回收")
 
 /* ---- lesson 06-zombies-orphans: texts its checks.c keeps in tables, variables and
  * helpers' parameters (marked N_ / fl_tr there) ---- */
