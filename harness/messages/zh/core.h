@@ -420,37 +420,8 @@ FL_MSG("proc_terminate(p) never started",
 
 /* ---- lesson 06-zombies-orphans: texts its checks.c keeps in tables, variables and
  * helpers' parameters (marked N_ / fl_tr there) ---- */
-FL_MSG(" with the status ",
-       "，状态为 ")
 FL_MSG(": its process would call a NULL task and crash",
        "：它的进程会调用一个 NULL 任务而崩溃")
-FL_MSG("already reaped",
-       "已经被回收")
-FL_MSG("first",
-       "第一次")
-FL_MSG("first (the middle child's)",
-       "第一次，中间子进程的那次")
-FL_MSG("has exited but nobody waited for it: it is a zombie of the caller (the middle "
-       "child, never reaped)",
-       "已经退出却没有人等待它：它是调用方的僵尸进程（中间子进程，从未被回收）")
-FL_MSG("kills the middle child",
-       "杀死中间子进程")
-FL_MSG("lets it go on",
-       "让它继续运行")
-FL_MSG("not a zombie",
-       "不是僵尸进程")
-FL_MSG("second",
-       "第二次")
-FL_MSG("second (the task's)",
-       "第二次，任务的那次")
-FL_MSG("still a handler",
-       "仍是一个处理函数")
-FL_MSG("still runs",
-       "仍在运行")
-FL_MSG("still there",
-       "仍然存在")
-FL_MSG("the child was kept as a zombie, so SIGCHLD was not ignored (SIG_IGN)",
-       "子进程被留成了僵尸进程，所以 SIGCHLD 并没有被忽略（SIG_IGN）")
 FL_MSG("there",
        "仍然存在")
 FL_MSG("unblocking SIGCHLD after the second child exited",
