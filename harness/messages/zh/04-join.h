@@ -345,8 +345,6 @@ FL_MSG("child %d is a zombie (ended, not reaped)",
        "子进程 %d 是僵尸进程（已结束，未回收）")
 FL_MSG("child %d is still running",
        "子进程 %d 仍在运行")
-FL_MSG("child %d is %s",
-       "子进程 %d 的状态：%s")
 FL_MSG("calling proc_join_timeout(p, 1e6) on ended child %d with no descriptor "
        "free",
        "对已经结束的子进程 %d 调用 proc_join_timeout(p, 1e6)（没有空闲的文件描述符）")

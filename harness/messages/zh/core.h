@@ -439,43 +439,10 @@ FL_MSG(" -- it counted a SIGKILL to the daemon that had died of SIGTERM: without
        "did not see that daemon end",
        "——它把发给已死于 SIGTERM 的守护进程的 SIGKILL 也算上了："
        "没有 pidfd，它就没看到那个守护进程已经结束")
-FL_MSG(" and the task ran in a grandchild",
-       "，而且任务在一个孙进程里运行了")
-FL_MSG("(none joined)",
-       "（还没有 join 任何一个）")
 FL_MSG("a daemon already joined (ended 1) was treated as running",
        "一个已经 join 过的守护进程（ended 为 1）被当成了还在运行")
-FL_MSG("after proc_main_exit had joined the first ones (its list must be empty again)",
-       "在 proc_main_exit 已经 join 了前面那些之后（它的列表必"
-       "须重新为空）")
-FL_MSG("before proc_main_exit",
-       "在 proc_main_exit 之前")
-FL_MSG("child",
-       "子进程")
-FL_MSG("daemon",
-       "守护进程")
 FL_MSG("dead",
        "已结束")
-FL_MSG("ended",
-       "已结束")
-FL_MSG("ended without SIGTERM",
-       "没有收到 SIGTERM 就结束了")
-FL_MSG("got SIGTERM from another process",
-       "收到了另一个进程发来的 SIGTERM")
-FL_MSG("got SIGTERM from it",
-       "收到了它发来的 SIGTERM")
-FL_MSG("killed",
-       "被杀死了")
-FL_MSG("non-daemon",
-       "非守护")
-FL_MSG("reaped but not recorded (ended 0)",
-       "已被回收却没有记录（ended 为 0）")
-FL_MSG("reaped by it",
-       "被它回收了")
-FL_MSG("sent SIGTERM",
-       "收到了 SIGTERM")
-FL_MSG("signalled",
-       "收到了信号")
 FL_MSG("the structs of children an earlier proc_main_exit had joined were used again by the "
        "next one",
        "下一次 proc_main_exit 又用到了上一次已经 join 过的子进"
