@@ -406,8 +406,6 @@ FL_MSG("proc_join returned %d (errno %d: %s) with child %d reaped",
        "proc_join 返回了 %d（errno %d：%s），"
        "子进程 %d 已被回收")
 
-FL_MSG("proc_join returned %d (errno %d: %s) with child %d %s",
-       "proc_join 返回了 %d（errno %d：%s），子进程 %d 的状态：%s")
 
 FL_MSG("proc_is_alive to be 0 once the child was joined",
        "子进程被 join 之后，proc_is_alive 应为 0")

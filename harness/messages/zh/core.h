@@ -381,8 +381,6 @@ FL_MSG("proc_start(p) on a started proc (given)",
        "proc_start(p)（对已启动的 proc，现成的）")
 FL_MSG("proc_start(p) when fork fails (given)",
        "proc_start(p)（fork 失败时，现成的）")
-FL_MSG("reaped",
-       "已回收")
 
 /* ---- lesson 05-terminate: texts its checks.c keeps in tables, variables and
  * helpers' parameters (marked N_ / fl_tr there) ---- */
@@ -403,8 +401,6 @@ FL_MSG("exit code -9: killed by SIGKILL",
        "退出码应为 -9：被 SIGKILL 杀死")
 FL_MSG("none (proc_exitcode returned 0)",
        "没有（proc_exitcode 返回了 0）")
-FL_MSG("not reaped",
-       "未回收")
 FL_MSG("proc_is_alive(p) never started",
        "proc_is_alive(p)（从未启动）")
 FL_MSG("proc_join(p) never started",
@@ -455,8 +451,6 @@ FL_MSG(" (it crashed: was the base class's task(arg) called, with task NULL?)",
        "L？）")
 FL_MSG(" (the caller itself: run was called before fork)",
        "（就是调用方自己：run 在 fork 之前就被调用了）")
-FL_MSG(" but a different label",
-       "，但 label 不对")
 FL_MSG("; its child had nothing to run",
        "；它的子进程没有东西可运行")
 FL_MSG("a base-class proc",
