@@ -489,8 +489,6 @@ FL_MSG("the class",
 
 /* ---- lesson 09-queue: texts its checks.c keeps in tables, variables and
  * helpers' parameters (marked N_ / fl_tr there) ---- */
-FL_MSG(" with errno ",
-       "，errno 为 ")
 FL_MSG("%zu bytes that do not start like any message put (the start of a message was lost "
        "or overwritten)",
        "%zu 个字节，开头不像任何放进去的消息（某条消息的开头丢了或被覆盖了）")
@@ -532,12 +530,6 @@ FL_MSG("both children's messages to arrive, B's first",
        "两个子进程的消息都应到达，B 的在前")
 FL_MSG("each message to come out with exactly the bytes put",
        "每条消息取出来时应与放进去的字节完全一样")
-FL_MSG("get and a put",
-       "get 和一次 put")
-FL_MSG("got QUEUE_OK but not the message that was put",
-       "得到了 QUEUE_OK，但不是放进去的那条消息")
-FL_MSG("kept running instead of waiting",
-       "一直在运行，而不是在等待")
 FL_MSG("message %u of 6",
        "6 条消息中的第 %u 条")
 FL_MSG("message %u of producer %u (%zu bytes) is whole in length but byte %zu is not its "
@@ -549,8 +541,6 @@ FL_MSG("message %u of producer %u came out with %zu bytes; it was put with %u",
        "字节")
 FL_MSG("one put",
        "一次 put")
-FL_MSG("put and a get",
-       "put 和一次 get")
 FL_MSG("queue_get on an empty queue to return QUEUE_EMPTY at its timeout",
        "对空队列的 queue_get 应在超时时返回 QUEUE_EMPTY")
 FL_MSG("queue_get with a timeout on an empty queue to return QUEUE_EMPTY, however many "
@@ -566,12 +556,6 @@ FL_MSG("queue_put with a timeout on a full queue to return QUEUE_FULL, however m
        "arrive (EINTR is not an outcome)",
        "对满队列带超时的 queue_put 应返回 QUEUE_FULL，不管来了"
        "多少信号（EINTR 不是一种结果）")
-FL_MSG("still held some of the queue's descriptors or mappings after queue_free",
-       "在 queue_free 之后仍持有队列的一些文件描述符或映射")
-FL_MSG("still waited after the close",
-       "在 close 之后仍在等待")
-FL_MSG("still waited after the put",
-       "在 put 之后仍在等待")
 FL_MSG("the 5000-byte message, with a buffer big enough this time",
        "那条 5000 字节的消息，这次缓冲区够大")
 FL_MSG("the caller to get the message child A put",
@@ -614,10 +598,6 @@ FL_MSG("two puts and two gets",
        "两次 put 和两次 get")
 FL_MSG("two puts into a queue of 2 to succeed",
        "对容量为 2 的队列的两次 put 应成功")
-FL_MSG("waited too",
-       "也在等待")
-FL_MSG("was %s",
-       "%s")
 
 /* ---- lesson 10-producer-consumer: texts its checks.c keeps in tables, variables and
  * helpers' parameters (marked N_ / fl_tr there) ---- */
