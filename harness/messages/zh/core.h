@@ -687,8 +687,6 @@ FL_MSG("queue_qsize(NULL) (given)",
        "queue_qsize(NULL)（现成的）")
 FL_MSG("waiting",
        "正在等待")
-FL_MSG("when pc_run returned (and its process ended)",
-       "pc_run 返回（它的进程也结束）时")
 
 /* ---- lesson 11-pool: texts its checks.c keeps in tables, variables and
  * helpers' parameters (marked N_ / fl_tr there) ---- */
