@@ -364,8 +364,6 @@ FL_MSG("a task that sends itself SIGKILL",
        "给自己发送 SIGKILL 的任务")
 FL_MSG("a task that sends itself SIGTERM",
        "给自己发送 SIGTERM 的任务")
-FL_MSG("gone",
-       "已经不在了")
 FL_MSG("proc_join(p) on a proc never started",
        "proc_join(p)（对从未启动的 proc）")
 FL_MSG("proc_join_timeout(p, -0.001) on a running child",
@@ -437,8 +435,6 @@ FL_MSG(" -- it counted a SIGKILL to the daemon that had died of SIGTERM: without
        "没有 pidfd，它就没看到那个守护进程已经结束")
 FL_MSG("a daemon already joined (ended 1) was treated as running",
        "一个已经 join 过的守护进程（ended 为 1）被当成了还在运行")
-FL_MSG("dead",
-       "已结束")
 FL_MSG("the structs of children an earlier proc_main_exit had joined were used again by the "
        "next one",
        "下一次 proc_main_exit 又用到了上一次已经 join 过的子进"
@@ -690,8 +686,6 @@ FL_MSG("waiting",
 
 /* ---- lesson 11-pool: texts its checks.c keeps in tables, variables and
  * helpers' parameters (marked N_ / fl_tr there) ---- */
-FL_MSG(" besides an earlier pool's",
-       "，另有之前那个进程池的")
 FL_MSG(": the pool never noticed that the worker died (end-of-file on its result pipe says "
        "so, unless the caller still holds the pipe's write end) -- Python's pool hangs here "
        "for ever",
@@ -749,12 +743,8 @@ FL_MSG("a task, after its only worker was killed (writing to the dead worker's t
        "SIGPIPE，除非在写的前后忽略它，否则调用方会被杀死）")
 FL_MSG("a task, asked again after the refused calls",
        "一个任务，在那些被拒绝的调用之后再取一次")
-FL_MSG("after pool_join",
-       "pool_join 之后")
 FL_MSG("an unknown status",
        "一个未知的状态")
-FL_MSG("done with the task",
-       "已经做完了任务")
 FL_MSG("pid_job(0), once memory is there again",
        "pid_job(0)，内存恢复之后")
 FL_MSG("pid_job(0), queued while memory ran out",
