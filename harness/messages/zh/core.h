@@ -794,20 +794,12 @@ FL_MSG("the task that was held at the gate",
 
 /* ---- lesson 12-parallelism: texts its checks.c keeps in tables, variables and
  * helpers' parameters (marked N_ / fl_tr there) ---- */
-FL_MSG(", and others",
-       "，还有别的")
-FL_MSG("a zombie (ended, not yet waited for)",
-       "僵尸进程（已结束，还没有被等待）")
 FL_MSG("an unknown errno",
        "一个未知的 errno")
 FL_MSG("errno was 0",
        "errno 为 0")
 FL_MSG("it did not return -1",
        "它没有返回 -1")
-FL_MSG("never lived at the same time (one after another)",
-       "从来没有同时存活过（一个接一个）")
-FL_MSG("overlapped only briefly: the second started late",
-       "只重叠了很短的时间：第二个启动得太晚")
 FL_MSG("proc_join on a proc never started (given)",
        "proc_join（对从未启动的 proc，现成的）")
 FL_MSG("proc_start on a proc already started (given)",
