@@ -295,8 +295,6 @@ FL_MSG("after %s the caller still has %d new descriptor: %s",
        "%s 之后调用方仍多出 %d 个文件描述符：%s")
 FL_MSG("after %s the caller still has %d new descriptors: %s",
        "%s 之后调用方仍多出 %d 个文件描述符：%s")
-FL_MSG("after %s the caller still has %d new descriptor%s: %s",
-       "%s 之后调用方仍多出 %d 个文件描述符%s：%s")
 FL_MSG("a failed pool_new to unmap the shared memory it mapped",
        "失败的 pool_new 应解除它映射的共享内存")
 FL_MSG("after %s the caller still has %d new shared mapping: %s",

@@ -295,8 +295,6 @@ FL_MSG("; every result is 0: the children wrote into memory the caller does not 
        "global, a MAP_PRIVATE region, or a region mapped after fork)",
        "；所有结果都是 0：子进程写进了调用方看不到的内存（全局变量、MAP_PRI"
        "VATE 区域，或者 fork 之后才映射的区域）")
-FL_MSG("a zombie",
-       "僵尸进程")
 FL_MSG("proc_join(NULL) (given)",
        "proc_join(NULL)（现成的）")
 FL_MSG("proc_join(p) on a proc never started (given)",
@@ -416,8 +414,6 @@ FL_MSG("proc_terminate(p) never started",
  * helpers' parameters (marked N_ / fl_tr there) ---- */
 FL_MSG(": its process would call a NULL task and crash",
        "：它的进程会调用一个 NULL 任务而崩溃")
-FL_MSG("there",
-       "仍然存在")
 FL_MSG("unblocking SIGCHLD after the second child exited",
        "在第二个子进程退出后解除对 SIGCHLD 的阻塞")
 FL_MSG("unblocking SIGCHLD: one signal for all the exits",
@@ -819,18 +815,6 @@ FL_MSG("run_sequential(2, task, args, NULL): codes is NULL",
 
 /* ---- lesson 13-fork-exec: texts its checks.c keeps in tables, variables and
  * helpers' parameters (marked N_ / fl_tr there) ---- */
-FL_MSG(", the caller's own program: proc_spawn returned before exec replaced it (wait for "
-       "the close-on-exec pipe's end of file)",
-       "，也就是调用方自己的程序：proc_spawn 在 exec 替换它之前就返"
-       "回了（要等 close-on-exec 管道读到文件结束）")
-FL_MSG(": another process (a grandchild?)",
-       "：另一个进程（孙进程？）")
-FL_MSG(": the caller itself (exec without fork replaces the caller)",
-       "：就是调用方自己（不 fork 就 exec 会替换掉调用方）")
-FL_MSG("no pid",
-       "没有 pid")
-FL_MSG("not a child of the caller",
-       "不是调用方的子进程")
 FL_MSG("proc_spawn interrupted by a signal",
        "proc_spawn 被信号打断")
 FL_MSG("proc_spawn interrupted while it reaped",
@@ -854,10 +838,6 @@ FL_MSG("proc_spawn(p, NULL, argv, NULL): path is NULL",
 FL_MSG("proc_spawn(p, path, NULL, NULL): argv is NULL",
        "proc_spawn(p, path, NULL, NULL)：argv 为"
        " NULL")
-FL_MSG("was held",
-       "被拦住了")
-FL_MSG("was not held",
-       "没有被拦住")
 
 /* ---- sandbox.c ---- */
 FL_MSG("starting the check",
