@@ -25,8 +25,10 @@ static void start_on_probe(struct proc *p, struct fl_probe_arg *a)
     FL_EXPECT(p->pid != getpid(), "p->pid to be the child's pid, not the caller's",
               "p->pid is %d, the caller's own pid", (int)p->pid);
     FL_EXPECT(fl_is_unreaped_child(p->pid, NULL), "p->pid to be a child of the caller",
-              "pid %d is not a child of the caller %d (%s)", (int)p->pid, (int)getpid(),
-              fl_proc_state(p->pid) ? fl_tr("it is another process") : fl_tr("no such process"));
+              fl_proc_state(p->pid)
+                  ? fl_tr("pid %d is not a child of the caller %d (it is another process)")
+                  : fl_tr("pid %d is not a child of the caller %d (no such process)"),
+              (int)p->pid, (int)getpid());
 }
 
 static void release_and_reap(struct fl_probe *pr, int n, struct proc *p, int count)
@@ -86,12 +88,13 @@ FL_CHECK(runs_once, "the task runs exactly once", .section = "Starting a child")
     int st = fl_reap(p.pid, "the child from proc_start");
     int runs = pr->nruns;
     FL_EXPECT(runs == 1, "one run of the task for one proc_start",
-              "the task ran %d times (first in pid %d%s%s); child %d %s", runs,
-              runs ? (int)pr->runs[0].pid : 0, runs > 1 ? fl_tr(", then in pid ") : "",
-              runs > 1 ? (pr->runs[1].pid == getpid() ? fl_tr("of the caller")
-                                                       : fl_tr("of another process"))
-                       : "",
-              (int)p.pid, fl_status_str(st));
+              runs <= 1 ? fl_tr("the task ran %d times (first in pid %d); child %d %s")
+              : pr->runs[1].pid == getpid()
+                  ? fl_tr("the task ran %d times (first in pid %d, then in pid of the caller); "
+                          "child %d %s")
+                  : fl_tr("the task ran %d times (first in pid %d, then in pid of another "
+                          "process); child %d %s"),
+              runs, runs ? (int)pr->runs[0].pid : 0, (int)p.pid, fl_status_str(st));
 }
 
 FL_CHECK(start_does_not_wait, "proc_start returns without waiting for the task",
@@ -113,8 +116,9 @@ FL_CHECK(start_does_not_wait, "proc_start returns without waiting for the task",
     char st = fl_proc_state(p.pid);
     FL_EXPECT(st && st != 'Z' && fl_is_unreaped_child(p.pid, NULL),
               "the child to still be running when proc_start returns",
-              "child %d was %s when proc_start returned", (int)p.pid,
-              st == 'Z' ? fl_tr("already dead") : fl_tr("gone, reaped already"));
+              st == 'Z' ? fl_tr("child %d was already dead when proc_start returned")
+                        : fl_tr("child %d was gone, reaped already when proc_start returned"),
+              (int)p.pid);
     fl_stage("waiting for the task to start in child %d", (int)p.pid);
     fl_probe_await(pr, 1, p.pid);
     release_and_reap(pr, 1, &p, 1);

@@ -519,8 +519,9 @@ FL_CHECK(arg_empty, "an argument of no bytes (NULL, 0) is accepted and the task 
               "above 0 is refused", "it returned %d (errno %d: %s)", r, errno, strerror(errno));
     FL_EXPECT(p.pid == 0 && p.name[0] == '\0' && p.task == record_no_arg,
               "p ready to start: pid 0, name \"\", the task set",
-              "pid %d, name \"%.16s\", task %s", (int)p.pid, p.name,
-              p.task == record_no_arg ? fl_tr("set") : fl_tr("not the one given"));
+              p.task == record_no_arg ? fl_tr("pid %d, name \"%.16s\", task set")
+                                      : fl_tr("pid %d, name \"%.16s\", task not the one given"),
+              (int)p.pid, p.name);
     start_ok(&p);
     fl_stage("waiting for child %d to end", (int)p.pid);
     int st = fl_reap(p.pid, "the child from proc_start");
@@ -678,8 +679,10 @@ FL_CHECK(setup_fails_127, "a child whose setup fails ends with 127 without runni
         FL_EXPECT(st == 0 && board->ran == 1 && strcmp(board->stdin_result, "eof") == 0,
                   "a child whose stdin cannot be put on /dev/null to end with 127 before the "
                   "task (or, if it managed, the task to read end-of-file)",
-                  "child %d %s; the task ran %d times%s%s", (int)p.pid, fl_status_str(st),
-                  board->ran, board->ran ? fl_tr(" and saw: ") : "", board->stdin_result);
+                  /* a task that never ran wrote nothing: %.0s takes its empty text */
+                  board->ran ? fl_tr("child %d %s; the task ran %d times and saw: %s")
+                             : fl_tr("child %d %s; the task ran %d times%.0s"),
+                  (int)p.pid, fl_status_str(st), board->ran, board->stdin_result);
 }
 
 /* A task that starts one unnamed proc of its own and writes down its name. */

@@ -106,9 +106,12 @@ static void expect_nothing_left(const char *after)
     int nk = fl_proc_children(getpid(), kids, 8);
     if (nk > 0)
         fl_fail("no child left after a failed call",
-                "after %s, child %d of the caller is still there (%s): every child already "
-                "started must be joined before returning", after, (int)kids[0],
-                fl_proc_state(kids[0]) == 'Z' ? fl_tr("a zombie") : fl_tr("running"));
+                fl_proc_state(kids[0]) == 'Z'
+                    ? fl_tr("after %s, child %d of the caller is still there (a zombie): every "
+                            "child already started must be joined before returning")
+                    : fl_tr("after %s, child %d of the caller is still there (running): every "
+                            "child already started must be joined before returning"),
+                after, (int)kids[0]);
     expect_no_shm_name(after);
 }
 
@@ -313,10 +316,15 @@ FL_CHECK(region_lifecycle, "shared_ints_create maps a shared region; shared_ints
     s.v[2999] = 1;   /* the whole size is usable */
     char perms[5] = "";
     int *addr = s.v;
-    FL_EXPECT(mapping_perms(addr, perms) && perms[3] == 's',
-              "the region to be a shared mapping (rw-s in /proc/self/maps)",
-              "the region at %p is mapped %s: a child would get a private copy",
-              (void *)addr, perms[0] ? perms : fl_tr("nowhere"));
+    if (!mapping_perms(addr, perms) || perms[3] != 's') {
+        if (perms[0])
+            fl_fail("the region to be a shared mapping (rw-s in /proc/self/maps)",
+                    "the region at %p is mapped %s: a child would get a private copy",
+                    (void *)addr, perms);
+        fl_fail("the region to be a shared mapping (rw-s in /proc/self/maps)",
+                "the region at %p is mapped nowhere: a child would get a private copy",
+                (void *)addr);
+    }
     expect_no_shm_name(N_("shared_ints_create returned"));
     char fds[256];
     FL_EXPECT(fl_fds_new_since_start(fds, sizeof fds) == 0,
@@ -576,8 +584,11 @@ FL_CHECK(map_start_fails, "when a child cannot be started, shared_map reports fo
     shm_start();
     for (int allowed = 0; allowed < 3; allowed++) {
         g_probe = (struct fl_probe_arg){fl_probe_new(0, 0), 1};
-        fl_stage("calling shared_map on 3 inputs when only %d process%s can be created",
-                 allowed, allowed == 1 ? "" : "es");
+        fl_stage(allowed == 1
+                     ? fl_tr("calling shared_map on 3 inputs when only %d process can be created")
+                     : fl_tr("calling shared_map on 3 inputs when only %d processes can be "
+                             "created"),
+                 allowed);
         fl_forks_allow(allowed);
         errno = 0;
         int r = shared_map(record_and_double, in, out, 3);
@@ -586,8 +597,10 @@ FL_CHECK(map_start_fails, "when a child cannot be started, shared_map reports fo
         FL_EXPECT(r == -1 && e == EAGAIN,
                   "shared_map to return -1 with fork's errno (EAGAIN) when a child cannot be "
                   "started",
-                  "with %d process creation%s allowed it returned %d (errno %d: %s)", allowed,
-                  allowed == 1 ? "" : "s", r, e, strerror(e));
+                  allowed == 1
+                      ? fl_tr("with %d process creation allowed it returned %d (errno %d: %s)")
+                      : fl_tr("with %d process creations allowed it returned %d (errno %d: %s)"),
+                  allowed, r, e, strerror(e));
         char after[96];
         if (allowed == 1)
             snprintf(after, sizeof after, "%s", fl_tr("shared_map failed with 1 child started"));
@@ -688,8 +701,11 @@ FL_CHECK(memory_short, "when memory runs out, shared_ints_create and shared_map 
     for (int k = 0; k < 4; k++) {
         int out[3] = {0, 0, 0};
         g_probe = (struct fl_probe_arg){fl_probe_new(0, 0), 1};
-        fl_stage("calling shared_map on 3 inputs with %d allocation%s allowed, then ENOMEM", k,
-                 k == 1 ? "" : "s");
+        fl_stage(k == 1 ? fl_tr("calling shared_map on 3 inputs with %d allocation allowed, then "
+                                "ENOMEM")
+                        : fl_tr("calling shared_map on 3 inputs with %d allocations allowed, then "
+                                "ENOMEM"),
+                 k);
         fl_allocs_allow(k);
         errno = 0;
         r = shared_map(record_and_double, in, out, 3);
@@ -705,8 +721,9 @@ FL_CHECK(memory_short, "when memory runs out, shared_ints_create and shared_map 
         expect_nothing_left(after);
         if (r == 0 && k > 0) {
             FL_EXPECT(out[0] == 8 && out[1] == 10 && out[2] == 12, "out to be 8, 10, 12",
-                      "with %d allocation%s allowed, out is %d, %d, %d", k, k == 1 ? "" : "s",
-                      out[0], out[1], out[2]);
+                      k == 1 ? fl_tr("with %d allocation allowed, out is %d, %d, %d")
+                             : fl_tr("with %d allocations allowed, out is %d, %d, %d"),
+                      k, out[0], out[1], out[2]);
             continue;
         }
         /* With some memory, the children are forked with none left: a child
@@ -716,12 +733,15 @@ FL_CHECK(memory_short, "when memory runs out, shared_ints_create and shared_map 
                               "made")
                          : N_("shared_map to work (0) or return -1 with ENOMEM (EIO if a child "
                               "could not allocate)"),
-                  "with %d allocation%s allowed it returned %d (errno %d: %s)", k,
-                  k == 1 ? "" : "s", r, e, strerror(e));
+                  k == 1 ? fl_tr("with %d allocation allowed it returned %d (errno %d: %s)")
+                         : fl_tr("with %d allocations allowed it returned %d (errno %d: %s)"),
+                  k, r, e, strerror(e));
         FL_EXPECT(k > 0 || g_probe.probe->nruns == 0,
                   "the region to be made before any fork: with no memory, no child starts",
-                  "fn ran in %d child%s though the region could not be made",
-                  g_probe.probe->nruns, g_probe.probe->nruns == 1 ? "" : "ren");
+                  g_probe.probe->nruns == 1
+                      ? fl_tr("fn ran in %d child though the region could not be made")
+                      : fl_tr("fn ran in %d children though the region could not be made"),
+                  g_probe.probe->nruns);
     }
 }
 
@@ -773,9 +793,11 @@ FL_CHECK(map_signal_while_joining, "a signal that interrupts shared_map's waitin
             fl_reap(kids[i], "a child shared_map left");
         fl_fail("shared_map to reap every child before it returns, even when a signal "
                 "interrupts its wait (EINTR: wait again)",
-                "after SIGUSR1 interrupted it, shared_map returned %d (errno %d: %s) with "
-                "child %d still %s", r, e, strerror(e), (int)kids[0],
-                st == 'Z' ? fl_tr("a zombie") : fl_tr("running"));
+                st == 'Z' ? fl_tr("after SIGUSR1 interrupted it, shared_map returned %d (errno "
+                                  "%d: %s) with child %d still a zombie")
+                          : fl_tr("after SIGUSR1 interrupted it, shared_map returned %d (errno "
+                                  "%d: %s) with child %d still running"),
+                r, e, strerror(e), (int)kids[0]);
     }
     FL_EXPECT(r == 0 && out[0] == 3 && out[1] == 6 && out[2] == 9,
               "shared_map to return 0 with out 3, 6, 9: an interrupted wait is not a failed "

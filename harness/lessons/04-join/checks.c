@@ -25,14 +25,36 @@ static void start_task(struct proc *p, proc_task task, void *arg)
               "it returned %d (errno %d: %s)", r, errno, strerror(errno));
 }
 
-/* Words for a child's state, for messages. */
-static const char *state_words(pid_t pid)
+/* The one of three messages that fits the state of child `pid` now:
+ * reaped (no longer the caller's child), a zombie, or still running; each
+ * a whole sentence marked N_() by the caller, returned translated.  A
+ * sentence per state, not a word put into one, so that a translation can
+ * say each its own way. */
+static const char *by_state(pid_t pid, const char *reaped, const char *zombie,
+                            const char *running)
+    __attribute__((format_arg(2), format_arg(3), format_arg(4)));
+
+static const char *by_state(pid_t pid, const char *reaped, const char *zombie,
+                            const char *running)
 {
     if (!fl_is_unreaped_child(pid, NULL))
-        return fl_tr("reaped");
-    return fl_proc_state(pid) == 'Z' ? fl_tr("a zombie (ended, not reaped)")
-                                     : fl_tr("still running");
+        return fl_tr(reaped);
+    return fl_proc_state(pid) == 'Z' ? fl_tr(zombie) : fl_tr(running);
 }
+
+/* What a call returned, and the state of child `pid`: arguments r, errno,
+ * strerror(errno), pid. */
+#define RETURNED_AND_STATE(pid)                                                     \
+    by_state((pid), N_("it returned %d (errno %d: %s); child %d is reaped"),        \
+             N_("it returned %d (errno %d: %s); child %d is a zombie (ended, not reaped)"), \
+             N_("it returned %d (errno %d: %s); child %d is still running"))
+
+/* Child `pid` not reaped yet: argument pid.  (The English has always said
+ * "still still running" here; it is kept as it was.) */
+#define STILL_STATE(pid)                                                            \
+    by_state((pid), N_("child %d is still reaped"),                                 \
+             N_("child %d is still a zombie (ended, not reaped)"),                  \
+             N_("child %d is still still running"))
 
 /* A child of the caller that has already ended and stays a zombie: the
  * "other child" a join must never touch. */
@@ -122,8 +144,12 @@ static void judge_join(struct proc *p, int r, int e, double returned_at)
     if (r != 0) {
         jb->go = 1;
         fl_fail_settled(NULL, p->pid, "proc_join to return 0 once the child has ended",
-                        "it returned %d (errno %d: %s); child %d is %s%s", r, e, strerror(e),
-                        (int)p->pid, state_words(p->pid),
+                        by_state(p->pid,
+                                 N_("it returned %d (errno %d: %s); child %d is reaped%s"),
+                                 N_("it returned %d (errno %d: %s); child %d is a zombie (ended, "
+                                    "not reaped)%s"),
+                                 N_("it returned %d (errno %d: %s); child %d is still running%s")),
+                        r, e, strerror(e), (int)p->pid,
                         e == EINTR ? fl_tr(": a signal interrupted waitpid, and EINTR must be "
                                            "retried (the child has not ended)") : "");
     }
@@ -205,9 +231,17 @@ FL_CHECK(join_reaps, "proc_join reaps the child: no zombie is left",
                      "it returned %d (errno %d: %s)", r, errno, strerror(errno));
     if (fl_is_unreaped_child(p.pid, NULL))
         fl_fail_settled(NULL, p.pid, "no zombie after proc_join: it reaps the child",
-                     "child %d is still %s after proc_join returned 0: seeing the end is "
-                     "not reaping (no WNOWAIT, no pidfd alone: waitpid collects it)",
-                     (int)p.pid, state_words(p.pid));
+                     by_state(p.pid,
+                              N_("child %d is still reaped after proc_join returned 0: seeing "
+                                 "the end is not reaping (no WNOWAIT, no pidfd alone: waitpid "
+                                 "collects it)"),
+                              N_("child %d is still a zombie (ended, not reaped) after proc_join "
+                                 "returned 0: seeing the end is not reaping (no WNOWAIT, no "
+                                 "pidfd alone: waitpid collects it)"),
+                              N_("child %d is still still running after proc_join returned 0: "
+                                 "seeing the end is not reaping (no WNOWAIT, no pidfd alone: "
+                                 "waitpid collects it)")),
+                     (int)p.pid);
 }
 
 static int child_pending_exit(void *arg)
@@ -310,8 +344,14 @@ static void judge_timed_out(struct proc *p, struct fl_probe *pr, double want, in
     int ours = fl_is_unreaped_child(p->pid, NULL);
     if (r != 1)
         fl_fail_settled(pr, p->pid, "proc_join_timeout to return 1: the child still runs",
-                        "it returned %d (errno %d: %s) after %.3f s%s; child %d is %s", r, e,
-                        strerror(e), took, events, (int)p->pid, state_words(p->pid));
+                        by_state(p->pid,
+                                 N_("it returned %d (errno %d: %s) after %.3f s%s; child %d is "
+                                    "reaped"),
+                                 N_("it returned %d (errno %d: %s) after %.3f s%s; child %d is a "
+                                    "zombie (ended, not reaped)"),
+                                 N_("it returned %d (errno %d: %s) after %.3f s%s; child %d is "
+                                    "still running")),
+                        r, e, strerror(e), took, events, (int)p->pid);
     if (took < want - 0.00005)
         fl_fail_settled(pr, p->pid, "proc_join_timeout to wait at least the timeout",
                         "it gave up after %.4f s, asked to wait %.4f s%s: one look with "
@@ -325,10 +365,13 @@ static void judge_timed_out(struct proc *p, struct fl_probe *pr, double want, in
                         "after each wake-up", took, want, want + overrun(), events);
     if (!ours || st == 0 || st == 'Z')
         fl_fail_settled(pr, p->pid, "the child to keep running after the timeout",
-                        "child %d is %s after proc_join_timeout returned 1: the timeout must "
-                        "not end the child", (int)p->pid,
-                        !ours ? fl_tr("reaped") : st == 'Z' ? fl_tr("dead (a zombie)")
-                                                            : fl_tr("gone"));
+                        !ours ? fl_tr("child %d is reaped after proc_join_timeout returned 1: "
+                                      "the timeout must not end the child")
+                        : st == 'Z' ? fl_tr("child %d is dead (a zombie) after proc_join_timeout "
+                                            "returned 1: the timeout must not end the child")
+                                    : fl_tr("child %d is gone after proc_join_timeout returned 1: "
+                                            "the timeout must not end the child"),
+                        (int)p->pid);
     int code = 12345;
     if (proc_exitcode(p, &code) != 0)
         fl_fail_settled(pr, p->pid, "proc_exitcode to return 0 (no code yet) after a timeout",
@@ -468,8 +511,7 @@ FL_CHECK(timeout_zero, "proc_join_timeout with 0 seconds looks once and returns 
     int r = proc_join_timeout(&p, 0);
     if (r != 1)
         fl_fail_settled(pr, p.pid, "proc_join_timeout(p, 0) to return 1 for a running child",
-                     "it returned %d (errno %d: %s); child %d is %s", r, errno,
-                     strerror(errno), (int)p.pid, state_words(p.pid));
+                     RETURNED_AND_STATE(p.pid), r, errno, strerror(errno), (int)p.pid);
     fl_probe_release(pr, 1);
     fl_stage("waiting for child %d to end", (int)p.pid);
     fl_await_exit(p.pid);
@@ -477,10 +519,9 @@ FL_CHECK(timeout_zero, "proc_join_timeout with 0 seconds looks once and returns 
     r = proc_join_timeout(&p, 0);
     if (r != 0)
         fl_fail_settled(NULL, p.pid, "proc_join_timeout(p, 0) to return 0 for a child that ended",
-                     "it returned %d (errno %d: %s); child %d is %s", r, errno,
-                     strerror(errno), (int)p.pid, state_words(p.pid));
+                     RETURNED_AND_STATE(p.pid), r, errno, strerror(errno), (int)p.pid);
     FL_EXPECT(!fl_is_unreaped_child(p.pid, NULL), "proc_join_timeout returning 0 to have reaped",
-              "child %d is still %s", (int)p.pid, state_words(p.pid));
+              STILL_STATE(p.pid), (int)p.pid);
 }
 
 /* The task for "returns as soon as the child ends": it ends once its
@@ -518,13 +559,20 @@ FL_CHECK(timeout_reaps, "proc_join_timeout returns 0 as soon as the child ends, 
     double at = fl_now();
     if (r != 0)
         fl_fail_settled(NULL, p.pid, "proc_join_timeout to return 0 once the child has ended",
-                        "it returned %d (errno %d: %s); child %d is %s", r, e, strerror(e),
-                        (int)p.pid, state_words(p.pid));
+                        RETURNED_AND_STATE(p.pid), r, e, strerror(e), (int)p.pid);
     if (fl_is_unreaped_child(p.pid, NULL))
         fl_fail_settled(NULL, p.pid, "no zombie after proc_join_timeout returned 0",
-                        "child %d is still %s: proc_join_timeout saw the end but did not reap "
-                        "the child (waitpid after the pidfd said it ended)", (int)p.pid,
-                        state_words(p.pid));
+                        by_state(p.pid,
+                                 N_("child %d is still reaped: proc_join_timeout saw the end but "
+                                    "did not reap the child (waitpid after the pidfd said it "
+                                    "ended)"),
+                                 N_("child %d is still a zombie (ended, not reaped): "
+                                    "proc_join_timeout saw the end but did not reap the child "
+                                    "(waitpid after the pidfd said it ended)"),
+                                 N_("child %d is still still running: proc_join_timeout saw the "
+                                    "end but did not reap the child (waitpid after the pidfd said "
+                                    "it ended)")),
+                        (int)p.pid);
     FL_EXPECT(at - jb->ended_at <= fl_scaled(0.5),
               "proc_join_timeout to return as soon as the child has ended",
               "it returned %.3f s after child %d ended: it looks too seldom (a nap between "
@@ -605,8 +653,10 @@ FL_CHECK(refusals, "every refusal in join.h: -1 with its errno, and the running 
                             r, e, strerror(e), strerror(refusals[i].err));
         if (!fl_is_unreaped_child(running.pid, NULL) || fl_proc_state(running.pid) == 'Z')
             fl_fail_settled(pr, running.pid, "a refused call to leave the running child alone",
-                            "after %s, child %d is %s", call, (int)running.pid,
-                            state_words(running.pid));
+                            by_state(running.pid, N_("after %s, child %d is reaped"),
+                                     N_("after %s, child %d is a zombie (ended, not reaped)"),
+                                     N_("after %s, child %d is still running")),
+                            call, (int)running.pid);
     }
     fl_probe_release(pr, 1);
     fl_stage("joining child %d", (int)running.pid);
@@ -779,7 +829,10 @@ FL_CHECK(join_no_fds, "with no descriptor free, the joins still work or say EMFI
         judge_timed_out(&p, pr, want, r, e, took, N_(" with no descriptor free"));
     else if (!fl_is_unreaped_child(p.pid, NULL) || fl_proc_state(p.pid) == 'Z')
         fl_fail_settled(pr, p.pid, "a failed proc_join_timeout to leave the child alone",
-                        "child %d is %s", (int)p.pid, state_words(p.pid));
+                        by_state(p.pid, N_("child %d is reaped"),
+                                 N_("child %d is a zombie (ended, not reaped)"),
+                                 N_("child %d is still running")),
+                        (int)p.pid);
     fl_probe_release(pr, 1);
     fl_stage("waiting for child %d to end", (int)p.pid);
     fl_await_exit(p.pid);
@@ -806,7 +859,7 @@ FL_CHECK(join_no_fds, "with no descriptor free, the joins still work or say EMFI
                             "proc_join_timeout to return 0 for an ended child (or -1 with "
                             "EMFILE)", "it returned %d (errno %d: %s)", r, e, strerror(e));
         FL_EXPECT(!fl_is_unreaped_child(p.pid, NULL), "proc_join_timeout returning 0 to reap",
-                  "child %d is still %s", (int)p.pid, state_words(p.pid));
+                  STILL_STATE(p.pid), (int)p.pid);
     }
     int code = -1;
     FL_EXPECT(proc_exitcode(&p, &code) == 1 && code == 0, "exit code 0 once joined",

@@ -191,9 +191,14 @@ FL_CHECK(is_alive_reaps, "proc_is_alive reaps an ended child and keeps its exit 
     char state = fl_proc_state(p.pid);
     if (fl_is_unreaped_child(p.pid, NULL))
         fl_fail_settled(NULL, p.pid, "no zombie after proc_is_alive said 0: it reaps the child",
-                     "child %d is still %s after proc_is_alive returned 0: nobody waited for "
-                     "it (waitpid with WNOHANG, without WNOWAIT)", (int)p.pid,
-                     state == 'Z' ? fl_tr("a zombie (state Z)") : fl_tr("there, unreaped"));
+                     state == 'Z'
+                         ? fl_tr("child %d is still a zombie (state Z) after proc_is_alive "
+                                 "returned 0: nobody waited for it (waitpid with WNOHANG, "
+                                 "without WNOWAIT)")
+                         : fl_tr("child %d is still there, unreaped after proc_is_alive "
+                                 "returned 0: nobody waited for it (waitpid with WNOHANG, "
+                                 "without WNOWAIT)"),
+                     (int)p.pid);
     FL_EXPECT(p.ended && has_code(&p, 7),
               "p->ended set and exit code 7 (what the task returned) after proc_is_alive "
               "reaped the child",
@@ -334,9 +339,10 @@ FL_CHECK(no_signal_after_is_alive, "terminate and kill send nothing once is_aliv
     int r = proc_is_alive(&p);
     if (r != 0 || fl_is_unreaped_child(p.pid, NULL))
         fl_fail_settled(NULL, p.pid, "proc_is_alive to return 0 and reap the ended child",
-                     "it returned %d (errno %d: %s); child %d is %s", r, errno, strerror(errno),
-                     (int)p.pid, fl_is_unreaped_child(p.pid, NULL) ? fl_tr("not reaped")
-                                                                  : fl_tr("reaped"));
+                     fl_is_unreaped_child(p.pid, NULL)
+                         ? fl_tr("it returned %d (errno %d: %s); child %d is not reaped")
+                         : fl_tr("it returned %d (errno %d: %s); child %d is reaped"),
+                     r, errno, strerror(errno), (int)p.pid);
     expect_no_signal(&p, p.pid, "proc_is_alive");
 }
 
@@ -758,8 +764,9 @@ FL_CHECK(join_survives_signal, "alive until joined, through a signal that interr
     FL_EXPECT(r == 0 && !unreaped,
               "proc_join (given) to wait until the child has ended and reap it, whatever "
               "signal interrupts waitpid (EINTR: wait again)",
-              "proc_join returned %d (errno %d: %s) with child %d %s", r, e, strerror(e),
-              (int)p.pid, unreaped ? fl_tr("not reaped") : fl_tr("reaped"));
+              unreaped ? fl_tr("proc_join returned %d (errno %d: %s) with child %d not reaped")
+                       : fl_tr("proc_join returned %d (errno %d: %s) with child %d reaped"),
+              r, e, strerror(e), (int)p.pid);
     errno = 0;
     alive = proc_is_alive(&p);
     e = errno;

@@ -68,9 +68,14 @@ static void await_zombie(pid_t pid)
     fl_await_exit(pid);
     FL_EXPECT(fl_proc_state(pid) == 'Z',
               "child to wait as a zombie while SIGCHLD is blocked",
-              "child %d is %s, although SIGCHLD was blocked so no handler could reap it: "
-              "does reaper_install unblock SIGCHLD, or reap outside the handler?",
-              (int)pid, fl_proc_state(pid) ? fl_tr("not a zombie") : fl_tr("already reaped"));
+              fl_proc_state(pid)
+                  ? fl_tr("child %d is not a zombie, although SIGCHLD was blocked so no handler "
+                          "could reap it: does reaper_install unblock SIGCHLD, or reap outside "
+                          "the handler?")
+                  : fl_tr("child %d is already reaped, although SIGCHLD was blocked so no "
+                          "handler could reap it: does reaper_install unblock SIGCHLD, or reap "
+                          "outside the handler?"),
+              (int)pid);
 }
 
 /* Unblock SIGCHLD: the one pending signal is handled before this returns. */
@@ -87,8 +92,9 @@ static void expect_reaped(pid_t pid, int code)
     char st = fl_proc_state(pid);
     FL_EXPECT(!fl_is_unreaped_child(pid, NULL),
               "the SIGCHLD handler to reap every child that had exited",
-              "child %d is still %s after the handler ran", (int)pid,
-              st == 'Z' ? fl_tr("a zombie") : fl_tr("there"));
+              st == 'Z' ? fl_tr("child %d is still a zombie after the handler ran")
+                        : fl_tr("child %d is still there after the handler ran"),
+              (int)pid);
     int status = -1;
     errno = 0;
     int r = reaper_status(pid, &status);
@@ -244,10 +250,16 @@ FL_CHECK(handler_reaps_merged, "one SIGCHLD for many exits: the handler reaps th
             left++;
         }
     FL_EXPECT(left == 0, "one run of the handler to reap every child that had exited",
-              "%d children exited while SIGCHLD was blocked, so one SIGCHLD was delivered for "
-              "all of them; after it %d %s still zombies (%s): the handler must loop "
-              "waitpid(-1, &status, WNOHANG) until it returns 0 or -1",
-              MERGED, left, left == 1 ? "is" : "are", zombies);
+              left == 1
+                  ? fl_tr("%d children exited while SIGCHLD was blocked, so one SIGCHLD was "
+                          "delivered for all of them; after it %d is still zombies (%s): the "
+                          "handler must loop waitpid(-1, &status, WNOHANG) until it returns 0 "
+                          "or -1")
+                  : fl_tr("%d children exited while SIGCHLD was blocked, so one SIGCHLD was "
+                          "delivered for all of them; after it %d are still zombies (%s): the "
+                          "handler must loop waitpid(-1, &status, WNOHANG) until it returns 0 "
+                          "or -1"),
+              MERGED, left, zombies);
     for (int i = 0; i < MERGED; i++)
         expect_reaped(p[i].pid, 10 + i);
     FL_EXPECT(reaper_count() == MERGED, "reaper_count to count every child reaped",
@@ -276,7 +288,8 @@ FL_CHECK(handler_never_blocks, "the handler returns while other children still r
     char st = fl_proc_state(running.pid);
     FL_EXPECT(st && st != 'Z' && fl_is_unreaped_child(running.pid, NULL),
               "a child that still runs to be left alone by the handler",
-              "child %d was %s", (int)running.pid, st == 'Z' ? fl_tr("a zombie") : fl_tr("gone"));
+              st == 'Z' ? fl_tr("child %d was a zombie") : fl_tr("child %d was gone"),
+              (int)running.pid);
     sigchld_blocked(1);   /* before the release: else it may exit and be reaped at once */
     fl_probe_release(held, 1);
     await_zombie(running.pid);
@@ -337,7 +350,7 @@ FL_CHECK(uninstall_restores, "after reaper_uninstall, exited children are zombie
     struct sigaction sa;
     sigaction(SIGCHLD, NULL, &sa);
     FL_EXPECT(sa.sa_handler == SIG_DFL, "SIGCHLD's action to be SIG_DFL again",
-              "it is %s", sa.sa_handler == SIG_IGN ? "SIG_IGN" : fl_tr("still a handler"));
+              sa.sa_handler == SIG_IGN ? fl_tr("it is SIG_IGN") : fl_tr("it is still a handler"));
     struct proc p;
     start_child(&p, coded_task, &a);
     fl_stage("waiting on child %d's pidfd until it has exited", (int)p.pid);
@@ -410,12 +423,12 @@ FL_CHECK(ignored_loses_status, "with SIGCHLD ignored, no zombie is kept and the 
               "it returned %d after reaper_discard", b->start_rc);
     FL_EXPECT(b->waited == -1 && b->wait_errno == ECHILD,
               "waitpid for the child to fail with ECHILD: the kernel removed it at exit",
-              "waitpid(%d) returned %d%s%s: %s", (int)b->child, (int)b->waited,
-              b->waited == b->child ? fl_tr(" with the status ") : "",
-              b->waited == b->child ? fl_status_str(b->status) : "",
-              b->waited == b->child ? fl_tr("the child was kept as a zombie, so SIGCHLD was "
-                                            "not ignored (SIG_IGN)")
-                                    : strerror(b->wait_errno));
+              b->waited == b->child
+                  ? fl_tr("waitpid(%d) returned %d with the status %s: the child was kept as a "
+                          "zombie, so SIGCHLD was not ignored (SIG_IGN)")
+                  : fl_tr("waitpid(%d) returned %d: %s"),
+              (int)b->child, (int)b->waited,
+              b->waited == b->child ? fl_status_str(b->status) : strerror(b->wait_errno));
 }
 
 /* ---- orphans ---- */
@@ -523,11 +536,13 @@ FL_CHECK(orphan_leaves_no_zombie, "proc_start_orphan waits for its middle child:
     if (nk > 0) {
         char st = fl_proc_state(kids[0]);
         fl_fail("the caller to have no child left when proc_start_orphan returns",
-                "child %d %s after proc_start_orphan returned: wait for the middle child "
-                "before returning", (int)kids[0],
-                st == 'Z' ? fl_tr("has exited but nobody waited for it: it is a zombie of the "
-                                  "caller (the middle child, never reaped)")
-                          : fl_tr("still runs"));
+                st == 'Z' ? fl_tr("child %d has exited but nobody waited for it: it is a zombie "
+                                  "of the caller (the middle child, never reaped) after "
+                                  "proc_start_orphan returned: wait for the middle child before "
+                                  "returning")
+                          : fl_tr("child %d still runs after proc_start_orphan returned: wait "
+                                  "for the middle child before returning"),
+                (int)kids[0]);
     }
     fl_stage("waiting for the task to run in process %d", (int)p.pid);
     fl_probe_await(pr, 1, 0);
@@ -554,8 +569,10 @@ FL_CHECK(orphan_fork_refused, "a refused fork: proc_start_orphan fails with EAGA
         struct fl_probe_arg a = {pr, 1};
         struct proc p;
         proc_init(&p, fl_probe_task, &a);
-        fl_stage("calling proc_start_orphan while the kernel refuses the %s fork",
-                 allow ? fl_tr("second (the task's)") : fl_tr("first (the middle child's)"));
+        fl_stage(allow ? fl_tr("calling proc_start_orphan while the kernel refuses the second "
+                               "(the task's) fork")
+                       : fl_tr("calling proc_start_orphan while the kernel refuses the first "
+                               "(the middle child's) fork"));
         fl_forks_allow(allow);
         errno = 0;
         int r = proc_start_orphan(&p);
@@ -570,8 +587,11 @@ FL_CHECK(orphan_fork_refused, "a refused fork: proc_start_orphan fails with EAGA
                             "child %d is there after it returned %d", (int)kids[0], r);
         FL_EXPECT(r == -1 && e == EAGAIN && p.pid == 0,
                   "proc_start_orphan to return -1 with fork's errno (EAGAIN), p->pid left 0",
-                  "with the %s fork refused it returned %d (errno %d: %s), p->pid %d",
-                  allow ? fl_tr("second") : fl_tr("first"), r, e, strerror(e), (int)p.pid);
+                  allow ? fl_tr("with the second fork refused it returned %d (errno %d: %s), "
+                                "p->pid %d")
+                        : fl_tr("with the first fork refused it returned %d (errno %d: %s), "
+                                "p->pid %d"),
+                  r, e, strerror(e), (int)p.pid);
         FL_EXPECT(nf == 0, "a failed proc_start_orphan to close every descriptor it opened",
                   "still open after it failed: %s", fds);
         FL_EXPECT(pr->nruns == 0, "no task to run when a fork was refused",
@@ -781,9 +801,12 @@ static int orphan_interrupted(struct proc *p, int kill_middle, int *err)
     hold_owner = getpid();
     pid_t helper = fl_signal_when_blocked(getpid(), SIGUSR1, 2.0);
     hold_armed = 1;
-    fl_stage("calling proc_start_orphan; its middle child is held before it forks the task, "
-             "and SIGUSR1 (handler without SA_RESTART) %s once the caller is blocked",
-             kill_middle ? fl_tr("kills the middle child") : fl_tr("lets it go on"));
+    fl_stage(kill_middle ? fl_tr("calling proc_start_orphan; its middle child is held before it "
+                                 "forks the task, and SIGUSR1 (handler without SA_RESTART) kills "
+                                 "the middle child once the caller is blocked")
+                         : fl_tr("calling proc_start_orphan; its middle child is held before it "
+                                 "forks the task, and SIGUSR1 (handler without SA_RESTART) lets "
+                                 "it go on once the caller is blocked"));
     errno = 0;
     int r = proc_start_orphan(p);
     *err = errno;
@@ -1029,10 +1052,14 @@ FL_CHECK(orphan_wait_interrupted, "a signal while proc_start_orphan waits for it
     if (nk > 0)
         fl_fail_settled(NULL, kids[0], "proc_start_orphan to wait again when a signal "
                         "interrupts its wait for the middle child (EINTR is retried)",
-                        "child %d (the middle child %d) is %s after a signal interrupted "
-                        "proc_start_orphan's waitpid: call waitpid again when it fails with "
-                        "EINTR", (int)kids[0], (int)TB->middle,
-                        fl_proc_state(kids[0]) == 'Z' ? fl_tr("a zombie") : fl_tr("still there"));
+                        fl_proc_state(kids[0]) == 'Z'
+                            ? fl_tr("child %d (the middle child %d) is a zombie after a signal "
+                                    "interrupted proc_start_orphan's waitpid: call waitpid again "
+                                    "when it fails with EINTR")
+                            : fl_tr("child %d (the middle child %d) is still there after a signal "
+                                    "interrupted proc_start_orphan's waitpid: call waitpid again "
+                                    "when it fails with EINTR"),
+                        (int)kids[0], (int)TB->middle);
     FL_EXPECT(usr1_seen >= 1, "SIGUSR1 to reach the caller",
               "no signal arrived: the caller was never seen blocked");
     FL_EXPECT(r == 0 && p.pid > 0,

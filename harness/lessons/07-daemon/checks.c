@@ -239,15 +239,19 @@ static void await_report(int fd, pid_t m)
             fl_status_str(st));
 }
 
-/* Wait until the task in `pid` (not the caller's child) says ready. */
-static void await_ready(struct fl_probe *p, pid_t pid, const char *who)
+/* Wait until the task in `pid` (not the caller's child) says ready;
+ * `is_daemon` says whether the messages name it a daemon or a child. */
+static void await_ready(struct fl_probe *p, pid_t pid, int is_daemon)
 {
-    who = fl_tr(who);
-    fl_stage("waiting for the task of %s %d to start", who, (int)pid);
+    fl_stage(is_daemon ? fl_tr("waiting for the task of daemon %d to start")
+                       : fl_tr("waiting for the task of child %d to start"),
+             (int)pid);
     char c;
     if (!await_fd_or_exit(p->ready[0], pid) || read(p->ready[0], &c, 1) != 1)
         fl_fail("the task to start in the new process",
-                "%s %d was gone before its task was ready to work", who, (int)pid);
+                is_daemon ? fl_tr("daemon %d was gone before its task was ready to work")
+                          : fl_tr("child %d was gone before its task was ready to work"),
+                (int)pid);
 }
 
 /* Fork M, let it start the kids, and check that every start worked. */
@@ -280,9 +284,11 @@ static pid_t start_main(struct scene *s, struct kid *kids, int n, int calls_main
                       s->set_rc[i], s->set_errno[i], strerror(s->set_errno[i]));
         FL_EXPECT(s->start_rc[i] == 0 && s->pid[i] > 0,
                   "proc_start to start the child",
-                  "in main process %d, proc_start for a %s child returned %d with p->pid %d "
-                  "(errno %d: %s)", (int)m, kids[i].daemon ? fl_tr("daemon") : fl_tr("non-daemon"),
-                  s->start_rc[i], (int)s->pid[i], s->start_errno[i],
+                  kids[i].daemon ? fl_tr("in main process %d, proc_start for a daemon child "
+                                         "returned %d with p->pid %d (errno %d: %s)")
+                                 : fl_tr("in main process %d, proc_start for a non-daemon child "
+                                         "returned %d with p->pid %d (errno %d: %s)"),
+                  (int)m, s->start_rc[i], (int)s->pid[i], s->start_errno[i],
                   strerror(s->start_errno[i]));
     }
     return m;
@@ -438,8 +444,8 @@ static void main_exit_scene(struct main_exit_seen *o, int owner_ends)
     o->m = start_main(s, kids, 2, 1, &go);
     o->d = s->pid[0];
     o->n = s->pid[1];
-    await_ready(pd, o->d, N_("daemon"));
-    await_ready(pn, o->n, N_("child"));
+    await_ready(pd, o->d, 1);
+    await_ready(pn, o->n, 0);
     say_go(go);
     fl_stage("main process %d is in proc_main_exit; waiting for it to wait for a child",
              (int)o->m);
@@ -484,9 +490,9 @@ FL_CHECK(main_exit_ends_daemons, "proc_main_exit ends daemon children with SIGTE
     struct kid_record *d = &o.s->kid[0];
     FL_EXPECT(d->term_sig == SIGTERM && d->term_from == o.m,
               "daemon child to receive SIGTERM from the main process",
-              "daemon %d %s", (int)o.d,
-              d->term_sig ? fl_tr("got SIGTERM from another process")
-                          : fl_tr("ended without SIGTERM"));
+              d->term_sig ? fl_tr("daemon %d got SIGTERM from another process")
+                          : fl_tr("daemon %d ended without SIGTERM"),
+              (int)o.d);
     FL_EXPECT(!d->late_work, "the daemon's work after the main process ended never to happen",
               "daemon %d went on working after proc_main_exit", (int)o.d);
     FL_EXPECT(o.s->ended[0], "proc_main_exit to join the daemon with proc_join (p->ended 1)",
@@ -548,9 +554,9 @@ FL_CHECK(main_exit_escalates, "proc_main_exit kills a daemon that ignores SIGTER
     int go;
     pid_t m = start_main(s, kids, KIDS, 1, &go);
     pid_t a = s->pid[0], b = s->pid[1], n = s->pid[2];
-    await_ready(pa, a, N_("daemon"));
-    await_ready(pb, b, N_("daemon"));
-    await_ready(pn, n, N_("child"));
+    await_ready(pa, a, 1);
+    await_ready(pb, b, 1);
+    await_ready(pn, n, 0);
     int afd = (int)syscall(SYS_pidfd_open, a, 0);
     if (afd < 0)
         fl_fail("a pidfd for the daemon (the check needs one)", "pidfd_open(%d): %s", (int)a,
@@ -689,21 +695,36 @@ FL_CHECK(start_table_full, "proc_start refuses with EAGAIN once its list of chil
                   PROC_MAX_CHILDREN);
 }
 
+/* When a list is filled, for the messages: each names it in a whole
+ * sentence of its own. */
+enum list_when { NONE_JOINED, BEFORE_MAIN_EXIT, AFTER_MAIN_EXIT };
+
 /* Start PROC_MAX_CHILDREN quick children into kids[], failing the check
  * when one is refused. */
-static void start_full_list(struct proc *kids, const char *when)
+static void start_full_list(struct proc *kids, enum list_when when)
 {
-    when = fl_tr(when);
     for (int i = 0; i < PROC_MAX_CHILDREN; i++) {
         proc_init(&kids[i], quick_task, NULL);
-        fl_stage("calling proc_start for child %d of %d %s", i + 1, PROC_MAX_CHILDREN, when);
+        fl_stage(when == NONE_JOINED
+                     ? fl_tr("calling proc_start for child %d of %d (none joined)")
+                 : when == BEFORE_MAIN_EXIT
+                     ? fl_tr("calling proc_start for child %d of %d before proc_main_exit")
+                     : fl_tr("calling proc_start for child %d of %d after proc_main_exit had "
+                             "joined the first ones (its list must be empty again)"),
+                 i + 1, PROC_MAX_CHILDREN);
         errno = 0;
         int r = proc_start(&kids[i]);
         int err = errno;
         FL_EXPECT(r == 0 && kids[i].pid > 0,
                   "proc_start to start up to PROC_MAX_CHILDREN children not yet joined",
-                  "proc_start for child %d %s returned %d (errno %d: %s)", i + 1, when, r, err,
-                  strerror(err));
+                  when == NONE_JOINED
+                      ? fl_tr("proc_start for child %d (none joined) returned %d (errno %d: %s)")
+                  : when == BEFORE_MAIN_EXIT
+                      ? fl_tr("proc_start for child %d before proc_main_exit returned %d (errno "
+                              "%d: %s)")
+                      : fl_tr("proc_start for child %d after proc_main_exit had joined the first "
+                              "ones (its list must be empty again) returned %d (errno %d: %s)"),
+                  i + 1, r, err, strerror(err));
     }
 }
 
@@ -711,7 +732,7 @@ FL_CHECK(joined_child_frees_its_place, "a joined child no longer counts against 
          .section = "Your exercise: the contract")
 {
     static struct proc kids[PROC_MAX_CHILDREN + 1];
-    start_full_list(kids, N_("(none joined)"));
+    start_full_list(kids, NONE_JOINED);
     fl_stage("joining child %d", (int)kids[0].pid);
     FL_EXPECT(proc_join(&kids[0]) == 0, "proc_join to join a child of the list",
               "proc_join(child %d) failed: %s", (int)kids[0].pid, strerror(errno));
@@ -814,16 +835,22 @@ static void trap_untouched(struct trap *t, const char *what)
     }
     FL_EXPECT(alive && st != 'Z' && !sig, "proc_main_exit to leave alone every process it no "
               "longer owns: a pid it reaped may already name another process",
-              "%s: process %d (standing in for a process that reused that pid) was %s",
-              what, (int)t->pid, !alive ? fl_tr("reaped by it") : st == 'Z' ? fl_tr("killed")
-              : sig == SIGTERM ? fl_tr("sent SIGTERM") : fl_tr("signalled"));
+              !alive ? fl_tr("%s: process %d (standing in for a process that reused that pid) "
+                             "was reaped by it")
+              : st == 'Z' ? fl_tr("%s: process %d (standing in for a process that reused that "
+                                  "pid) was killed")
+              : sig == SIGTERM ? fl_tr("%s: process %d (standing in for a process that reused "
+                                       "that pid) was sent SIGTERM")
+                               : fl_tr("%s: process %d (standing in for a process that reused "
+                                       "that pid) was signalled"),
+              what, (int)t->pid);
 }
 
 FL_CHECK(main_exit_forgets_children, "after proc_main_exit the process keeps track of no child",
          .section = "Your exercise: the contract")
 {
     static struct proc first[PROC_MAX_CHILDREN], second[PROC_MAX_CHILDREN];
-    start_full_list(first, N_("before proc_main_exit"));
+    start_full_list(first, BEFORE_MAIN_EXIT);
     fl_stage("calling proc_main_exit for the first %d children", PROC_MAX_CHILDREN);
     errno = 0;
     int rc = proc_main_exit();
@@ -839,8 +866,7 @@ FL_CHECK(main_exit_forgets_children, "after proc_main_exit the process keeps tra
         first[i].ended = 0;
         first[i].daemon = 1;
     }
-    start_full_list(second, N_("after proc_main_exit had joined the first ones (its list must "
-                               "be empty again)"));
+    start_full_list(second, AFTER_MAIN_EXIT);
     fl_stage("calling proc_main_exit for the next %d children", PROC_MAX_CHILDREN);
     errno = 0;
     rc = proc_main_exit();
@@ -907,9 +933,11 @@ FL_CHECK(main_exit_joins_after_a_failure, "proc_main_exit reports the first fail
     for (int i = 0; i < 3; i += 2)
         FL_EXPECT(kids[i].ended && !fl_is_unreaped_child(kids[i].pid, NULL),
                   "proc_main_exit to go on joining the other children after a failed join",
-                  "child %d was left %s after the join of child %d failed",
-                  (int)kids[i].pid, fl_is_unreaped_child(kids[i].pid, NULL) ? fl_tr("a zombie")
-                  : fl_tr("reaped but not recorded (ended 0)"), (int)kids[1].pid);
+                  fl_is_unreaped_child(kids[i].pid, NULL)
+                      ? fl_tr("child %d was left a zombie after the join of child %d failed")
+                      : fl_tr("child %d was left reaped but not recorded (ended 0) after the join "
+                              "of child %d failed"),
+                  (int)kids[i].pid, (int)kids[1].pid);
 }
 
 /* ---- the main process is killed ---- */
@@ -922,16 +950,22 @@ FL_CHECK(daemon_dies_with_main, "a daemon child dies when its main process is ki
     struct kid kids[1] = {{.gate = {pd, 0}, .scene = s, .slot = 0, .daemon = 1}};
     int go;
     pid_t m = start_main(s, kids, 1, 0, &go), d = s->pid[0];
-    await_ready(pd, d, N_("daemon"));
+    await_ready(pd, d, 1);
     struct kid_record *r = &s->kid[0];
     FL_EXPECT(r->ppid == m, "the daemon's parent to be the main process that started it",
               "daemon %d has parent %d; the main process is %d", (int)d, (int)r->ppid, (int)m);
-    FL_EXPECT(r->pdeathsig == SIGKILL || r->pdeathsig == SIGTERM,
-              "the daemon child to ask the kernel for SIGKILL when its parent dies "
-              "(prctl(PR_SET_PDEATHSIG, SIGKILL) in the child)",
-              "prctl(PR_GET_PDEATHSIG) in daemon %d says %d (%s): nothing would end it when "
-              "main process %d is killed", (int)d, r->pdeathsig,
-              r->pdeathsig > 0 ? sigabbrev_np(r->pdeathsig) : "none", (int)m);
+    if (!(r->pdeathsig == SIGKILL || r->pdeathsig == SIGTERM)) {
+        if (r->pdeathsig > 0)
+            fl_fail("the daemon child to ask the kernel for SIGKILL when its parent dies "
+                    "(prctl(PR_SET_PDEATHSIG, SIGKILL) in the child)",
+                    "prctl(PR_GET_PDEATHSIG) in daemon %d says %d (%s): nothing would end it "
+                    "when main process %d is killed", (int)d, r->pdeathsig,
+                    sigabbrev_np(r->pdeathsig), (int)m);
+        fl_fail("the daemon child to ask the kernel for SIGKILL when its parent dies "
+                "(prctl(PR_SET_PDEATHSIG, SIGKILL) in the child)",
+                "prctl(PR_GET_PDEATHSIG) in daemon %d says %d (none): nothing would end it "
+                "when main process %d is killed", (int)d, r->pdeathsig, (int)m);
+    }
     fl_stage("killing main process %d with SIGKILL", (int)m);
     kill(m, SIGKILL);
     fl_reap(m, "the main process");
@@ -1085,7 +1119,7 @@ FL_CHECK(child_outlives_killed_main, "a non-daemon child outlives its killed mai
     struct kid kids[1] = {{.gate = {pn, 0}, .scene = s, .slot = 0, .daemon = 0}};
     int go;
     pid_t m = start_main(s, kids, 1, 0, &go), n = s->pid[0];
-    await_ready(pn, n, N_("child"));
+    await_ready(pn, n, 0);
     struct kid_record *r = &s->kid[0];
     FL_EXPECT(r->pdeathsig == 0, "a non-daemon child to have no parent-death signal",
               "prctl(PR_GET_PDEATHSIG) in non-daemon child %d says %d (%s): it would die with "
@@ -1096,7 +1130,7 @@ FL_CHECK(child_outlives_killed_main, "a non-daemon child outlives its killed mai
     fl_reap(m, "the main process");
     char st = fl_proc_state(n);
     FL_EXPECT(st && st != 'Z', "the non-daemon child to keep running after its parent died",
-              "child %d is %s", (int)n, st == 'Z' ? fl_tr("dead") : fl_tr("gone"));
+              st == 'Z' ? fl_tr("child %d is dead") : fl_tr("child %d is gone"), (int)n);
     pid_t adopted = fl_proc_ppid(n);
     FL_EXPECT(adopted == getppid(),
               "the orphan to be adopted by the nearest subreaper (lesson 06)",
@@ -1140,9 +1174,10 @@ FL_CHECK(daemon_has_no_children, "a daemon child cannot start children: an error
               "daemon %d %s", (int)d.pid, fl_status_str(st));
     FL_EXPECT(rec->start_rc == -1 && rec->start_errno == EPERM,
               "proc_start in a daemon child to fail with EPERM",
-              "in daemon %d, proc_start returned %d (errno %d: %s)%s", (int)d.pid,
-              rec->start_rc, rec->start_errno, strerror(rec->start_errno),
-              pg->nruns ? fl_tr(" and the task ran in a grandchild") : "");
+              pg->nruns ? fl_tr("in daemon %d, proc_start returned %d (errno %d: %s) and the "
+                                "task ran in a grandchild")
+                        : fl_tr("in daemon %d, proc_start returned %d (errno %d: %s)"),
+              (int)d.pid, rec->start_rc, rec->start_errno, strerror(rec->start_errno));
     FL_EXPECT(pg->nruns == 0, "no process to be started by a daemon",
               "the task ran in pid %d, a child of daemon %d", (int)pg->runs[0].pid,
               (int)d.pid);
@@ -1161,8 +1196,8 @@ FL_CHECK(child_forgets_parents_children, "a child's proc_main_exit leaves its pa
     pid_t m = start_main(s, kids, 2, 1, &go), d = s->pid[0], c = s->pid[1];
     /* Both ready first: the daemon then holds SIGTERM, so a SIGTERM the
      * other child sends it stays visible in /proc. */
-    await_ready(pd, d, N_("daemon"));
-    await_ready(pc, c, N_("child"));
+    await_ready(pd, d, 1);
+    await_ready(pc, c, 0);
     fl_probe_release(pc, 1);
     fl_stage("waiting for child %d, which calls proc_main_exit, to end", (int)c);
     fl_await_exit(c);
@@ -1177,10 +1212,15 @@ FL_CHECK(child_forgets_parents_children, "a child's proc_main_exit leaves its pa
     close(go);
     FL_EXPECT(!pending && dst && dst != 'Z',
               "proc_main_exit in a child to touch only that child's own children",
-              "child %d called proc_main_exit, and daemon %d -- its sibling, started by main "
-              "process %d before it -- %s: fork copied the main process's list of children "
-              "into the child; the child must start with an empty one", (int)c, (int)d,
-              (int)m, pending ? fl_tr("got SIGTERM from it") : fl_tr("ended"));
+              pending ? fl_tr("child %d called proc_main_exit, and daemon %d -- its sibling, "
+                              "started by main process %d before it -- got SIGTERM from it: fork "
+                              "copied the main process's list of children into the child; the "
+                              "child must start with an empty one")
+                      : fl_tr("child %d called proc_main_exit, and daemon %d -- its sibling, "
+                              "started by main process %d before it -- ended: fork copied the "
+                              "main process's list of children into the child; the child must "
+                              "start with an empty one"),
+              (int)c, (int)d, (int)m);
     FL_EXPECT(rc.main_exit_rc == 0,
               "proc_main_exit in a child without children to return 0",
               "in child %d it returned %d (errno %d: %s)", (int)c, rc.main_exit_rc,

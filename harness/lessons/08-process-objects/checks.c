@@ -195,10 +195,13 @@ FL_CHECK(subclass_works, "two \"subclasses\" embedding struct proc first go thro
     int tc = join_code(&t.base), gc = join_code(&g.base);
     FL_EXPECT(board->magic == MAGIC && strcmp(board->label, "tally-object") == 0,
               "tally's run to see the fields after struct proc in struct tally",
-              "in child %d, tally_run saw magic %#lx (want %#lx)%s: run got a copy of the "
-              "struct proc alone, cut from the object around it", (int)t.base.pid,
-              board->magic, MAGIC,
-              board->magic == MAGIC ? fl_tr(" but a different label") : "");
+              board->magic == MAGIC
+                  ? fl_tr("in child %d, tally_run saw magic %#lx (want %#lx) but a different "
+                          "label: run got a copy of the struct proc alone, cut from the object "
+                          "around it")
+                  : fl_tr("in child %d, tally_run saw magic %#lx (want %#lx): run got a copy of "
+                          "the struct proc alone, cut from the object around it"),
+              (int)t.base.pid, board->magic, MAGIC);
     FL_EXPECT(strcmp(board->who, "ann") == 0 && board->times == 4,
               "greeter's run to see who \"ann\" and times 4",
               "in child %d, greeter_run saw who \"%.15s\" and times %d", (int)g.base.pid,
@@ -413,8 +416,9 @@ FL_CHECK(refusals_table, "every refusal objects.h promises: -1 with EINVAL, and 
                   "%s returned %d (errno %d: %s); objects.h says -1 with %s", call, r, e,
                   strerror(e), strerror(c->err));
         FL_EXPECT(n == 0, "a refused call to start no process (refuse before fork)",
-                  "%s returned -1 but started %d child%s, first %d", call, n,
-                  n == 1 ? "" : "ren", n ? (int)kids[0] : 0);
+                  n == 1 ? fl_tr("%s returned -1 but started %d child, first %d")
+                         : fl_tr("%s returned -1 but started %d children, first %d"),
+                  call, n, n ? (int)kids[0] : 0);
     }
 }
 
@@ -520,7 +524,9 @@ FL_CHECK(start_fork_fails, "when fork fails, proc_start returns -1 with EAGAIN, 
     FL_EXPECT(r == -1 && e == EAGAIN, "proc_start to return -1 with fork's errno, EAGAIN",
               "it returned %d (errno %d: %s)", r, e, strerror(e));
     FL_EXPECT(p.pid == 0 && n == 0, "a failed start to start nothing: p->pid stays 0, no child",
-              "p->pid is %d; the caller has %d child%s", (int)p.pid, n, n == 1 ? "" : "ren");
+              n == 1 ? fl_tr("p->pid is %d; the caller has %d child")
+                     : fl_tr("p->pid is %d; the caller has %d children"),
+              (int)p.pid, n);
     fl_stage("calling proc_start again, fork working");
     start_ok(&p, N_("an object whose first start failed"));
     fl_probe_await(pr, 1, p.pid);
@@ -610,8 +616,9 @@ FL_CHECK(join_survives_signal, "a signal that interrupts proc_join does not end 
     FL_EXPECT(r == 0 && !unreaped,
               "proc_join (given) to wait until the child has ended and reap it, whatever "
               "signal interrupts waitpid (EINTR: wait again)",
-              "proc_join returned %d (errno %d: %s) with child %d %s", r, e, strerror(e),
-              (int)p.pid, unreaped ? fl_tr("not reaped") : fl_tr("reaped"));
+              unreaped ? fl_tr("proc_join returned %d (errno %d: %s) with child %d not reaped")
+                       : fl_tr("proc_join returned %d (errno %d: %s) with child %d reaped"),
+              r, e, strerror(e), (int)p.pid);
     int code = 0;
     FL_EXPECT(proc_exitcode(&p, &code) == 1 && code == 4,
               "the exit code 4 the task returned", "proc_exitcode gave %d", code);

@@ -199,18 +199,32 @@ static pid_t spawn(int (*fn)(void *), void *arg)
     return pid;
 }
 
-/* What a child's exit code says, for messages. */
-static const char *child_said(int status)
+/* What the end of a child the check started says, as the one of three
+ * whole sentences (marked N_() by the caller) that fits wait status
+ * `status`: `was` when a signal ended the child, `got` when it exited with
+ * a queue_result, `wrong` when it got QUEUE_OK but not the message that
+ * was put.  The last %s of each is child_text(status).  Returned
+ * translated.  A sentence per case, not a phrase put into one, so that a
+ * translation can say each its own way. */
+static const char *child_said(int status, const char *was, const char *got, const char *wrong)
+    __attribute__((format_arg(2), format_arg(3), format_arg(4)));
+
+static const char *child_said(int status, const char *was, const char *got, const char *wrong)
 {
-    static char buf[160];
     if (!WIFEXITED(status))
-        snprintf(buf, sizeof buf, fl_tr("was %s"), fl_status_str(status));
-    else if (WEXITSTATUS(status) <= QUEUE_ERROR)
-        snprintf(buf, sizeof buf, fl_tr("got %s"),
-                 result_name((enum queue_result)WEXITSTATUS(status)));
-    else
-        snprintf(buf, sizeof buf, "%s", fl_tr("got QUEUE_OK but not the message that was put"));
-    return buf;
+        return fl_tr(was);
+    return fl_tr(WEXITSTATUS(status) <= QUEUE_ERROR ? got : wrong);
+}
+
+/* The text child_said's sentence takes: how the signal ended the child,
+ * the name of the result it got, or QUEUE_OK. */
+static const char *child_text(int status)
+{
+    if (!WIFEXITED(status))
+        return fl_status_str(status);
+    if (WEXITSTATUS(status) <= QUEUE_ERROR)
+        return result_name((enum queue_result)WEXITSTATUS(status));
+    return "QUEUE_OK";
 }
 
 /* Wait until `pid` is blocked: asleep in the kernel with no progress (no
@@ -299,7 +313,11 @@ FL_CHECK(crosses_processes, "a message put in one process is got in another",
     pid_t pa = spawn(put_job, &a);
     int st = fl_reap(pa, "child A");
     FL_EXPECT(WIFEXITED(st) && WEXITSTATUS(st) == 0, "a put from a child to succeed",
-              "child %d's put %s", (int)pa, child_said(st));
+              child_said(st,
+                         N_("child %d's put was %s"),
+                         N_("child %d's put got %s"),
+                         N_("child %d's put got %s but not the message that was put")),
+              (int)pa, child_text(st));
     fl_stage("getting child A's message in the caller");
     get_expect(q, 1, 0, N_("the caller to get the message child A put"),
                N_("the message child A put"));
@@ -326,7 +344,11 @@ FL_CHECK(crosses_processes, "a message put in one process is got in another",
     st = fl_reap(pg, "the getting child");
     FL_EXPECT(WIFEXITED(st) && WEXITSTATUS(st) == 0,
               "a child to get the message the caller put",
-              "child %d %s", (int)pg, child_said(st));
+              child_said(st,
+                         N_("child %d was %s"),
+                         N_("child %d got %s"),
+                         N_("child %d got %s but not the message that was put")),
+              (int)pg, child_text(st));
     queue_free(q);
 }
 
@@ -339,7 +361,11 @@ FL_CHECK(fifo_order, "messages come out in the order they were put",
     pid_t pa = spawn(put_job, &a);
     int st = fl_reap(pa, "the producer child");
     FL_EXPECT(WIFEXITED(st) && WEXITSTATUS(st) == 0, "6 puts into a queue of 8 to succeed",
-              "child %d's put %s", (int)pa, child_said(st));
+              child_said(st,
+                         N_("child %d's put was %s"),
+                         N_("child %d's put got %s"),
+                         N_("child %d's put got %s but not the message that was put")),
+              (int)pa, child_text(st));
     for (uint32_t i = 0; i < 6; i++) {
         char what[64];
         snprintf(what, sizeof what, fl_tr("message %u of 6"), i + 1);
@@ -429,7 +455,11 @@ FL_CHECK(no_interleaving, "four producers at once: every message whole and in it
         fl_stage("waiting for producer %d to end", (int)pids[p]);
         int st = fl_reap(pids[p], "a producer child");
         FL_EXPECT(WIFEXITED(st) && WEXITSTATUS(st) == 0, "every producer's puts to succeed",
-                  "producer %d %s", (int)pids[p], child_said(st));
+                  child_said(st,
+                             N_("producer %d was %s"),
+                             N_("producer %d got %s"),
+                             N_("producer %d got %s but not the message that was put")),
+                  (int)pids[p], child_text(st));
     }
     FL_EXPECT(queue_qsize(q) == 0, "nothing left once every message was got",
               "queue_qsize is %d", queue_qsize(q));
@@ -450,8 +480,14 @@ FL_CHECK(put_blocks_when_full, "put on a full queue waits until a get makes room
     if (!await_blocked(pid)) {
         int st = fl_reap(pid, "the putting child");
         fl_fail("queue_put(QUEUE_FOREVER) on a full queue to wait for room",
-                "child %d's put returned at once, while the queue was full: it %s",
-                (int)pid, child_said(st));
+                child_said(st,
+                           N_("child %d's put returned at once, while the queue was full: it was "
+                              "%s"),
+                           N_("child %d's put returned at once, while the queue was full: it got "
+                              "%s"),
+                           N_("child %d's put returned at once, while the queue was full: it got "
+                              "%s but not the message that was put")),
+                (int)pid, child_text(st));
     }
     FL_EXPECT(queue_qsize(q) == 2, "the queue to stay at 2 messages while the put waits",
               "queue_qsize is %d while child %d waits in queue_put", queue_qsize(q), (int)pid);
@@ -461,7 +497,11 @@ FL_CHECK(put_blocks_when_full, "put on a full queue waits until a get makes room
     int st = fl_reap(pid, "the putting child");
     FL_EXPECT(WIFEXITED(st) && WEXITSTATUS(st) == 0,
               "the waiting put to succeed once a get made room",
-              "child %d %s", (int)pid, child_said(st));
+              child_said(st,
+                         N_("child %d was %s"),
+                         N_("child %d got %s"),
+                         N_("child %d got %s but not the message that was put")),
+              (int)pid, child_text(st));
     get_expect(q, 1, 1, N_("the queue's older message before the one that waited"),
                N_("the second message"));
     get_expect(q, 2, 0, N_("the message that waited to come out last"), N_("the third message"));
@@ -507,8 +547,14 @@ FL_CHECK(get_blocks_when_empty, "get on an empty queue waits until a put",
     if (!await_blocked(pid)) {
         int st = fl_reap(pid, "the getting child");
         fl_fail("queue_get(QUEUE_FOREVER) on an empty queue to wait for a message",
-                "child %d's get returned at once, while the queue was empty: it %s",
-                (int)pid, child_said(st));
+                child_said(st,
+                           N_("child %d's get returned at once, while the queue was empty: it was "
+                              "%s"),
+                           N_("child %d's get returned at once, while the queue was empty: it got "
+                              "%s"),
+                           N_("child %d's get returned at once, while the queue was empty: it got "
+                              "%s but not the message that was put")),
+                (int)pid, child_text(st));
     }
     fl_stage("putting one message for child %d", (int)pid);
     put_ok(q, 5, 0, 6000, N_("a put into an empty queue to succeed"));
@@ -516,7 +562,11 @@ FL_CHECK(get_blocks_when_empty, "get on an empty queue waits until a put",
     int st = fl_reap(pid, "the getting child");
     FL_EXPECT(WIFEXITED(st) && WEXITSTATUS(st) == 0,
               "the waiting get to return the message put after it began",
-              "child %d %s", (int)pid, child_said(st));
+              child_said(st,
+                         N_("child %d was %s"),
+                         N_("child %d got %s"),
+                         N_("child %d got %s but not the message that was put")),
+              (int)pid, child_text(st));
     FL_EXPECT(queue_qsize(q) == 0, "the message to be taken out by the child's get",
               "queue_qsize is %d", queue_qsize(q));
     queue_free(q);
@@ -600,8 +650,14 @@ FL_CHECK(closed_fails, "after close, put and get return QUEUE_CLOSED, in every p
     int st = fl_reap(pid, "the putting child");
     FL_EXPECT(WIFEXITED(st) && WEXITSTATUS(st) == QUEUE_CLOSED,
               "a queue closed in one process to be closed for all of them",
-              "child %d, which had the queue before the caller closed it, put after the close "
-              "and %s", (int)pid, child_said(st));
+              child_said(st,
+                         N_("child %d, which had the queue before the caller closed it, put after "
+                            "the close and was %s"),
+                         N_("child %d, which had the queue before the caller closed it, put after "
+                            "the close and got %s"),
+                         N_("child %d, which had the queue before the caller closed it, put after "
+                            "the close and got %s but not the message that was put")),
+              (int)pid, child_text(st));
     struct queue *e = new_queue(1);
     queue_close(e);
     fl_stage("calling queue_get with a timeout on a closed, empty queue");
@@ -632,8 +688,12 @@ FL_CHECK(close_wakes_waiters, "close wakes every process waiting in put and get,
                 fl_reap(pids[k], "a waiting child");
             }
             fl_fail("put on a full queue and get on an empty one to wait",
-                    "child %d's %s returned at once: it %s", (int)pids[i], what[i],
-                    child_said(st));
+                    child_said(st,
+                               N_("child %d's %s returned at once: it was %s"),
+                               N_("child %d's %s returned at once: it got %s"),
+                               N_("child %d's %s returned at once: it got %s but not the message "
+                                  "that was put")),
+                    (int)pids[i], what[i], child_text(st));
         }
     }
     fl_stage("closing both queues while children %d, %d (get) and %d, %d (put) wait in them",
@@ -657,7 +717,11 @@ FL_CHECK(close_wakes_waiters, "close wakes every process waiting in put and get,
     for (int i = 0; i < 4; i++)
         FL_EXPECT(WIFEXITED(st[i]) && WEXITSTATUS(st[i]) == QUEUE_CLOSED,
                   "a put or get waiting on a queue that gets closed to return QUEUE_CLOSED",
-                  "child %d (%s) %s", (int)pids[i], what[i], child_said(st[i]));
+                  child_said(st[i],
+                             N_("child %d (%s) was %s"),
+                             N_("child %d (%s) got %s"),
+                             N_("child %d (%s) got %s but not the message that was put")),
+                  (int)pids[i], what[i], child_text(st[i]));
     queue_free(empty);
     queue_free(full);
 }
@@ -673,10 +737,16 @@ FL_CHECK(too_small_passes_wakeup,
     struct job big = {.q = q, .producer = 1, .timeout = QUEUE_FOREVER};
     fl_stage("letting a getter with a 100-byte buffer wait on the empty queue");
     pid_t ps = spawn(get_job, &small);
-    if (!await_blocked(ps))
+    if (!await_blocked(ps)) {
+        int st = fl_reap(ps, "the small getter");
         fl_fail("queue_get(QUEUE_FOREVER) on an empty queue to wait",
-                "child %d's get returned at once: it %s", (int)ps,
-                child_said(fl_reap(ps, "the small getter")));
+                child_said(st,
+                           N_("child %d's get returned at once: it was %s"),
+                           N_("child %d's get returned at once: it got %s"),
+                           N_("child %d's get returned at once: it got %s but not the message "
+                              "that was put")),
+                (int)ps, child_text(st));
+    }
     fl_stage("letting a getter with a big buffer wait too, after the first");
     pid_t pb = spawn(get_job, &big);
     if (!await_blocked(pb)) {
@@ -684,7 +754,12 @@ FL_CHECK(too_small_passes_wakeup,
         kill(ps, SIGKILL);
         fl_reap(ps, "the small getter");
         fl_fail("queue_get(QUEUE_FOREVER) on an empty queue to wait",
-                "child %d's get returned at once: it %s", (int)pb, child_said(st));
+                child_said(st,
+                           N_("child %d's get returned at once: it was %s"),
+                           N_("child %d's get returned at once: it got %s"),
+                           N_("child %d's get returned at once: it got %s but not the message "
+                              "that was put")),
+                (int)pb, child_text(st));
     }
     fl_stage("putting one 5000-byte message while children %d (100-byte buffer) and %d "
              "(big buffer) wait", (int)ps, (int)pb);
@@ -693,21 +768,46 @@ FL_CHECK(too_small_passes_wakeup,
     int left = queue_qsize(q);
     queue_close(q);   /* the small getter, if it still waits, returns now */
     int ss = reap_within(ps, 2.0);
-    FL_EXPECT(sb != -1,
-              "the getter with a big enough buffer to get the message: a getter that cannot "
-              "take it (EMSGSIZE) passes the wake-up on",
-              "child %d (big buffer) still slept %.1f s after the put, with the message at the "
-              "head (qsize %d); child %d (100-byte buffer) %s", (int)pb, fl_scaled(2.0), left,
-              (int)ps, ss == -1 ? fl_tr("waited too") : child_said(ss));
+    if (sb == -1) {
+        if (ss == -1)
+            fl_fail("the getter with a big enough buffer to get the message: a getter that cannot "
+                    "take it (EMSGSIZE) passes the wake-up on",
+                    "child %d (big buffer) still slept %.1f s after the put, with the message at "
+                    "the head (qsize %d); child %d (100-byte buffer) waited too",
+                    (int)pb, fl_scaled(2.0), left, (int)ps);
+        fl_fail("the getter with a big enough buffer to get the message: a getter that cannot "
+                "take it (EMSGSIZE) passes the wake-up on",
+                child_said(ss,
+                           N_("child %d (big buffer) still slept %.1f s after the put, with the "
+                              "message at the head (qsize %d); child %d (100-byte buffer) was %s"),
+                           N_("child %d (big buffer) still slept %.1f s after the put, with the "
+                              "message at the head (qsize %d); child %d (100-byte buffer) got %s"),
+                           N_("child %d (big buffer) still slept %.1f s after the put, with the "
+                              "message at the head (qsize %d); child %d (100-byte buffer) got %s "
+                              "but not the message that was put")),
+                (int)pb, fl_scaled(2.0), left, (int)ps, child_text(ss));
+    }
     FL_EXPECT(WIFEXITED(sb) && WEXITSTATUS(sb) == 0,
               "the getter with a big enough buffer to get the 5000-byte message",
-              "child %d (big buffer) %s", (int)pb, child_said(sb));
-    FL_EXPECT(ss != -1 && WIFEXITED(ss) &&
-                  (WEXITSTATUS(ss) == QUEUE_ERROR || WEXITSTATUS(ss) == QUEUE_CLOSED),
-              "the getter with a 100-byte buffer to get QUEUE_ERROR (EMSGSIZE), or QUEUE_CLOSED "
-              "if it never woke before the close",
-              "child %d (100-byte buffer) %s", (int)ps,
-              ss == -1 ? fl_tr("still waited after the close") : child_said(ss));
+              child_said(sb,
+                         N_("child %d (big buffer) was %s"),
+                         N_("child %d (big buffer) got %s"),
+                         N_("child %d (big buffer) got %s but not the message that was put")),
+              (int)pb, child_text(sb));
+    if (!(ss != -1 && WIFEXITED(ss) &&
+          (WEXITSTATUS(ss) == QUEUE_ERROR || WEXITSTATUS(ss) == QUEUE_CLOSED))) {
+        if (ss == -1)
+            fl_fail("the getter with a 100-byte buffer to get QUEUE_ERROR (EMSGSIZE), or "
+                    "QUEUE_CLOSED if it never woke before the close",
+                    "child %d (100-byte buffer) still waited after the close", (int)ps);
+        fl_fail("the getter with a 100-byte buffer to get QUEUE_ERROR (EMSGSIZE), or "
+                "QUEUE_CLOSED if it never woke before the close",
+                child_said(ss,
+                           N_("child %d (100-byte buffer) was %s"),
+                           N_("child %d (100-byte buffer) got %s"),
+                           N_("child %d (100-byte buffer) got %s but not the message that was put")),
+                (int)ps, child_text(ss));
+    }
     queue_free(q);
 }
 
@@ -754,9 +854,11 @@ FL_CHECK(timeouts_hold_under_wakeups,
             put_ok(q, 1, 0, 64, N_("a put into an empty queue of 1 to succeed"));
         signals_seen = 0;
         pid_t pid = pester(storm);
-        fl_stage("calling queue_%s with timeout %.2f s on a%s queue while child %d signals "
-                 "the caller every 20 ms", is_put ? "put" : "get", t, is_put ? " full" : "n empty",
-                 (int)pid);
+        fl_stage(is_put ? fl_tr("calling queue_put with timeout %.2f s on a full queue while "
+                                "child %d signals the caller every 20 ms")
+                        : fl_tr("calling queue_get with timeout %.2f s on an empty queue while "
+                                "child %d signals the caller every 20 ms"),
+                 t, (int)pid);
         size_t len = 0;
         make_msg(outbuf, 2, 0, 64);
         errno = 0;
@@ -798,28 +900,49 @@ FL_CHECK(signal_keeps_waiting,
     struct job g = {.q = q, .producer = 3, .timeout = QUEUE_FOREVER, .on_signal = SIGUSR1};
     fl_stage("letting a child wait in get (QUEUE_FOREVER) with a SIGUSR1 handler, no SA_RESTART");
     pid_t pid = spawn(get_job, &g);
-    if (!await_blocked(pid))
+    if (!await_blocked(pid)) {
+        int st = fl_reap(pid, "the getting child");
         fl_fail("queue_get(QUEUE_FOREVER) on an empty queue to wait",
-                "child %d's get returned at once: it %s", (int)pid,
-                child_said(fl_reap(pid, "the getting child")));
+                child_said(st,
+                           N_("child %d's get returned at once: it was %s"),
+                           N_("child %d's get returned at once: it got %s"),
+                           N_("child %d's get returned at once: it got %s but not the message "
+                              "that was put")),
+                (int)pid, child_text(st));
+    }
     pid_t helper = fl_signal_when_blocked(pid, SIGUSR1, 2.0);
     fl_reap(helper, "the harness's signalling helper");
     fl_stage("checking that child %d, interrupted by SIGUSR1, waits again", (int)pid);
     int r = fl_await_blocked(pid, 0.1, 1.5);
     if (r != 1) {
         int st = r == -1 ? fl_reap(pid, "the getting child") : reap_within(pid, 0.01);
+        if (r == -1)
+            fl_fail("a get waiting with QUEUE_FOREVER to go on waiting after a signal's "
+                    "handler returns (the contract names no EINTR outcome)",
+                    child_said(st,
+                               N_("after SIGUSR1, child %d was %s"),
+                               N_("after SIGUSR1, child %d got %s"),
+                               N_("after SIGUSR1, child %d got %s but not the message that was "
+                                  "put")),
+                    (int)pid, child_text(st));
         fl_fail("a get waiting with QUEUE_FOREVER to go on waiting after a signal's handler "
                 "returns (the contract names no EINTR outcome)",
-                "after SIGUSR1, child %d %s", (int)pid,
-                r == -1 ? child_said(st) : fl_tr("kept running instead of waiting"));
+                "after SIGUSR1, child %d kept running instead of waiting", (int)pid);
     }
     fl_stage("putting the message child %d waits for", (int)pid);
     put_ok(q, 3, 0, 300, N_("a put into an empty queue to succeed"));
     int st = reap_within(pid, 2.0);
-    FL_EXPECT(st != -1 && WIFEXITED(st) && WEXITSTATUS(st) == 0,
-              "the interrupted get to return the message put later",
-              "child %d %s", (int)pid,
-              st == -1 ? fl_tr("still waited after the put") : child_said(st));
+    if (!(st != -1 && WIFEXITED(st) && WEXITSTATUS(st) == 0)) {
+        if (st == -1)
+            fl_fail("the interrupted get to return the message put later",
+                    "child %d still waited after the put", (int)pid);
+        fl_fail("the interrupted get to return the message put later",
+                child_said(st,
+                           N_("child %d was %s"),
+                           N_("child %d got %s"),
+                           N_("child %d got %s but not the message that was put")),
+                (int)pid, child_text(st));
+    }
     queue_free(q);
 }
 
@@ -837,12 +960,17 @@ FL_CHECK(free_releases_fds, "queue_free leaves no descriptor and no shared mappi
     queue_free(q);
     int n = fl_fds_new_since_start(desc, sizeof desc);
     FL_EXPECT(n == 0, "every descriptor the queue opened to be closed by queue_free",
-              "after queue_free, %d descriptor%s opened by the queue still open: %s", n,
-              n == 1 ? " is" : "s are", desc);
+              n == 1
+                  ? fl_tr("after queue_free, %d descriptor is opened by the queue still open: %s")
+                  : fl_tr("after queue_free, %d descriptors are opened by the queue still open: "
+                          "%s"),
+              n, desc);
     n = fl_maps_new_since_start(desc, sizeof desc);
     FL_EXPECT(n == 0, "queue_free to unmap all of the queue's shared memory",
-              "after queue_free, %d shared mapping%s still there: %s", n,
-              n == 1 ? " is" : "s are", desc);
+              n == 1
+                  ? fl_tr("after queue_free, %d shared mapping is still there: %s")
+                  : fl_tr("after queue_free, %d shared mappings are still there: %s"),
+              n, desc);
 }
 
 /* Runs in a child: frees its hold on the queue, then reports how many of
@@ -884,13 +1012,16 @@ FL_CHECK(free_in_child_releases, "queue_free in a child releases that child's ho
     fl_stage("letting a child call queue_free on its copy of the queue");
     pid_t pid = spawn(free_in_child, &h);
     int st = fl_reap(pid, "the child calling queue_free");
-    FL_EXPECT(WIFEXITED(st) && WEXITSTATUS(st) == 0,
-              "queue_free in a child to close the queue's descriptors and unmap its memory "
-              "in that child",
-              "child %d %s", (int)pid,
-              WIFEXITED(st) ? fl_tr("still held some of the queue's descriptors or mappings "
-                                    "after queue_free")
-                            : fl_status_str(st));
+    if (!(WIFEXITED(st) && WEXITSTATUS(st) == 0)) {
+        if (WIFEXITED(st))
+            fl_fail("queue_free in a child to close the queue's descriptors and unmap its "
+                    "memory in that child",
+                    "child %d still held some of the queue's descriptors or mappings after "
+                    "queue_free", (int)pid);
+        fl_fail("queue_free in a child to close the queue's descriptors and unmap its memory "
+                "in that child",
+                "child %d %s", (int)pid, fl_status_str(st));
+    }
     FL_EXPECT(queue_qsize(h.q) == 0, "the caller's queue to stay usable after a child freed its hold",
               "queue_qsize in the caller returned %d", queue_qsize(h.q));
     put_ok(h.q, 1, 0, 100, N_("a put in the caller after a child's queue_free to succeed"));
@@ -954,11 +1085,15 @@ FL_CHECK(bad_arguments, "every refusal queue.h promises: the documented result a
         errno = 0;
         long r = c->call_fn();
         int e = errno;
-        FL_EXPECT(r == c->want && (c->err == 0 || e == c->err),
-                  "each refusal the header documents, with its errno",
-                  "%s returned %ld (errno %d: %s); queue.h says %ld%s%s", call, r, e,
-                  strerror(e), c->want, c->err ? fl_tr(" with errno ") : "",
-                  c->err ? strerror(c->err) : "");
+        if (!(r == c->want && (c->err == 0 || e == c->err))) {
+            if (c->err)
+                fl_fail("each refusal the header documents, with its errno",
+                        "%s returned %ld (errno %d: %s); queue.h says %ld with errno %s", call,
+                        r, e, strerror(e), c->want, strerror(c->err));
+            fl_fail("each refusal the header documents, with its errno",
+                    "%s returned %ld (errno %d: %s); queue.h says %ld", call, r, e, strerror(e),
+                    c->want);
+        }
         int n = queue_qsize(tq);
         FL_EXPECT(n == 1, "a refused call to leave the queue as it was (one message)",
                   "after %s, queue_qsize is %d", call, n);
@@ -988,7 +1123,9 @@ FL_CHECK(new_fails_cleanly, "queue_new that cannot get descriptors or memory ret
     struct queue *ok = new_queue(4);   /* with enough of everything, it works */
     queue_free(ok);
     for (int k = 0; k < 4; k++) {
-        fl_stage("calling queue_new(4) with %d descriptor%s free", k, k == 1 ? "" : "s");
+        fl_stage(k == 1 ? fl_tr("calling queue_new(4) with %d descriptor free")
+                        : fl_tr("calling queue_new(4) with %d descriptors free"),
+                 k);
         FL_EXPECT(fl_fds_allow(k) == 0, "the check to limit descriptors", "setrlimit: %s",
                   strerror(errno));
         errno = 0;
@@ -1002,21 +1139,35 @@ FL_CHECK(new_fails_cleanly, "queue_new that cannot get descriptors or memory ret
             continue;
         }
         FL_EXPECT(e != 0, "a NULL from queue_new to come with the system's errno",
-                  "with %d descriptor%s free queue_new returned NULL with errno 0", k,
-                  k == 1 ? "" : "s");
+                  k == 1 ? fl_tr("with %d descriptor free queue_new returned NULL with errno 0")
+                         : fl_tr("with %d descriptors free queue_new returned NULL with errno 0"),
+                  k);
         int n = fl_fds_new_since_start(desc, sizeof desc);
         FL_EXPECT(n == 0, "a failed queue_new to close what it opened",
-                  "after queue_new failed (%s) with %d descriptor%s free, %d descriptor%s "
-                  "still open: %s", strerror(e), k, k == 1 ? "" : "s", n,
-                  n == 1 ? " is" : "s are", desc);
+                  k == 1
+                      ? (n == 1
+                            ? fl_tr("after queue_new failed (%s) with %d descriptor free, %d "
+                                    "descriptor is still open: %s")
+                            : fl_tr("after queue_new failed (%s) with %d descriptor free, %d "
+                                    "descriptors are still open: %s"))
+                      : (n == 1
+                            ? fl_tr("after queue_new failed (%s) with %d descriptors free, %d "
+                                    "descriptor is still open: %s")
+                            : fl_tr("after queue_new failed (%s) with %d descriptors free, %d "
+                                    "descriptors are still open: %s")),
+                  strerror(e), k, n, desc);
         n = fl_maps_new_since_start(desc, sizeof desc);
         FL_EXPECT(n == 0, "a failed queue_new to unmap what it mapped",
-                  "after queue_new failed (%s), %d shared mapping%s still there: %s",
-                  strerror(e), n, n == 1 ? " is" : "s are", desc);
+                  n == 1
+                      ? fl_tr("after queue_new failed (%s), %d shared mapping is still there: %s")
+                      : fl_tr("after queue_new failed (%s), %d shared mappings are still there: "
+                              "%s"),
+                  strerror(e), n, desc);
     }
     for (int k = 0; k < 4; k++) {
-        fl_stage("calling queue_new(4) with %d allocation%s allowed, then ENOMEM", k,
-                 k == 1 ? "" : "s");
+        fl_stage(k == 1 ? fl_tr("calling queue_new(4) with %d allocation allowed, then ENOMEM")
+                        : fl_tr("calling queue_new(4) with %d allocations allowed, then ENOMEM"),
+                 k);
         fl_allocs_allow(k);
         errno = 0;
         struct queue *q = queue_new(4);
@@ -1029,18 +1180,38 @@ FL_CHECK(new_fails_cleanly, "queue_new that cannot get descriptors or memory ret
             continue;
         }
         FL_EXPECT(e != 0, "a NULL from queue_new to come with errno (ENOMEM)",
-                  "with %d allocation%s allowed queue_new returned NULL with errno 0", k,
-                  k == 1 ? "" : "s");
+                  k == 1
+                      ? fl_tr("with %d allocation allowed queue_new returned NULL with errno 0")
+                      : fl_tr("with %d allocations allowed queue_new returned NULL with errno 0"),
+                  k);
         int n = fl_maps_new_since_start(desc, sizeof desc);
         FL_EXPECT(n == 0, "a failed queue_new to unmap what it mapped",
-                  "after queue_new failed (%s) with %d allocation%s allowed, %d shared "
-                  "mapping%s still there: %s", strerror(e), k, k == 1 ? "" : "s", n,
-                  n == 1 ? " is" : "s are", desc);
+                  k == 1
+                      ? (n == 1
+                            ? fl_tr("after queue_new failed (%s) with %d allocation allowed, %d "
+                                    "shared mapping is still there: %s")
+                            : fl_tr("after queue_new failed (%s) with %d allocation allowed, %d "
+                                    "shared mappings are still there: %s"))
+                      : (n == 1
+                            ? fl_tr("after queue_new failed (%s) with %d allocations allowed, %d "
+                                    "shared mapping is still there: %s")
+                            : fl_tr("after queue_new failed (%s) with %d allocations allowed, %d "
+                                    "shared mappings are still there: %s")),
+                  strerror(e), k, n, desc);
         n = fl_fds_new_since_start(desc, sizeof desc);
         FL_EXPECT(n == 0, "a failed queue_new to close what it opened",
-                  "after queue_new failed (%s) with %d allocation%s allowed, %d descriptor%s "
-                  "still open: %s", strerror(e), k, k == 1 ? "" : "s", n,
-                  n == 1 ? " is" : "s are", desc);
+                  k == 1
+                      ? (n == 1
+                            ? fl_tr("after queue_new failed (%s) with %d allocation allowed, %d "
+                                    "descriptor is still open: %s")
+                            : fl_tr("after queue_new failed (%s) with %d allocation allowed, %d "
+                                    "descriptors are still open: %s"))
+                      : (n == 1
+                            ? fl_tr("after queue_new failed (%s) with %d allocations allowed, %d "
+                                    "descriptor is still open: %s")
+                            : fl_tr("after queue_new failed (%s) with %d allocations allowed, %d "
+                                    "descriptors are still open: %s")),
+                  strerror(e), k, n, desc);
     }
     fl_stage("calling queue_new(QUEUE_MAXSIZE_MAX) with at most 48 MB of address space");
     errno = 0;
@@ -1054,12 +1225,16 @@ FL_CHECK(new_fails_cleanly, "queue_new that cannot get descriptors or memory ret
               "queue_new(QUEUE_MAXSIZE_MAX) returned NULL with errno 0");
     int n = fl_maps_new_since_start(desc, sizeof desc);
     FL_EXPECT(n == 0, "a failed queue_new to unmap what it mapped",
-              "after queue_new failed (%s), %d shared mapping%s still there: %s", strerror(e),
-              n, n == 1 ? " is" : "s are", desc);
+              n == 1
+                  ? fl_tr("after queue_new failed (%s), %d shared mapping is still there: %s")
+                  : fl_tr("after queue_new failed (%s), %d shared mappings are still there: %s"),
+              strerror(e), n, desc);
     n = fl_fds_new_since_start(desc, sizeof desc);
     FL_EXPECT(n == 0, "a failed queue_new to close what it opened",
-              "after queue_new failed (%s), %d descriptor%s still open: %s", strerror(e), n,
-              n == 1 ? " is" : "s are", desc);
+              n == 1
+                  ? fl_tr("after queue_new failed (%s), %d descriptor is still open: %s")
+                  : fl_tr("after queue_new failed (%s), %d descriptors are still open: %s"),
+              strerror(e), n, desc);
 }
 
 /* ---- timeouts against wake-ups that find nothing ----
@@ -1107,18 +1282,22 @@ FL_CHECK(timeouts_hold_under_queue_wakeups,
         struct timed *out = fl_board_new(sizeof *out);
         struct job j = {.q = q, .count = is_put, .timeout = t};
         timed_out_board = out;
-        fl_stage("letting a child call queue_%s with timeout %.2f s on a%s queue",
-                 is_put ? "put" : "get", t, is_put ? " full" : "n empty");
+        fl_stage(is_put ? fl_tr("letting a child call queue_put with timeout %.2f s on a full "
+                                "queue")
+                        : fl_tr("letting a child call queue_get with timeout %.2f s on an empty "
+                                "queue"),
+                 t);
         pid_t pid = spawn(timed_job, &j);
         int wakes = 0;
         double start = fl_now();
         while (!out->done && fl_now() - start < storm) {
             if (fl_await_blocked(pid, 0.03, 1.0) != 1)
                 break;   /* it ended (or runs): nothing to wake */
-            fl_stage("waking child %d in queue_%s with a %s it cannot use (wake-up %d)",
-                     (int)pid, is_put ? "put" : "get",
-                     is_put ? fl_tr("get and a put") : fl_tr("put and a get"),
-                     wakes + 1);
+            fl_stage(is_put ? fl_tr("waking child %d in queue_put with a get and a put it "
+                                    "cannot use (wake-up %d)")
+                            : fl_tr("waking child %d in queue_get with a put and a get it "
+                                    "cannot use (wake-up %d)"),
+                     (int)pid, wakes + 1);
             kill(pid, SIGSTOP);
             siginfo_t si;
             memset(&si, 0, sizeof si);
@@ -1153,9 +1332,12 @@ FL_CHECK(timeouts_hold_under_queue_wakeups,
         FL_EXPECT(out->took >= t - 0.001,
                   "a wake-up that finds the queue as it was to go back to waiting: the timeout "
                   "is not over yet",
-                  "child %d's queue_%s gave up after %.4f s, after %d wake-up%s; the timeout was "
-                  "%.4f s", (int)pid, is_put ? "put" : "get", out->took, wakes,
-                  wakes == 1 ? "" : "s", t);
+                  wakes == 1
+                      ? fl_tr("child %d's queue_%s gave up after %.4f s, after %d wake-up; the "
+                              "timeout was %.4f s")
+                      : fl_tr("child %d's queue_%s gave up after %.4f s, after %d wake-ups; the "
+                              "timeout was %.4f s"),
+                  (int)pid, is_put ? "put" : "get", out->took, wakes, t);
         FL_EXPECT(out->took <= t + slack,
                   "a timeout t to end the wait after at most a little more than t, counted from "
                   "the call: one deadline, not one per wake-up",

@@ -155,9 +155,9 @@ static int children_of(pid_t parent, pid_t *out, int max, char *desc, size_t siz
     return n;
 }
 
-static void expect_no_children(const char *when)
+/* Fail if the caller has a child left when pc_run has returned. */
+static void expect_no_children(void)
 {
-    when = fl_tr(when);
     pid_t kids[64];
     char desc[700];
     int n = children_of(getpid(), kids, 64, desc, sizeof desc);
@@ -168,8 +168,12 @@ static void expect_no_children(const char *when)
         fl_reap(kids[i], "a child left by pc_run");
     }
     fl_fail("pc_run to join every producer and consumer before it returns",
-            "%s, %d child%s it started had not been joined: %s", when, n,
-            n == 1 ? "" : "ren", desc);
+            n == 1
+                ? fl_tr("when pc_run returned (and its process ended), %d child it started had "
+                        "not been joined: %s")
+                : fl_tr("when pc_run returned (and its process ended), %d children it started had "
+                        "not been joined: %s"),
+            n, desc);
 }
 
 /* ---- consumers the check starts itself ---- */
@@ -241,8 +245,12 @@ static void await_consumers(struct feed *f, int *status)
             for (int i = 0; i < f->n; i++)
                 fl_reap(f->pids[i], "a consumer");
             fl_fail("a consumer to stop at the first sentinel it gets",
-                    "consumer pid %d went on after a sentinel and took the item put after the "
-                    "%d sentinel%s", (int)who, f->n, f->n == 1 ? "" : "s");
+                    f->n == 1
+                        ? fl_tr("consumer pid %d went on after a sentinel and took the item put "
+                                "after the %d sentinel")
+                        : fl_tr("consumer pid %d went on after a sentinel and took the item put "
+                                "after the %d sentinels"),
+                    (int)who, f->n);
         }
         for (int i = 0; i < f->n; i++)
             if (fds[i] >= 0 && (p[i + 1].revents & POLLIN)) {
@@ -381,7 +389,7 @@ static pid_t run_in_main_with(int (*fn)(const struct pc_config *), const struct 
                 total, (int)main_pid, desc, deadlock_hint(b, total));
     }
     int st = fl_reap(main_pid, "the process running pc_run");
-    expect_no_children(N_("when pc_run returned (and its process ended)"));
+    expect_no_children();
     FL_EXPECT(WIFEXITED(st), "pc_run to return to its caller",
               "process %d, running pc_run, was %s", (int)main_pid, fl_status_str(st));
     *result = out->result;
@@ -747,15 +755,23 @@ static void expect_nothing_left(const char *after)
             fl_reap(kids[i], "a child pc_run left");
         }
         fl_fail("nothing left behind: every child pc_run started joined",
-                "%s, the caller still had %d child%s: %s", after, n, n == 1 ? "" : "ren", desc);
+                n == 1
+                    ? fl_tr("%s, the caller still had %d child: %s")
+                    : fl_tr("%s, the caller still had %d children: %s"),
+                after, n, desc);
     }
     n = fl_fds_new_since_start(desc, sizeof desc);
     FL_EXPECT(n == 0, "nothing left behind: every descriptor pc_run opened closed",
-              "%s, %d descriptor%s still open: %s", after, n, n == 1 ? " was" : "s were", desc);
+              n == 1
+                  ? fl_tr("%s, %d descriptor was still open: %s")
+                  : fl_tr("%s, %d descriptors were still open: %s"),
+              after, n, desc);
     n = fl_maps_new_since_start(desc, sizeof desc);
     FL_EXPECT(n == 0, "nothing left behind: the queue's memory unmapped (queue_free)",
-              "%s, %d shared mapping%s still there: %s", after, n, n == 1 ? " was" : "s were",
-              desc);
+              n == 1
+                  ? fl_tr("%s, %d shared mapping was still there: %s")
+                  : fl_tr("%s, %d shared mappings were still there: %s"),
+              after, n, desc);
 }
 
 FL_CHECK(run_fork_fails, "when a fork fails, pc_run returns -1 with EAGAIN and leaves nothing",
@@ -764,8 +780,11 @@ FL_CHECK(run_fork_fails, "when a fork fails, pc_run returns -1 with EAGAIN and l
     struct board *b = new_board();
     struct pc_config cfg = config(2, 2, 5, 1, b);
     for (int k = 0; k < 4; k++) {
-        fl_stage("calling pc_run (2 producers, 2 consumers) with only %d fork%s allowed", k,
-                 k == 1 ? "" : "s");
+        fl_stage(k == 1 ? fl_tr("calling pc_run (2 producers, 2 consumers) with only %d fork "
+                                "allowed")
+                        : fl_tr("calling pc_run (2 producers, 2 consumers) with only %d forks "
+                                "allowed"),
+                 k);
         fl_forks_allow(k);
         errno = 0;
         int r = pc_run(&cfg);
@@ -797,8 +816,11 @@ FL_CHECK(run_fds_short, "with few descriptors free, pc_run works or fails with -
     for (int k = 0; k < 6; k++) {
         memset(b, 0, sizeof *b);
         struct pc_config cfg = config(2, 2, 5, 2, b);
-        fl_stage("calling pc_run (2 producers, 2 consumers) with %d descriptor%s free", k,
-                 k == 1 ? "" : "s");
+        fl_stage(k == 1 ? fl_tr("calling pc_run (2 producers, 2 consumers) with %d descriptor "
+                                "free")
+                        : fl_tr("calling pc_run (2 producers, 2 consumers) with %d descriptors "
+                                "free"),
+                 k);
         FL_EXPECT(fl_fds_allow(k) == 0, "the check to limit descriptors", "setrlimit: %s",
                   strerror(errno));
         errno = 0;
@@ -815,8 +837,10 @@ FL_CHECK(run_fds_short, "with few descriptors free, pc_run works or fails with -
         expect_nothing_left(after);
         FL_EXPECT(r == 0 || (r == -1 && e != 0),
                   "pc_run to work (0) or fail as set-up failures do (-1 with the errno)",
-                  "with %d descriptor%s free pc_run returned %d (errno %d: %s)", k,
-                  k == 1 ? "" : "s", r, e, strerror(e));
+                  k == 1
+                      ? fl_tr("with %d descriptor free pc_run returned %d (errno %d: %s)")
+                      : fl_tr("with %d descriptors free pc_run returned %d (errno %d: %s)"),
+                  k, r, e, strerror(e));
         if (r == 0)
             expect_each_once(b, &cfg, getpid());
     }
@@ -888,8 +912,11 @@ FL_CHECK(run_queue_fails, "when the queue cannot be made, pc_run returns -1 with
     for (int k = 0; k < 3; k++) {
         memset(b, 0, sizeof *b);
         struct pc_config cfg = config(2, 2, 5, 2, b);
-        fl_stage("calling pc_run (2 producers, 2 consumers) with %d allocation%s allowed, "
-                 "then ENOMEM", k, k == 1 ? "" : "s");
+        fl_stage(k == 1 ? fl_tr("calling pc_run (2 producers, 2 consumers) with %d allocation "
+                                "allowed, then ENOMEM")
+                        : fl_tr("calling pc_run (2 producers, 2 consumers) with %d allocations "
+                                "allowed, then ENOMEM"),
+                 k);
         fl_allocs_allow(k);
         errno = 0;
         int r = pc_run(&cfg);
@@ -911,11 +938,14 @@ FL_CHECK(run_queue_fails, "when the queue cannot be made, pc_run returns -1 with
                               "memory can be had for the queue")
                          : N_("pc_run to work (0, or the count of workers that could not "
                               "allocate) or return -1 with ENOMEM"),
-                  "with %d allocation%s allowed, pc_run returned %d (errno %d: %s)", k,
-                  k == 1 ? "" : "s", r, e, strerror(e));
+                  k == 1
+                      ? fl_tr("with %d allocation allowed, pc_run returned %d (errno %d: %s)")
+                      : fl_tr("with %d allocations allowed, pc_run returned %d (errno %d: %s)"),
+                  k, r, e, strerror(e));
         FL_EXPECT(k > 0 || b->n == 0, "nothing to run when the queue cannot be made",
-                  "pc_run returned -1, yet %d item%s had been consumed", b->n,
-                  b->n == 1 ? "" : "s");
+                  b->n == 1 ? fl_tr("pc_run returned -1, yet %d item had been consumed")
+                            : fl_tr("pc_run returned -1, yet %d items had been consumed"),
+                  b->n);
         if (r == 0)
             expect_each_once(b, &cfg, getpid());
     }

@@ -128,8 +128,11 @@ static struct pool *new_pool(int n, int k)
     if (m != had + n)
         fl_section("Starting the workers");
     FL_EXPECT(m == had + n, "pool_new(n) to start exactly n worker processes, children of the caller",
-              "pool_new(%d, %d) left the caller %d with %d living children (%s)%s", n, k,
-              (int)getpid(), m, pid_list(kids, m), had ? fl_tr(" besides an earlier pool's") : "");
+              had
+                  ? fl_tr("pool_new(%d, %d) left the caller %d with %d living children (%s) "
+                          "besides an earlier pool's")
+                  : fl_tr("pool_new(%d, %d) left the caller %d with %d living children (%s)"),
+              n, k, (int)getpid(), m, pid_list(kids, m));
     return p;
 }
 
@@ -204,17 +207,20 @@ static struct pool_result get_ok(struct pool *p, int h, const char *what)
     return r;
 }
 
-static void no_children_left(const char *when)
+/* Fail if the caller has a child left after pool_join. */
+static void no_children_left(void)
 {
-    when = fl_tr(when);
     pid_t kids[64];
     int m = my_children(kids, 64, 1);
     if (m == 0)
         return;
     fl_section("Closing and joining");
     fl_fail("no worker left after pool_join, not even a zombie",
-            "%s the caller %d still has %d child process%s: %s (state %c)", when,
-            (int)getpid(), m, m == 1 ? "" : "es", pid_list(kids, m), fl_proc_state(kids[0]));
+            m == 1
+                ? fl_tr("after pool_join the caller %d still has %d child process: %s (state %c)")
+                : fl_tr("after pool_join the caller %d still has %d child processes: %s (state "
+                        "%c)"),
+            (int)getpid(), m, pid_list(kids, m), fl_proc_state(kids[0]));
 }
 
 static void close_and_join(struct pool *p)
@@ -232,7 +238,7 @@ static void close_and_join(struct pool *p)
     e = errno;
     FL_EXPECT(r == 0, "pool_join to return 0 after pool_close", "it returned %d (errno %d: %s)",
               r, e, strerror(e));
-    no_children_left(N_("after pool_join"));
+    no_children_left();
     fl_stage("calling pool_free");
     pool_free(p);
 }
@@ -557,8 +563,10 @@ FL_CHECK(get_timeout, "asking with a timeout before the task ends reports a time
     FL_EXPECT(took >= wait - 0.001, "pool_result_get to wait the whole timeout before POOL_TIMEOUT",
               "it gave up after %.3f s of %.3f s", took, wait);
     FL_EXPECT(!pr->runs[0].done && fl_proc_state(pr->runs[0].pid) != 'Z',
-              "the timeout to leave the task running", "worker %d is %s", (int)pr->runs[0].pid,
-              pr->runs[0].done ? fl_tr("done with the task") : fl_tr("dead"));
+              "the timeout to leave the task running",
+              pr->runs[0].done ? fl_tr("worker %d is done with the task")
+                               : fl_tr("worker %d is dead"),
+              (int)pr->runs[0].pid);
     fl_stage("letting the task finish");
     fl_probe_release(pr, 1);
     r = get_ok(p, h, N_("the task after its gate opened"));
@@ -585,7 +593,7 @@ FL_CHECK(close_rejects_tasks, "after pool_close, submitting fails; queued tasks 
               "got %s", describe(&r));
     fl_stage("calling pool_join");
     FL_EXPECT(pool_join(p) == 0, "pool_join to return 0", "it returned -1 (%s)", strerror(errno));
-    no_children_left(N_("after pool_join"));
+    no_children_left();
     pool_free(p);
 }
 
@@ -624,7 +632,7 @@ FL_CHECK(join_finishes_work, "pool_join runs every queued task before it returns
         FL_EXPECT(s == POOL_OK && res.value == i * 1000 + 7,
                   "every result kept after pool_join", "task %d: %s", h[i], describe(&res));
     }
-    no_children_left(N_("after pool_join"));
+    no_children_left();
     pool_free(p);
 }
 
@@ -755,8 +763,10 @@ FL_CHECK(free_kills_workers, "pool_free on a pool not joined kills and reaps its
     pid_t kids[64];
     int m = my_children(kids, 64, 1);
     FL_EXPECT(m == 0, "no worker left after pool_free: each killed and reaped",
-              "after pool_free the caller still has %d child process%s: %s (state %c)", m,
-              m == 1 ? "" : "es", pid_list(kids, m), m ? fl_proc_state(kids[0]) : '?');
+              m == 1
+                  ? fl_tr("after pool_free the caller still has %d child process: %s (state %c)")
+                  : fl_tr("after pool_free the caller still has %d child processes: %s (state %c)"),
+              m, pid_list(kids, m), m ? fl_proc_state(kids[0]) : '?');
     for (int i = 0; i < n; i++)
         FL_EXPECT(fl_proc_state(workers[i]) == 0, "every worker gone after pool_free",
                   "worker %d still exists (state %c)", (int)workers[i],
@@ -849,17 +859,23 @@ static void nothing_left(const char *call)
     int m = my_children(kids, 64, 1);
     FL_EXPECT(m == 0, "a failed pool_new to leave no process: workers already started are "
               "ended and reaped",
-              "after %s the caller still has %d child%s: %s (state %c)", call, m,
-              m == 1 ? "" : "ren", pid_list(kids, m), m ? fl_proc_state(kids[0]) : '?');
+              m == 1
+                  ? fl_tr("after %s the caller still has %d child: %s (state %c)")
+                  : fl_tr("after %s the caller still has %d children: %s (state %c)"),
+              call, m, pid_list(kids, m), m ? fl_proc_state(kids[0]) : '?');
     char buf[600];
     int n = fl_fds_new_since_start(buf, sizeof buf);
     FL_EXPECT(n == 0, "a failed pool_new to close every descriptor it opened",
-              "after %s the caller still has %d new descriptor%s: %s", call, n,
-              n == 1 ? "" : "s", buf);
+              n == 1
+                  ? fl_tr("after %s the caller still has %d new descriptor: %s")
+                  : fl_tr("after %s the caller still has %d new descriptors: %s"),
+              call, n, buf);
     n = fl_maps_new_since_start(buf, sizeof buf);
     FL_EXPECT(n == 0, "a failed pool_new to unmap the shared memory it mapped",
-              "after %s the caller still has %d new shared mapping%s: %s", call, n,
-              n == 1 ? "" : "s", buf);
+              n == 1
+                  ? fl_tr("after %s the caller still has %d new shared mapping: %s")
+                  : fl_tr("after %s the caller still has %d new shared mappings: %s"),
+              call, n, buf);
 }
 
 /* ---- more checks, from the contract ---- */
@@ -914,7 +930,8 @@ FL_CHECK(task_error_reported, "a task that reports an error gives POOL_FAILED wi
     FL_EXPECT(fl_proc_ppid(ran) == getpid() && fl_proc_state(ran) != 'Z',
               "the worker to live on after a task reported an error (Python's worker "
               "survives an exception too)",
-              "worker %d is %s", (int)ran, fl_proc_state(ran) ? fl_tr("a zombie") : fl_tr("gone"));
+              fl_proc_state(ran) ? fl_tr("worker %d is a zombie") : fl_tr("worker %d is gone"),
+              (int)ran);
     h = submit(p, error_job, 0, N_("a task that calls pool_task_error(0)"));
     r = get_done(p, h, N_("a task that calls pool_task_error(0), which is ignored"));
     FL_EXPECT(r.status == POOL_OK && r.value == 5 && r.worker == ran,
@@ -1028,7 +1045,9 @@ FL_CHECK(new_fork_fails, "when fork fails part-way, pool_new returns NULL with f
         return;
     }
     for (int k = 0; k < 3; k++) {
-        fl_stage("calling pool_new(3, 0) with only %d fork%s allowed", k, k == 1 ? "" : "s");
+        fl_stage(k == 1 ? fl_tr("calling pool_new(3, 0) with only %d fork allowed")
+                        : fl_tr("calling pool_new(3, 0) with only %d forks allowed"),
+                 k);
         fl_forks_allow(k);
         errno = 0;
         struct pool *p = pool_new(3, 0);
@@ -1058,8 +1077,9 @@ FL_CHECK(new_pipe_fails, "when descriptors run out, pool_new returns NULL with E
     struct pool *p = NULL;
     int k;
     for (k = 0; k < 64 && !p; k++) {
-        fl_stage("calling pool_new(2, 0) with only %d more descriptor%s allowed", k,
-                 k == 1 ? "" : "s");
+        fl_stage(k == 1 ? fl_tr("calling pool_new(2, 0) with only %d more descriptor allowed")
+                        : fl_tr("calling pool_new(2, 0) with only %d more descriptors allowed"),
+                 k);
         if (fl_fds_allow(k) < 0)
             fl_fail("the check to limit descriptors", "setrlimit failed: %s", strerror(errno));
         errno = 0;
@@ -1125,8 +1145,9 @@ FL_CHECK(memory_short, "when memory runs out, pool_new and pool_apply_async fail
 {
     board_new(0);
     for (int k = 0; k < 4; k++) {
-        fl_stage("calling pool_new(2, 0) with %d allocation%s allowed, then ENOMEM", k,
-                 k == 1 ? "" : "s");
+        fl_stage(k == 1 ? fl_tr("calling pool_new(2, 0) with %d allocation allowed, then ENOMEM")
+                        : fl_tr("calling pool_new(2, 0) with %d allocations allowed, then ENOMEM"),
+                 k);
         fl_allocs_allow(k);
         errno = 0;
         struct pool *p = pool_new(2, 0);

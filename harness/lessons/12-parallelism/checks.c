@@ -286,9 +286,11 @@ static void no_child_left(const char *fn)
     if (m > 0)
         fl_section("Joining them all");
     FL_EXPECT(m == 0, "no child left when the function returns, not even a zombie",
-              "after %s returned, pid %d is still a child of the caller (state %c)%s", fn,
-              (int)kids[0], fl_proc_state(kids[0]),
-              m > 1 ? fl_tr(", and others") : "");
+              m > 1
+                  ? fl_tr("after %s returned, pid %d is still a child of the caller (state %c), "
+                          "and others")
+                  : fl_tr("after %s returned, pid %d is still a child of the caller (state %c)"),
+              fn, (int)kids[0], fl_proc_state(kids[0]));
 }
 
 static int cpus_here(void)
@@ -462,8 +464,11 @@ FL_CHECK(bad_arguments, "every argument parallel.h calls an error is refused wit
         pid_t kids[16];
         int m = my_children(kids, 16);
         FL_EXPECT(B->began == 0 && m == 0, "a refused call to start nothing",
-                  "%s ran %d task%s and left %d child%s", call, B->began,
-                  B->began == 1 ? "" : "s", m, m == 1 ? "" : "ren");
+                  B->began == 1 ? (m == 1 ? fl_tr("%s ran %d task and left %d child")
+                                          : fl_tr("%s ran %d task and left %d children"))
+                                : (m == 1 ? fl_tr("%s ran %d tasks and left %d child")
+                                          : fl_tr("%s ran %d tasks and left %d children")),
+                  call, B->began, m);
     }
 }
 
@@ -574,18 +579,23 @@ FL_CHECK(sequential_one_at_a_time, "run_sequential starts each child after the p
         struct run *r = &B->runs[i];
         FL_EXPECT(r->siblings == 0, "one child at a time: the next is started only after "
                   "this one ended and was reaped",
-                  "while task %d ran in child %d and the caller %d waited, the caller had %d "
-                  "other child%s already", i, (int)r->pid, (int)getpid(), r->siblings,
-                  r->siblings == 1 ? "" : "ren");
+                  r->siblings == 1
+                      ? fl_tr("while task %d ran in child %d and the caller %d waited, the caller "
+                              "had %d other child already")
+                      : fl_tr("while task %d ran in child %d and the caller %d waited, the caller "
+                              "had %d other children already"),
+                  i, (int)r->pid, (int)getpid(), r->siblings);
         FL_EXPECT(r->order == i, "the tasks to run in order: task 0, then 1, then 2",
                   "task %d was number %d to begin", i, r->order);
         if (i > 0)
             FL_EXPECT(r->prev_state == 0, "each child gone (ended and reaped) before the next "
                       "starts",
-                      "when task %d began in pid %d, child %d of task %d was still %s", i,
-                      (int)r->pid, (int)r->prev, i - 1,
-                      r->prev_state == 'Z' ? fl_tr("a zombie (ended, not yet waited for)")
-                                           : fl_tr("running"));
+                      r->prev_state == 'Z'
+                          ? fl_tr("when task %d began in pid %d, child %d of task %d was still a "
+                                  "zombie (ended, not yet waited for)")
+                          : fl_tr("when task %d began in pid %d, child %d of task %d was still "
+                                  "running"),
+                      i, (int)r->pid, (int)r->prev, i - 1);
     }
     for (int i = 0; i < 3; i++)
         FL_EXPECT(codes[i] == 10 + i, "codes[i] to hold child i's exit code: {10, 11, 12}",
@@ -618,8 +628,9 @@ FL_CHECK(parallel_joins_all, "run_parallel waits for every child and reaps it",
         int st;
         if (fl_is_unreaped_child(pid, &st))
             fl_fail("every child reaped when run_parallel returns",
-                    "child %d (task %d) is %s and was never waited for", (int)pid, i,
-                    st < 0 ? fl_tr("still running") : fl_tr("a zombie"));
+                    st < 0 ? fl_tr("child %d (task %d) is still running and was never waited for")
+                           : fl_tr("child %d (task %d) is a zombie and was never waited for"),
+                    (int)pid, i);
     }
     no_child_left("run_parallel");
 }
@@ -733,10 +744,12 @@ FL_CHECK(parallel_speedup, "2 equal CPU-bound tasks in run_parallel take well un
                 s[1].speedup, s[2].speedup, need);
     fl_fail("2 tasks of 40 ms of CPU each to finish in well under 80 ms: a speed-up of at "
             "least 1.3 on 2 CPUs",
-            "speed-up %.2f, %.2f, %.2f with each child running at full speed: the children "
-            "%s", s[0].speedup, s[1].speedup, s[2].speedup,
-            s[2].overlap <= 0 ? fl_tr("never lived at the same time (one after another)")
-                              : fl_tr("overlapped only briefly: the second started late"));
+            s[2].overlap <= 0
+                ? fl_tr("speed-up %.2f, %.2f, %.2f with each child running at full speed: the "
+                        "children never lived at the same time (one after another)")
+                : fl_tr("speed-up %.2f, %.2f, %.2f with each child running at full speed: the "
+                        "children overlapped only briefly: the second started late"),
+            s[0].speedup, s[1].speedup, s[2].speedup);
 }
 
 /* A run_parallel without memory: either it needs none (the procs on the

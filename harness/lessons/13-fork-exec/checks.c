@@ -166,8 +166,10 @@ static void spawn_or_fail(struct proc *p, const char *path, char *const argv[],
     FL_EXPECT(r == 0, "proc_spawn to return 0 for a program that exists",
               "it returned %d (errno %d: %s)", r, errno, strerror(errno));
     FL_EXPECT(p->pid > 0 && fl_is_unreaped_child(p->pid, NULL),
-              "p->pid to be a child of the caller", "p->pid is %d, %s", (int)p->pid,
-              p->pid > 0 ? fl_tr("not a child of the caller") : fl_tr("no pid"));
+              "p->pid to be a child of the caller",
+              p->pid > 0 ? fl_tr("p->pid is %d, not a child of the caller")
+                         : fl_tr("p->pid is %d, no pid"),
+              (int)p->pid);
 }
 
 /* Whether /proc/PID/maps of `pid` still has a shared mapping over `addr`:
@@ -270,11 +272,12 @@ FL_CHECK(spawn_new_image, "the child runs the new program once proc_spawn return
     close(hold[1]);
     if (!is_valgrind(now) && strcmp(now, sh) != 0)
         fl_fail_settled(NULL, p.pid, "/proc/PID/exe of the child to be /bin/sh when proc_spawn returns",
-                     "child %d (state %c) runs %s%s", (int)p.pid, state ? state : '?', now,
-                     strcmp(now, mine) == 0 ? fl_tr(", the caller's own program: proc_spawn "
-                                                    "returned before exec replaced it (wait "
-                                                    "for the close-on-exec pipe's end of "
-                                                    "file)") : "");
+                     strcmp(now, mine) == 0
+                         ? fl_tr("child %d (state %c) runs %s, the caller's own program: "
+                                 "proc_spawn returned before exec replaced it (wait for the "
+                                 "close-on-exec pipe's end of file)")
+                         : fl_tr("child %d (state %c) runs %s"),
+                     (int)p.pid, state ? state : '?', now);
     fl_stage("joining child %d (sh reads one line, then exits 0)", (int)p.pid);
     FL_EXPECT(proc_join(&p) == 0, "proc_join (given) to return 0",
               "it returned -1 (errno %d: %s)", errno, strerror(errno));
@@ -300,10 +303,12 @@ FL_CHECK(spawn_keeps_pid, "exec keeps the pid and the parent, and starts with fr
     if (fl_is_unreaped_child(p.pid, NULL))
         fl_reap(p.pid, "the child from proc_spawn");
     FL_EXPECT(rep.pid == p.pid, "the new program to run in the process whose pid is p->pid",
-              "the program ran in pid %d, p->pid is %d%s", (int)rep.pid, (int)p.pid,
-              rep.pid == getpid() ? fl_tr(": the caller itself (exec without fork replaces the "
-                                          "caller)")
-                                  : fl_tr(": another process (a grandchild?)"));
+              rep.pid == getpid()
+                  ? fl_tr("the program ran in pid %d, p->pid is %d: the caller itself (exec "
+                          "without fork replaces the caller)")
+                  : fl_tr("the program ran in pid %d, p->pid is %d: another process (a "
+                          "grandchild?)"),
+              (int)rep.pid, (int)p.pid);
     FL_EXPECT(rep.ppid == getpid(), "the new program's parent to be the caller",
               "its parent is %d, the caller is %d", (int)rep.ppid, (int)getpid());
     FL_EXPECT(rep.marker == 0, "the program to start with its globals as compiled (fresh)",
@@ -365,8 +370,10 @@ FL_CHECK(spawn_exec_failure, "a program that cannot be run is an error (ENOENT, 
         if (m > 0) {
             char st = fl_proc_state(kids[0]);
             fl_fail_settled(NULL, kids[0], "the child whose exec failed to be reaped by proc_spawn",
-                            "child %d, whose exec of %s failed, was left %s", (int)kids[0],
-                            paths[i], st == 'Z' ? fl_tr("a zombie") : fl_tr("running"));
+                            st == 'Z'
+                                ? fl_tr("child %d, whose exec of %s failed, was left a zombie")
+                                : fl_tr("child %d, whose exec of %s failed, was left running"),
+                            (int)kids[0], paths[i]);
         }
     }
 }
@@ -515,8 +522,10 @@ static void nothing_left(const char *call)
     char buf[400];
     int n = fl_fds_new_since_start(buf, sizeof buf);
     FL_EXPECT(n == 0, "a failed proc_spawn to close every descriptor it opened",
-              "after %s the caller still has %d new descriptor%s: %s", call, n,
-              n == 1 ? "" : "s", buf);
+              n == 1
+                  ? fl_tr("after %s the caller still has %d new descriptor: %s")
+                  : fl_tr("after %s the caller still has %d new descriptors: %s"),
+              call, n, buf);
 }
 
 FL_CHECK(spawn_fork_fails, "when fork fails, proc_spawn returns -1 with fork's errno and leaves nothing",
@@ -552,8 +561,10 @@ FL_CHECK(spawn_fds_run_out, "when descriptors run out, proc_spawn returns -1 wit
     int k, r = -1;
     for (k = 0; k < 16; k++) {
         proc_init(&p, NULL, NULL);
-        fl_stage("calling proc_spawn(\"/bin/sh\") with %d more descriptor%s allowed", k,
-                 k == 1 ? "" : "s");
+        fl_stage(k == 1 ? fl_tr("calling proc_spawn(\"/bin/sh\") with %d more descriptor allowed")
+                        : fl_tr("calling proc_spawn(\"/bin/sh\") with %d more descriptors "
+                                "allowed"),
+                 k);
         if (fl_fds_allow(k) < 0)
             fl_fail("the check to limit descriptors", "setrlimit failed: %s", strerror(errno));
         errno = 0;
@@ -934,17 +945,23 @@ FL_CHECK(spawn_reap_interrupted, "a signal while proc_spawn reaps the child whos
     FL_EXPECT(r == -1 && e == ENOENT, "proc_spawn to return -1 with exec's errno (ENOENT)",
               "after a signal interrupted it, it returned %d (errno %d: %s)", r, e,
               strerror(e));
-    fl_note("the failed child %d %s at its exit while the caller waited", (int)TB->child,
-            TB->stopped ? fl_tr("was held") : fl_tr("was not held"));
+    fl_note(TB->stopped ? fl_tr("the failed child %d was held at its exit while the caller waited")
+                        : fl_tr("the failed child %d was not held at its exit while the caller "
+                                "waited"),
+            (int)TB->child);
     pid_t kids[8];
     int m = fl_proc_children(getpid(), kids, 8);
     if (m > 0)
         fl_fail_settled(NULL, kids[0], "proc_spawn to wait again when a signal interrupts its "
                         "wait for the failed child (EINTR is retried)",
-                        "child %d, whose exec failed, was left %s after a signal interrupted "
-                        "proc_spawn's waitpid: call waitpid again when it fails with EINTR",
-                        (int)kids[0], fl_proc_state(kids[0]) == 'Z' ? fl_tr("a zombie")
-                                                                    : fl_tr("there"));
+                        fl_proc_state(kids[0]) == 'Z'
+                            ? fl_tr("child %d, whose exec failed, was left a zombie after a "
+                                    "signal interrupted proc_spawn's waitpid: call waitpid again "
+                                    "when it fails with EINTR")
+                            : fl_tr("child %d, whose exec failed, was left there after a signal "
+                                    "interrupted proc_spawn's waitpid: call waitpid again when it "
+                                    "fails with EINTR"),
+                        (int)kids[0]);
     nothing_left(N_("proc_spawn interrupted while it reaped"));
 }
 

@@ -19,8 +19,10 @@ FL_MSG("p->pid is %d, the caller's own pid",
        "p->pid 是 %d，这是调用方自己的 pid")
 FL_MSG("p->pid to be a child of the caller",
        "p->pid 应是调用方的一个子进程")
-FL_MSG("pid %d is not a child of the caller %d (%s)",
-       "pid %d 不是调用方 %d 的子进程（%s）")
+FL_MSG("pid %d is not a child of the caller %d (it is another process)",
+       "pid %d 不是调用方 %d 的子进程（那是另一个进程）")
+FL_MSG("pid %d is not a child of the caller %d (no such process)",
+       "pid %d 不是调用方 %d 的子进程（没有这个进程）")
 FL_MSG("letting the tasks finish",
        "放行任务让它们执行完")
 FL_MSG("a child from proc_start",
@@ -57,8 +59,14 @@ FL_MSG("waiting for child %d to end",
        "等待子进程 %d 结束")
 FL_MSG("one run of the task for one proc_start",
        "一次 proc_start 只应运行一次任务")
-FL_MSG("the task ran %d times (first in pid %d%s%s); child %d %s",
-       "任务运行了 %d 次（第一次在 pid %d 里%s%s）；子进程 %d：%s")
+FL_MSG("the task ran %d times (first in pid %d); child %d %s",
+       "任务运行了 %d 次（第一次在 pid %d 里）；子进程 %d：%s")
+FL_MSG("the task ran %d times (first in pid %d, then in pid of the caller); child %d %s",
+       "任务运行了 %d 次（第一次在 pid %d 里，"
+       "然后在调用方的 pid 里）；子进程 %d：%s")
+FL_MSG("the task ran %d times (first in pid %d, then in pid of another process); child %d %s",
+       "任务运行了 %d 次（第一次在 pid %d 里，"
+       "然后在另一个进程的 pid 里）；子进程 %d：%s")
 FL_MSG("proc_start returns without waiting for the task",
        "proc_start 不等任务结束就返回")
 FL_MSG("calling proc_start (the task is held at a gate until proc_start "
@@ -72,8 +80,10 @@ FL_MSG("it returned %d with p->pid %d (errno %d: %s)",
        "它返回了 %d，p->pid 为 %d（errno %d：%s）")
 FL_MSG("the child to still be running when proc_start returns",
        "proc_start 返回时子进程应仍在运行")
-FL_MSG("child %d was %s when proc_start returned",
-       "子进程 %d 在 proc_start 返回时已经不在运行（%s）")
+FL_MSG("child %d was already dead when proc_start returned",
+       "proc_start 返回时，子进程 %d 已经结束（成了僵尸进程）")
+FL_MSG("child %d was gone, reaped already when proc_start returned",
+       "proc_start 返回时，子进程 %d 已经不在了，早被回收")
 FL_MSG("two children started one after the other run at the same time",
        "先后启动的两个子进程同时运行")
 FL_MSG("two proc_start calls to make two children",

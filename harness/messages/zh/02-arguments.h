@@ -205,8 +205,11 @@ FL_MSG("proc_init_args(p, task, NULL, 0) to return 0: only NULL with a size "
        "只有 NULL 配上大于 0 的 size 才会被拒绝")
 FL_MSG("p ready to start: pid 0, name \"\", the task set",
        "p 应处于可以启动的状态：pid 为 0，name 为 \"\"，任务已设置")
-FL_MSG("pid %d, name \"%.16s\", task %s",
-       "pid 为 %d，name 为 \"%.16s\"，task：%s")
+FL_MSG("pid %d, name \"%.16s\", task set",
+       "pid 为 %d，name 为 \"%.16s\"，task 已设置")
+FL_MSG("pid %d, name \"%.16s\", task not the one given",
+       "pid 为 %d，name 为 \"%.16s\"，"
+       "task 不是传入的那个")
 FL_MSG("the task to run once in the child and its 5 to be the exit status",
        "任务应在子进程里运行一次，它返回的 5 应成为退出状态")
 FL_MSG("child %d %s; the task ran %d times",
@@ -260,8 +263,10 @@ FL_MSG("child %d ended with 127 but the task ran first",
 FL_MSG("a child whose stdin cannot be put on /dev/null to end with 127 before "
        "the task (or, if it managed, the task to read end-of-file)",
        "标准输入无法换成 /dev/null 的子进程应在运行任务之前以 127 结束（如果换成功了，任务应读到文件结束）")
-FL_MSG("child %d %s; the task ran %d times%s%s",
-       "子进程 %d：%s；任务运行了 %d 次%s%s")
+FL_MSG("child %d %s; the task ran %d times and saw: %s",
+       "子进程 %d：%s；任务运行了 %d 次，它看到的是：%s")
+FL_MSG("child %d %s; the task ran %d times%.0s",
+       "子进程 %d：%s；任务运行了 %d 次%.0s")
 FL_MSG("a child's starts are numbered on (or afresh) in the child and never "
        "count in its parent",
        "子进程里的启动在子进程里接着编号（或重新编号），永远不计入父进程")

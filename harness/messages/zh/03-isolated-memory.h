@@ -21,9 +21,13 @@ FL_MSG("after %s the caller still maps %s",
        "%s 之后，调用方仍映射着 %s")
 FL_MSG("no child left after a failed call",
        "失败的调用之后不应留下子进程")
-FL_MSG("after %s, child %d of the caller is still there (%s): every child "
+FL_MSG("after %s, child %d of the caller is still there (a zombie): every child "
        "already started must be joined before returning",
-       "%s 之后，调用方的子进程 %d 仍然存在（%s）："
+       "%s 之后，调用方的子进程 %d 仍然存在（已成僵尸进程）："
+       "返回之前必须 join 每一个已经启动的子进程")
+FL_MSG("after %s, child %d of the caller is still there (running): every child "
+       "already started must be joined before returning",
+       "%s 之后，调用方的子进程 %d 仍然存在（还在运行）："
        "返回之前必须 join 每一个已经启动的子进程")
 FL_MSG("calling shared_ints_create(&s, %zu)",
        "调用 shared_ints_create(&s, %zu)")
@@ -118,6 +122,8 @@ FL_MSG("the region to be a shared mapping (rw-s in /proc/self/maps)",
        "区域应是共享映射（/proc/self/maps 里显示为 rw-s）")
 FL_MSG("the region at %p is mapped %s: a child would get a private copy",
        "位于 %p 的区域映射为 %s：子进程会得到一份私有副本")
+FL_MSG("the region at %p is mapped nowhere: a child would get a private copy",
+       "位于 %p 的区域根本没有映射：子进程会得到一份私有副本")
 FL_MSG("shared_ints_create to leave only the mapping: no descriptor open",
        "shared_ints_create 应只留下映射：不留下打开的文件描述符")
 FL_MSG("after shared_ints_create the caller holds %s (close the memfd or "
@@ -226,16 +232,18 @@ FL_MSG("when a child cannot be started, shared_map reports fork's error and "
        "joins the children it started",
        "子进程启动不了时，shared_map 报告 fork 的错误，"
        "并 join 它已经启动的子进程")
-FL_MSG("calling shared_map on 3 inputs when only %d process%s can be created",
-       "对 3 个输入调用 shared_map，"
-       "此时只能创建 %d 个进程（process%s）")
+FL_MSG("calling shared_map on 3 inputs when only %d process can be created",
+       "对 3 个输入调用 shared_map，此时只能创建 %d 个进程")
+FL_MSG("calling shared_map on 3 inputs when only %d processes can be created",
+       "对 3 个输入调用 shared_map，此时只能创建 %d 个进程")
 FL_MSG("shared_map to return -1 with fork's errno (EAGAIN) when a child cannot "
        "be started",
        "子进程启动不了时，shared_map 应返回 -1，"
        "并保留 fork 的 errno（EAGAIN）")
-FL_MSG("with %d process creation%s allowed it returned %d (errno %d: %s)",
-       "只允许创建 %d 次进程（process creation%s）时，"
-       "它返回了 %d（errno %d：%s）")
+FL_MSG("with %d process creation allowed it returned %d (errno %d: %s)",
+       "只允许创建 %d 次进程时，它返回了 %d（errno %d：%s）")
+FL_MSG("with %d process creations allowed it returned %d (errno %d: %s)",
+       "只允许创建 %d 次进程时，它返回了 %d（errno %d：%s）")
 FL_MSG("calling shared_map again, with process creation allowed",
        "恢复进程创建之后，再次调用 shared_map")
 FL_MSG("out to be 2, 4, 6 after the retry",
@@ -278,19 +286,26 @@ FL_MSG("shared_ints_create to return -1 with mmap's ENOMEM and leave s.v NULL, "
        "s.n 0",
        "shared_ints_create 应返回 -1 并带上 mmap 的 ENOMEM，"
        "让 s.v 为 NULL、s.n 为 0")
-FL_MSG("calling shared_map on 3 inputs with %d allocation%s allowed, then ENOMEM",
-       "对 3 个输入调用 shared_map，"
-       "只允许 %d 次内存分配（allocation%s），之后一律 ENOMEM")
-FL_MSG("with %d allocation%s allowed, out is %d, %d, %d",
-       "允许 %d 次内存分配（allocation%s）时，"
-       "out 是 %d、%d、%d")
-FL_MSG("with %d allocation%s allowed it returned %d (errno %d: %s)",
-       "允许 %d 次内存分配（allocation%s）时，"
-       "它返回了 %d（errno %d：%s）")
+FL_MSG("calling shared_map on 3 inputs with %d allocation allowed, then ENOMEM",
+       "对 3 个输入调用 shared_map，只允许 %d 次内存分配，"
+       "之后一律 ENOMEM")
+FL_MSG("calling shared_map on 3 inputs with %d allocations allowed, then ENOMEM",
+       "对 3 个输入调用 shared_map，只允许 %d 次内存分配，"
+       "之后一律 ENOMEM")
+FL_MSG("with %d allocation allowed, out is %d, %d, %d",
+       "允许 %d 次内存分配时，out 是 %d、%d、%d")
+FL_MSG("with %d allocations allowed, out is %d, %d, %d",
+       "允许 %d 次内存分配时，out 是 %d、%d、%d")
+FL_MSG("with %d allocation allowed it returned %d (errno %d: %s)",
+       "允许 %d 次内存分配时，它返回了 %d（errno %d：%s）")
+FL_MSG("with %d allocations allowed it returned %d (errno %d: %s)",
+       "允许 %d 次内存分配时，它返回了 %d（errno %d：%s）")
 FL_MSG("the region to be made before any fork: with no memory, no child starts",
        "共享区应在任何 fork 之前建立：没有内存时，一个子进程也不启动")
-FL_MSG("fn ran in %d child%s though the region could not be made",
-       "共享区没能建立，fn 却在 %d 个子进程（child%s）里运行了")
+FL_MSG("fn ran in %d child though the region could not be made",
+       "共享区没能建立，fn 却在 %d 个子进程里运行了")
+FL_MSG("fn ran in %d children though the region could not be made",
+       "共享区没能建立，fn 却在 %d 个子进程里运行了")
 FL_MSG("a signal that interrupts shared_map's waiting does not stop it reaping "
        "every child",
        "打断 shared_map 等待的信号，不会妨碍它回收每一个子进程")
@@ -305,11 +320,16 @@ FL_MSG("shared_map to reap every child before it returns, even when a signal "
        "interrupts its wait (EINTR: wait again)",
        "即使信号打断了等待，"
        "shared_map 也应在返回之前回收每一个子进程（遇到 EINTR 就再等一次）")
-FL_MSG("after SIGUSR1 interrupted it, shared_map returned %d (errno %d: %s) "
-       "with child %d still %s",
+FL_MSG("after SIGUSR1 interrupted it, shared_map returned %d (errno %d: %s) with "
+       "child %d still a zombie",
        "被 SIGUSR1 打断之后，"
        "shared_map 返回了 %d（errno %d：%s），"
-       "而子进程 %d 还在（%s）")
+       "而子进程 %d 还是僵尸进程，没有被回收")
+FL_MSG("after SIGUSR1 interrupted it, shared_map returned %d (errno %d: %s) with "
+       "child %d still running",
+       "被 SIGUSR1 打断之后，"
+       "shared_map 返回了 %d（errno %d：%s），"
+       "而子进程 %d 还在运行")
 FL_MSG("shared_map to return 0 with out 3, 6, 9: an interrupted wait is not a "
        "failed child",
        "shared_map 应返回 0，out 为 3、6、9："

@@ -7,8 +7,13 @@ FL_MSG("fork failed: %s",
        "fork 失败：%s")
 FL_MSG("proc_join to return 0 once the child has ended",
        "子进程结束后 proc_join 应返回 0")
-FL_MSG("it returned %d (errno %d: %s); child %d is %s%s",
-       "它返回了 %d（errno %d：%s）；子进程 %d 的状态：%s%s")
+FL_MSG("it returned %d (errno %d: %s); child %d is reaped%s",
+       "它返回了 %d（errno %d：%s）；子进程 %d 已被回收%s")
+FL_MSG("it returned %d (errno %d: %s); child %d is a zombie (ended, not reaped)%s",
+       "它返回了 %d（errno %d：%s）；"
+       "子进程 %d 是僵尸进程（已结束，未回收）%s")
+FL_MSG("it returned %d (errno %d: %s); child %d is still running%s",
+       "它返回了 %d（errno %d：%s）；子进程 %d 仍在运行%s")
 FL_MSG("the caller to continue only after the child has exited",
        "调用方应在子进程退出之后才继续执行")
 FL_MSG("proc_join returned 0 while child %d was still running its task: it did "
@@ -65,11 +70,22 @@ FL_MSG("proc_join to return 0 for a child that has ended",
        "对已经结束的子进程，proc_join 应返回 0")
 FL_MSG("no zombie after proc_join: it reaps the child",
        "proc_join 之后不应有僵尸进程：它要回收子进程")
-FL_MSG("child %d is still %s after proc_join returned 0: seeing the end is not "
+FL_MSG("child %d is still reaped after proc_join returned 0: seeing the end is not "
        "reaping (no WNOWAIT, no pidfd alone: waitpid collects it)",
-       "子进程 %d 在 proc_join 返回 0 之后的状态仍是：%s。"
-       "看到它结束不等于回收了它（不能用 WNOWAIT，也不能只靠 pidfd："
-       "要由 waitpid 取走它）")
+       "proc_join 返回 0 之后，"
+       "子进程 %d 已被回收。看到它结束不等于回收了它（不能用 WNOWAIT，"
+       "也不能只靠 pidfd：要由 waitpid 取走它）")
+FL_MSG("child %d is still a zombie (ended, not reaped) after proc_join returned 0: "
+       "seeing the end is not reaping (no WNOWAIT, no pidfd alone: waitpid collects it)",
+       "proc_join 返回 0 之后，"
+       "子进程 %d 仍是僵尸进程（已结束，"
+       "未回收）。看到它结束不等于回收了它（不能用 WNOWAIT，"
+       "也不能只靠 pidfd：要由 waitpid 取走它）")
+FL_MSG("child %d is still still running after proc_join returned 0: seeing the end "
+       "is not reaping (no WNOWAIT, no pidfd alone: waitpid collects it)",
+       "proc_join 返回 0 之后，"
+       "子进程 %d 仍在运行。看到它结束不等于回收了它（不能用 WNOWAIT，"
+       "也不能只靠 pidfd：要由 waitpid 取走它）")
 FL_MSG("joining twice is harmless, and touches no other child",
        "join 两次不会出问题，也不会碰别的子进程")
 FL_MSG("the first proc_join to return 0",
@@ -119,9 +135,15 @@ FL_MSG("proc_join_timeout to return -1 with errno EINVAL",
        "proc_join_timeout 应返回 -1 并把 errno 设为 EINVAL")
 FL_MSG("proc_join_timeout to return 1: the child still runs",
        "proc_join_timeout 应返回 1：子进程还在运行")
-FL_MSG("it returned %d (errno %d: %s) after %.3f s%s; child %d is %s",
+FL_MSG("it returned %d (errno %d: %s) after %.3f s%s; child %d is reaped",
        "它返回了 %d（errno %d：%s），用时 %.3f s%s；"
-       "子进程 %d 的状态：%s")
+       "子进程 %d 已被回收")
+FL_MSG("it returned %d (errno %d: %s) after %.3f s%s; child %d is a zombie (ended, not reaped)",
+       "它返回了 %d（errno %d：%s），用时 %.3f s%s；"
+       "子进程 %d 是僵尸进程（已结束，未回收）")
+FL_MSG("it returned %d (errno %d: %s) after %.3f s%s; child %d is still running",
+       "它返回了 %d（errno %d：%s），用时 %.3f s%s；"
+       "子进程 %d 仍在运行")
 FL_MSG("proc_join_timeout to wait at least the timeout",
        "proc_join_timeout 至少应等满超时时间")
 FL_MSG("it gave up after %.4f s, asked to wait %.4f s%s: one look with WNOHANG "
@@ -141,10 +163,16 @@ FL_MSG("it returned after %.4f s, asked to wait %.4f s (%.3f s allowed)%s: "
        "按整秒而不是按毫秒计时，或者每次醒来之后都重新计时")
 FL_MSG("the child to keep running after the timeout",
        "超时之后子进程应继续运行")
-FL_MSG("child %d is %s after proc_join_timeout returned 1: the timeout must not "
-       "end the child",
+FL_MSG("child %d is reaped after proc_join_timeout returned 1: the timeout must not end the child",
        "proc_join_timeout 返回 1 之后，"
-       "子进程 %d 已不在运行（%s）：超时不能结束子进程")
+       "子进程 %d 已被回收：超时不能结束子进程")
+FL_MSG("child %d is dead (a zombie) after proc_join_timeout returned 1: the timeout "
+       "must not end the child",
+       "proc_join_timeout 返回 1 之后，"
+       "子进程 %d 已经结束（成了僵尸进程）：超时不能结束子进程")
+FL_MSG("child %d is gone after proc_join_timeout returned 1: the timeout must not end the child",
+       "proc_join_timeout 返回 1 之后，"
+       "子进程 %d 已经不在了：超时不能结束子进程")
 FL_MSG("proc_exitcode to return 0 (no code yet) after a timeout",
        "超时之后 proc_exitcode 应返回 0（还没有退出码）")
 FL_MSG("it returned 1 with code %d while child %d still runs",
@@ -182,8 +210,6 @@ FL_MSG("calling proc_join_timeout(p, 0) on child %d, held at a gate until it "
 FL_MSG("proc_join_timeout(p, 0) to return 1 for a running child",
        "对仍在运行的子进程，"
        "proc_join_timeout(p, 0) 应返回 1")
-FL_MSG("it returned %d (errno %d: %s); child %d is %s",
-       "它返回了 %d（errno %d：%s）；子进程 %d 的状态：%s")
 FL_MSG("calling proc_join_timeout(p, 0) on child %d, which has ended",
        "对已经结束的子进程 %d 调用 proc_join_timeout(p, 0)")
 FL_MSG("proc_join_timeout(p, 0) to return 0 for a child that ended",
@@ -191,8 +217,6 @@ FL_MSG("proc_join_timeout(p, 0) to return 0 for a child that ended",
        "proc_join_timeout(p, 0) 应返回 0")
 FL_MSG("proc_join_timeout returning 0 to have reaped",
        "proc_join_timeout 返回 0 时应已回收子进程")
-FL_MSG("child %d is still %s",
-       "子进程 %d 的状态仍是：%s")
 FL_MSG("proc_join_timeout returns 0 as soon as the child ends, and reaps it",
        "子进程一结束，proc_join_timeout 就返回 0，并回收它")
 FL_MSG("calling proc_join_timeout(p, 1e6) on child %d, which ends once the "
@@ -204,10 +228,18 @@ FL_MSG("proc_join_timeout to return 0 once the child has ended",
        "子进程结束后 proc_join_timeout 应返回 0")
 FL_MSG("no zombie after proc_join_timeout returned 0",
        "proc_join_timeout 返回 0 之后不应有僵尸进程")
-FL_MSG("child %d is still %s: proc_join_timeout saw the end but did not reap "
+FL_MSG("child %d is still reaped: proc_join_timeout saw the end but did not reap "
        "the child (waitpid after the pidfd said it ended)",
-       "子进程 %d 的状态仍是：%s。"
-       "proc_join_timeout 看到了它结束，"
+       "子进程 %d 已被回收。proc_join_timeout 看到了它结束，"
+       "却没有回收它（pidfd 报告结束之后，还要调用 waitpid）")
+FL_MSG("child %d is still a zombie (ended, not reaped): proc_join_timeout saw the "
+       "end but did not reap the child (waitpid after the pidfd said it ended)",
+       "子进程 %d 仍是僵尸进程（已结束，"
+       "未回收）。proc_join_timeout 看到了它结束，"
+       "却没有回收它（pidfd 报告结束之后，还要调用 waitpid）")
+FL_MSG("child %d is still still running: proc_join_timeout saw the end but did not "
+       "reap the child (waitpid after the pidfd said it ended)",
+       "子进程 %d 仍在运行。proc_join_timeout 看到了它结束，"
        "却没有回收它（pidfd 报告结束之后，还要调用 waitpid）")
 FL_MSG("proc_join_timeout to return as soon as the child has ended",
        "子进程一结束，proc_join_timeout 就应返回")
@@ -229,8 +261,12 @@ FL_MSG("each refusal of join.h to return -1 with its errno",
        "join.h 列出的每一种拒绝都应返回 -1 并设置对应的 errno")
 FL_MSG("a refused call to leave the running child alone",
        "被拒绝的调用不应碰正在运行的子进程")
-FL_MSG("after %s, child %d is %s",
-       "%s 之后，子进程 %d 的状态：%s")
+FL_MSG("after %s, child %d is reaped",
+       "%s 之后，子进程 %d 已被回收")
+FL_MSG("after %s, child %d is a zombie (ended, not reaped)",
+       "%s 之后，子进程 %d 成了僵尸进程（已结束，未回收）")
+FL_MSG("after %s, child %d is still running",
+       "%s 之后，子进程 %d 仍在运行")
 FL_MSG("proc_join after refused calls to return 0",
        "经过被拒绝的调用之后，proc_join 应返回 0")
 FL_MSG("joining child %d (%s)",
@@ -303,8 +339,12 @@ FL_MSG("calling proc_join_timeout(p, %.3f) with no descriptor free",
        "调用 proc_join_timeout(p, %.3f)（没有空闲的文件描述符）")
 FL_MSG("a failed proc_join_timeout to leave the child alone",
        "失败的 proc_join_timeout 不应碰子进程")
-FL_MSG("child %d is %s",
-       "子进程 %d 的状态：%s")
+FL_MSG("child %d is reaped",
+       "子进程 %d 已被回收")
+FL_MSG("child %d is a zombie (ended, not reaped)",
+       "子进程 %d 是僵尸进程（已结束，未回收）")
+FL_MSG("child %d is still running",
+       "子进程 %d 仍在运行")
 FL_MSG("calling proc_join_timeout(p, 1e6) on ended child %d with no descriptor "
        "free",
        "对已经结束的子进程 %d 调用 proc_join_timeout(p, 1e6)（没有空闲的文件描述符）")
@@ -347,3 +387,16 @@ FL_MSG("proc_join_timeout of a pid that is no longer the caller's child to fail 
        "对一个已经不是调用方子进程的 pid，"
        "proc_join_timeout 应像 proc_join 一样失败（-1，"
        "ECHILD），而不是报告子进程还在运行（1）")
+FL_MSG("it returned %d (errno %d: %s); child %d is reaped",
+       "它返回了 %d（errno %d：%s）；子进程 %d 已被回收")
+FL_MSG("it returned %d (errno %d: %s); child %d is a zombie (ended, not reaped)",
+       "它返回了 %d（errno %d：%s）；"
+       "子进程 %d 是僵尸进程（已结束，未回收）")
+FL_MSG("it returned %d (errno %d: %s); child %d is still running",
+       "它返回了 %d（errno %d：%s）；子进程 %d 仍在运行")
+FL_MSG("child %d is still reaped",
+       "子进程 %d 已被回收")
+FL_MSG("child %d is still a zombie (ended, not reaped)",
+       "子进程 %d 仍是僵尸进程（已结束，未回收）")
+FL_MSG("child %d is still still running",
+       "子进程 %d 仍在运行")

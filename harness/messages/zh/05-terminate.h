@@ -63,11 +63,18 @@ FL_MSG("proc_is_alive reaps an ended child and keeps its exit code",
 
 FL_MSG("no zombie after proc_is_alive said 0: it reaps the child",
        "proc_is_alive 返回 0 之后不应留下僵尸进程：它要回收子进程")
+FL_MSG("child %d is still a zombie (state Z) after proc_is_alive returned 0: nobody "
+       "waited for it (waitpid with WNOHANG, without WNOWAIT)",
+       "proc_is_alive 返回 0 之后，"
+       "子进程 %d 仍然是僵尸进程（状态 Z）："
+       "没有人等待过它（waitpid 要带 WNOHANG，"
+       "不带 WNOWAIT）")
+FL_MSG("child %d is still there, unreaped after proc_is_alive returned 0: nobody "
+       "waited for it (waitpid with WNOHANG, without WNOWAIT)",
+       "proc_is_alive 返回 0 之后，子进程 %d 还在，"
+       "没有被回收：没有人等待过它（waitpid 要带 WNOHANG，"
+       "不带 WNOWAIT）")
 
-FL_MSG("child %d is still %s after proc_is_alive returned 0: nobody waited for it (waitpid "
-       "with WNOHANG, without WNOWAIT)",
-       "proc_is_alive 返回 0 之后，子进程 %d 仍然是 %s："
-       "没有人等待过它（waitpid 要带 WNOHANG，不带 WNOWAIT）")
 
 FL_MSG("p->ended set and exit code 7 (what the task returned) after proc_is_alive reaped "
        "the child",
@@ -163,6 +170,8 @@ FL_MSG("terminate and kill send nothing once is_alive reaped the child",
 
 FL_MSG("proc_is_alive to return 0 and reap the ended child",
        "proc_is_alive 应返回 0，并回收已结束的子进程")
+FL_MSG("it returned %d (errno %d: %s); child %d is not reaped",
+       "它返回了 %d（errno %d：%s）；子进程 %d 没有被回收")
 
 FL_MSG("is_alive on a reaped child is 0 without waiting on its old pid",
        "对已回收的子进程，is_alive 直接为 0，不去等待它原来的 pid")
@@ -390,9 +399,13 @@ FL_MSG("proc_join (given) to wait until the child has ended and reap it, whateve
        "interrupts waitpid (EINTR: wait again)",
        "proc_join（现成的）应一直等到子进程结束并回收它，"
        "不管什么信号打断了 waitpid（遇到 EINTR 就再等）")
+FL_MSG("proc_join returned %d (errno %d: %s) with child %d not reaped",
+       "proc_join 返回了 %d（errno %d：%s），"
+       "子进程 %d 没有被回收")
+FL_MSG("proc_join returned %d (errno %d: %s) with child %d reaped",
+       "proc_join 返回了 %d（errno %d：%s），"
+       "子进程 %d 已被回收")
 
-FL_MSG("proc_join returned %d (errno %d: %s) with child %d %s",
-       "proc_join 返回了 %d（errno %d：%s），子进程 %d 的状态：%s")
 
 FL_MSG("proc_is_alive to be 0 once the child was joined",
        "子进程被 join 之后，proc_is_alive 应为 0")

@@ -18,21 +18,30 @@ FL_MSG("waiting on child %d's pidfd until it has exited (SIGCHLD blocked)",
 
 FL_MSG("child to wait as a zombie while SIGCHLD is blocked",
        "SIGCHLD 被屏蔽期间，子进程应作为僵尸进程留着")
-
-FL_MSG("child %d is %s, although SIGCHLD was blocked so no handler could reap it: does "
-       "reaper_install unblock SIGCHLD, or reap outside the handler?",
-       "子进程 %d 的状态：%s，可是 SIGCHLD 被屏蔽着，没有哪个处理函数能回收它："
+FL_MSG("child %d is not a zombie, although SIGCHLD was blocked so no handler could "
+       "reap it: does reaper_install unblock SIGCHLD, or reap outside the handler?",
+       "子进程 %d 不是僵尸进程，可是 SIGCHLD 被屏蔽着，"
+       "没有哪个处理函数能回收它："
        "reaper_install 是不是解除了对 SIGCHLD 的屏蔽，"
        "或者在处理函数之外回收了子进程？")
+FL_MSG("child %d is already reaped, although SIGCHLD was blocked so no handler "
+       "could reap it: does reaper_install unblock SIGCHLD, or reap outside the handler?",
+       "子进程 %d 已经被回收，可是 SIGCHLD 被屏蔽着，"
+       "没有哪个处理函数能回收它："
+       "reaper_install 是不是解除了对 SIGCHLD 的屏蔽，"
+       "或者在处理函数之外回收了子进程？")
+
 
 FL_MSG("checking what the handler did",
        "查看处理函数做了什么")
 
 FL_MSG("the SIGCHLD handler to reap every child that had exited",
        "SIGCHLD 处理函数应回收每个已经退出的子进程")
+FL_MSG("child %d is still a zombie after the handler ran",
+       "处理函数运行之后，子进程 %d 仍是僵尸进程，没有被回收")
+FL_MSG("child %d is still there after the handler ran",
+       "处理函数运行之后，子进程 %d 仍然存在，没有被回收")
 
-FL_MSG("child %d is still %s after the handler ran",
-       "处理函数运行之后，子进程 %d 仍未被回收（%s）")
 
 FL_MSG("reaper_status to return the status recorded for a reaped child",
        "对已回收的子进程，reaper_status 应返回为它记录的状态")
@@ -149,15 +158,23 @@ FL_MSG("letting %d children exit at once",
 
 FL_MSG("one run of the handler to reap every child that had exited",
        "处理函数运行一次，就应回收每个已经退出的子进程")
-
-FL_MSG("%d children exited while SIGCHLD was blocked, so one SIGCHLD was delivered for all "
-       "of them; after it %d %s still zombies (%s): the handler must loop waitpid(-1, "
-       "&status, WNOHANG) until it returns 0 or -1",
+FL_MSG("%d children exited while SIGCHLD was blocked, so one SIGCHLD was delivered "
+       "for all of them; after it %d is still zombies (%s): the handler must loop "
+       "waitpid(-1, &status, WNOHANG) until it returns 0 or -1",
        "%d 个子进程在 SIGCHLD 被屏蔽期间退出，"
        "所以只为它们递送了一个 SIGCHLD；"
-       "之后仍有 %d 个子进程 %s 僵尸进程（%s）："
+       "之后仍有 %d 个子进程是僵尸进程（%s）："
        "处理函数必须循环调用 waitpid(-1, &status, WNOHANG)，"
        "直到它返回 0 或 -1")
+FL_MSG("%d children exited while SIGCHLD was blocked, so one SIGCHLD was delivered "
+       "for all of them; after it %d are still zombies (%s): the handler must loop "
+       "waitpid(-1, &status, WNOHANG) until it returns 0 or -1",
+       "%d 个子进程在 SIGCHLD 被屏蔽期间退出，"
+       "所以只为它们递送了一个 SIGCHLD；"
+       "之后仍有 %d 个子进程是僵尸进程（%s）："
+       "处理函数必须循环调用 waitpid(-1, &status, WNOHANG)，"
+       "直到它返回 0 或 -1")
+
 
 FL_MSG("reaper_count to count every child reaped",
        "reaper_count 应计入回收的每个子进程")
@@ -179,9 +196,11 @@ FL_MSG("in the SIGCHLD handler while child %d still runs: a handler that calls w
 
 FL_MSG("a child that still runs to be left alone by the handler",
        "处理函数不应去动还在运行的子进程")
+FL_MSG("child %d was a zombie",
+       "子进程 %d 已成了僵尸进程")
+FL_MSG("child %d was gone",
+       "子进程 %d 已经不在了")
 
-FL_MSG("child %d was %s",
-       "子进程 %d 的状态：%s")
 
 FL_MSG("the handler leaves errno as it found it",
        "处理函数会让 errno 保持原样")
@@ -228,9 +247,11 @@ FL_MSG("reaper_uninstall to return 0",
 
 FL_MSG("SIGCHLD's action to be SIG_DFL again",
        "SIGCHLD 的处理方式应恢复为 SIG_DFL")
+FL_MSG("it is SIG_IGN",
+       "现在是 SIG_IGN")
+FL_MSG("it is still a handler",
+       "现在仍是一个处理函数")
 
-FL_MSG("it is %s",
-       "现在是 %s")
 
 FL_MSG("the exited child to wait as a zombie",
        "已退出的子进程应作为僵尸进程等着")
@@ -261,9 +282,14 @@ FL_MSG("it returned %d after reaper_discard",
 
 FL_MSG("waitpid for the child to fail with ECHILD: the kernel removed it at exit",
        "对这个子进程的 waitpid 应以 ECHILD 失败：内核在它退出时就把它清除了")
+FL_MSG("waitpid(%d) returned %d with the status %s: the child was kept as a zombie, "
+       "so SIGCHLD was not ignored (SIG_IGN)",
+       "waitpid(%d) 返回了 %d，状态为 %s："
+       "子进程被留成了僵尸进程，"
+       "所以 SIGCHLD 并没有被忽略（SIG_IGN）")
+FL_MSG("waitpid(%d) returned %d: %s",
+       "waitpid(%d) 返回了 %d：%s")
 
-FL_MSG("waitpid(%d) returned %d%s%s: %s",
-       "waitpid(%d) 返回了 %d%s%s：%s")
 
 FL_MSG("calling proc_start_orphan",
        "调用 proc_start_orphan")
@@ -341,11 +367,18 @@ FL_MSG("proc_start_orphan waits for its middle child: no zombie is left",
 
 FL_MSG("the caller to have no child left when proc_start_orphan returns",
        "proc_start_orphan 返回时，调用方不应再有子进程")
-
-FL_MSG("child %d %s after proc_start_orphan returned: wait for the middle child before "
-       "returning",
-       "proc_start_orphan 返回之后，子进程 %d 的情况：%s；"
+FL_MSG("child %d has exited but nobody waited for it: it is a zombie of the caller "
+       "(the middle child, never reaped) after proc_start_orphan returned: wait for "
+       "the middle child before returning",
+       "proc_start_orphan 返回之后，"
+       "子进程 %d 已经退出却没有人等待它："
+       "它是调用方的僵尸进程（中间子进程，从未被回收）；"
        "返回之前要等待中间子进程")
+FL_MSG("child %d still runs after proc_start_orphan returned: wait for the middle "
+       "child before returning",
+       "proc_start_orphan 返回之后，"
+       "子进程 %d 仍在运行；返回之前要等待中间子进程")
+
 
 FL_MSG("waiting for the task to run in process %d",
        "等待任务在进程 %d 里运行")
@@ -362,9 +395,11 @@ FL_MSG("it returned %d (errno %d: %s) and p->pid is %d (was %d)",
 FL_MSG("a refused fork: proc_start_orphan fails with EAGAIN and leaves nothing",
        "fork 被拒绝：proc_start_orphan 以 EAGAIN 失败，"
        "不留下任何东西")
+FL_MSG("calling proc_start_orphan while the kernel refuses the second (the task's) fork",
+       "在内核拒绝第二次 fork（任务的那次）时调用 proc_start_orphan")
+FL_MSG("calling proc_start_orphan while the kernel refuses the first (the middle child's) fork",
+       "在内核拒绝第一次 fork（中间子进程的那次）时调用 proc_start_orphan")
 
-FL_MSG("calling proc_start_orphan while the kernel refuses the %s fork",
-       "在内核拒绝 fork（%s）时调用 proc_start_orphan")
 
 FL_MSG("a failed proc_start_orphan to leave no child",
        "失败的 proc_start_orphan 不应留下子进程")
@@ -375,10 +410,13 @@ FL_MSG("child %d is there after it returned %d",
 FL_MSG("proc_start_orphan to return -1 with fork's errno (EAGAIN), p->pid left 0",
        "proc_start_orphan 应返回 -1 并保留 fork 的 errno（EAGAIN），"
        "p->pid 保持为 0")
+FL_MSG("with the second fork refused it returned %d (errno %d: %s), p->pid %d",
+       "在第二次 fork 被拒绝的情况下，"
+       "它返回了 %d（errno %d：%s），p->pid 为 %d")
+FL_MSG("with the first fork refused it returned %d (errno %d: %s), p->pid %d",
+       "在第一次 fork 被拒绝的情况下，"
+       "它返回了 %d（errno %d：%s），p->pid 为 %d")
 
-FL_MSG("with the %s fork refused it returned %d (errno %d: %s), p->pid %d",
-       "在 %s fork 被拒绝的情况下，它返回了 %d（errno %d：%s），"
-       "p->pid 为 %d")
 
 FL_MSG("a failed proc_start_orphan to close every descriptor it opened",
        "失败的 proc_start_orphan 应关闭它打开的每个文件描述符")
@@ -501,12 +539,19 @@ FL_MSG("the check to register its fork handler",
 
 FL_MSG("pthread_atfork failed",
        "pthread_atfork 失败")
+FL_MSG("calling proc_start_orphan; its middle child is held before it forks the "
+       "task, and SIGUSR1 (handler without SA_RESTART) kills the middle child once "
+       "the caller is blocked",
+       "调用 proc_start_orphan；"
+       "中间子进程在 fork 出任务之前被拦住，调用方一阻塞，"
+       "SIGUSR1（处理函数不带 SA_RESTART）就会杀死中间子进程")
+FL_MSG("calling proc_start_orphan; its middle child is held before it forks the "
+       "task, and SIGUSR1 (handler without SA_RESTART) lets it go on once the "
+       "caller is blocked",
+       "调用 proc_start_orphan；"
+       "中间子进程在 fork 出任务之前被拦住，调用方一阻塞，"
+       "SIGUSR1（处理函数不带 SA_RESTART）就会让它继续运行")
 
-FL_MSG("calling proc_start_orphan; its middle child is held before it forks the task, and "
-       "SIGUSR1 (handler without SA_RESTART) %s once the caller is blocked",
-       "调用 proc_start_orphan；中间子进程在 fork 出任务之前被拦住，"
-       "调用方一阻塞就会收到 SIGUSR1（处理函数不带 SA_RESTART），"
-       "它的作用：%s")
 
 FL_MSG("a signal while proc_start_orphan waits for the task's pid: the read is retried",
        "proc_start_orphan 等待任务的 pid 时来了一个信号：read 要重试")
@@ -594,12 +639,17 @@ FL_MSG("proc_start_orphan to wait again when a signal interrupts its wait for th
        "child (EINTR is retried)",
        "信号打断 proc_start_orphan 对中间子进程的等待时，"
        "它应再等一次（遇到 EINTR 要重试）")
-
-FL_MSG("child %d (the middle child %d) is %s after a signal interrupted proc_start_orphan's "
-       "waitpid: call waitpid again when it fails with EINTR",
+FL_MSG("child %d (the middle child %d) is a zombie after a signal interrupted "
+       "proc_start_orphan's waitpid: call waitpid again when it fails with EINTR",
        "信号打断 proc_start_orphan 的 waitpid 之后，"
-       "子进程 %d（中间子进程 %d）的状态：%s；"
+       "子进程 %d（中间子进程 %d）成了僵尸进程；"
        "waitpid 以 EINTR 失败时要再调用一次")
+FL_MSG("child %d (the middle child %d) is still there after a signal interrupted "
+       "proc_start_orphan's waitpid: call waitpid again when it fails with EINTR",
+       "信号打断 proc_start_orphan 的 waitpid 之后，"
+       "子进程 %d（中间子进程 %d）仍然存在；"
+       "waitpid 以 EINTR 失败时要再调用一次")
+
 
 FL_MSG("SIGUSR1 to reach the caller",
        "SIGUSR1 应送达调用方")

@@ -9,15 +9,19 @@ FL_MSG("the main process to start its children and go on",
 
 FL_MSG("main process %d %s inside proc_set_daemon or proc_start",
        "主进程 %d 在 proc_set_daemon 或 proc_start 里就结束了（%s）")
+FL_MSG("waiting for the task of daemon %d to start",
+       "等待守护进程 %d 的任务开始运行")
+FL_MSG("waiting for the task of child %d to start",
+       "等待子进程 %d 的任务开始运行")
 
-FL_MSG("waiting for the task of %s %d to start",
-       "等待 %s %d 的任务开始运行")
 
 FL_MSG("the task to start in the new process",
        "任务应在新进程里开始运行")
+FL_MSG("daemon %d was gone before its task was ready to work",
+       "守护进程 %d 在它的任务准备好开始工作之前就已经不在了")
+FL_MSG("child %d was gone before its task was ready to work",
+       "子进程 %d 在它的任务准备好开始工作之前就已经不在了")
 
-FL_MSG("%s %d was gone before its task was ready to work",
-       "%s %d 在它的任务准备好开始工作之前就已经不在了")
 
 FL_MSG("pipes for the check",
        "能为检查创建几个管道")
@@ -39,11 +43,17 @@ FL_MSG("in main process %d it returned %d (errno %d: %s)",
 
 FL_MSG("proc_start to start the child",
        "proc_start 应启动子进程")
-
-FL_MSG("in main process %d, proc_start for a %s child returned %d with p->pid %d (errno %d: "
-       "%s)",
-       "在主进程 %d 里，为一个 %s 子进程调用的 proc_start 返回了 %d，"
+FL_MSG("in main process %d, proc_start for a daemon child returned %d with p->pid "
+       "%d (errno %d: %s)",
+       "在主进程 %d 里，"
+       "为一个守护子进程调用的 proc_start 返回了 %d，"
        "p->pid 为 %d（errno %d：%s）")
+FL_MSG("in main process %d, proc_start for a non-daemon child returned %d with "
+       "p->pid %d (errno %d: %s)",
+       "在主进程 %d 里，"
+       "为一个非守护子进程调用的 proc_start 返回了 %d，"
+       "p->pid 为 %d（errno %d：%s）")
+
 
 FL_MSG("proc_main_exit to wait blocked (on a wait, or poll on pidfds)",
        "proc_main_exit 应阻塞着等待（在 wait 里，"
@@ -144,6 +154,10 @@ FL_MSG("proc_main_exit ends daemon children with SIGTERM first",
 
 FL_MSG("daemon child to receive SIGTERM from the main process",
        "守护子进程应收到主进程发来的 SIGTERM")
+FL_MSG("daemon %d got SIGTERM from another process",
+       "守护进程 %d 收到了另一个进程发来的 SIGTERM")
+FL_MSG("daemon %d ended without SIGTERM",
+       "守护进程 %d 没有收到 SIGTERM 就结束了")
 
 FL_MSG("daemon %d %s",
        "守护进程 %d：%s")
@@ -319,15 +333,29 @@ FL_MSG("proc_main_exit to join every child it started",
 
 FL_MSG("child %d (number %d of %d) was not reaped",
        "子进程 %d（第 %d 个，共 %d 个）没有被回收")
+FL_MSG("calling proc_start for child %d of %d (none joined)",
+       "为第 %d 个子进程（共 %d 个）调用 proc_start（还没有 join 任何一个）")
+FL_MSG("calling proc_start for child %d of %d before proc_main_exit",
+       "在 proc_main_exit 之前，"
+       "为第 %d 个子进程（共 %d 个）调用 proc_start")
+FL_MSG("calling proc_start for child %d of %d after proc_main_exit had joined the "
+       "first ones (its list must be empty again)",
+       "为第 %d 个子进程（共 %d 个）调用 proc_start，"
+       "此时 proc_main_exit 已经 join 了前面那些（它的列表必须重新为空）")
 
-FL_MSG("calling proc_start for child %d of %d %s",
-       "为第 %d 个子进程（共 %d 个）调用 proc_start，%s")
 
 FL_MSG("proc_start to start up to PROC_MAX_CHILDREN children not yet joined",
        "proc_start 应能启动最多 PROC_MAX_CHILDREN 个尚未 join 的子进程")
+FL_MSG("proc_start for child %d (none joined) returned %d (errno %d: %s)",
+       "第 %d 个子进程的 proc_start（还没有 join 任何一个）返回了 %d（errno %d：%s）")
+FL_MSG("proc_start for child %d before proc_main_exit returned %d (errno %d: %s)",
+       "在 proc_main_exit 之前，"
+       "第 %d 个子进程的 proc_start 返回了 %d（errno %d：%s）")
+FL_MSG("proc_start for child %d after proc_main_exit had joined the first ones (its "
+       "list must be empty again) returned %d (errno %d: %s)",
+       "proc_main_exit 已经 join 了前面那些之后（它的列表必须重新为空），"
+       "第 %d 个子进程的 proc_start 返回了 %d（errno %d：%s）")
 
-FL_MSG("proc_start for child %d %s returned %d (errno %d: %s)",
-       "第 %d 个子进程的 proc_start（%s）返回了 %d（errno %d：%s）")
 
 FL_MSG("a joined child no longer counts against PROC_MAX_CHILDREN",
        "已 join 的子进程不再计入 PROC_MAX_CHILDREN")
@@ -362,9 +390,16 @@ FL_MSG("proc_main_exit to leave alone every process it no longer owns: a pid it 
        "already name another process",
        "proc_main_exit 不应去碰任何已不属于它的进程："
        "它回收过的 pid 可能已经指向另一个进程")
+FL_MSG("%s: process %d (standing in for a process that reused that pid) was reaped by it",
+       "%s：进程 %d（代表重新用上那个 pid 的进程）被它回收了")
+FL_MSG("%s: process %d (standing in for a process that reused that pid) was killed",
+       "%s：进程 %d（代表重新用上那个 pid 的进程）被杀死了")
+FL_MSG("%s: process %d (standing in for a process that reused that pid) was sent SIGTERM",
+       "%s："
+       "进程 %d（代表重新用上那个 pid 的进程）收到了 SIGTERM")
+FL_MSG("%s: process %d (standing in for a process that reused that pid) was signalled",
+       "%s：进程 %d（代表重新用上那个 pid 的进程）收到了信号")
 
-FL_MSG("%s: process %d (standing in for a process that reused that pid) was %s",
-       "%s：进程 %d（代表重新用上那个 pid 的进程）的遭遇：%s")
 
 FL_MSG("after proc_main_exit the process keeps track of no child",
        "proc_main_exit 之后，进程不再记着任何子进程")
@@ -432,9 +467,13 @@ FL_MSG("with child %d reaped elsewhere, it returned %d (errno %d: %s)",
 
 FL_MSG("proc_main_exit to go on joining the other children after a failed join",
        "一次 join 失败之后，proc_main_exit 应继续 join 其他子进程")
+FL_MSG("child %d was left a zombie after the join of child %d failed",
+       "子进程 %d 被留成了僵尸进程，"
+       "而此前对子进程 %d 的 join 失败了")
+FL_MSG("child %d was left reaped but not recorded (ended 0) after the join of child %d failed",
+       "子进程 %d 已被回收却没有记录（ended 为 0），"
+       "而此前对子进程 %d 的 join 失败了")
 
-FL_MSG("child %d was left %s after the join of child %d failed",
-       "子进程 %d 的情况：%s，而此前对子进程 %d 的 join 失败了")
 
 FL_MSG("a daemon child dies when its main process is killed with SIGKILL",
        "主进程被 SIGKILL 杀死时，守护子进程随之死去")
@@ -452,6 +491,10 @@ FL_MSG("the daemon child to ask the kernel for SIGKILL when its parent dies "
 FL_MSG("prctl(PR_GET_PDEATHSIG) in daemon %d says %d (%s): nothing would end it when main "
        "process %d is killed",
        "守护进程 %d 里的 prctl(PR_GET_PDEATHSIG) 给出 %d（%s）："
+       "主进程 %d 被杀死时，没有什么会结束它")
+FL_MSG("prctl(PR_GET_PDEATHSIG) in daemon %d says %d (none): nothing would end it "
+       "when main process %d is killed",
+       "守护进程 %d 里的 prctl(PR_GET_PDEATHSIG) 给出 %d（没有设置）："
        "主进程 %d 被杀死时，没有什么会结束它")
 
 FL_MSG("killing main process %d with SIGKILL",
@@ -532,6 +575,10 @@ FL_MSG("prctl(PR_GET_PDEATHSIG) in non-daemon child %d says %d (%s): it would di
 
 FL_MSG("the non-daemon child to keep running after its parent died",
        "父进程死后，非守护子进程应继续运行")
+FL_MSG("child %d is dead",
+       "子进程 %d 已经死了")
+FL_MSG("child %d is gone",
+       "子进程 %d 已经不在了")
 
 FL_MSG("the orphan to be adopted by the nearest subreaper (lesson 06)",
        "孤儿进程应被最近的 subreaper 收养（第 06 课）")
@@ -577,9 +624,14 @@ FL_MSG("the daemon to survive its attempt to start a child",
 
 FL_MSG("proc_start in a daemon child to fail with EPERM",
        "在守护子进程里，proc_start 应以 EPERM 失败")
+FL_MSG("in daemon %d, proc_start returned %d (errno %d: %s) and the task ran in a grandchild",
+       "在守护进程 %d 里，"
+       "proc_start 返回了 %d（errno %d：%s），"
+       "而且任务在一个孙进程里运行了")
+FL_MSG("in daemon %d, proc_start returned %d (errno %d: %s)",
+       "在守护进程 %d 里，"
+       "proc_start 返回了 %d（errno %d：%s）")
 
-FL_MSG("in daemon %d, proc_start returned %d (errno %d: %s)%s",
-       "在守护进程 %d 里，proc_start 返回了 %d（errno %d：%s）%s")
 
 FL_MSG("no process to be started by a daemon",
        "守护进程不应启动任何进程")
@@ -598,13 +650,23 @@ FL_MSG("letting main process %d end",
 
 FL_MSG("proc_main_exit in a child to touch only that child's own children",
        "子进程里的 proc_main_exit 应只处理这个子进程自己的子进程")
+FL_MSG("child %d called proc_main_exit, and daemon %d -- its sibling, started by "
+       "main process %d before it -- got SIGTERM from it: fork copied the main "
+       "process's list of children into the child; the child must start with an empty one",
+       "子进程 %d 调用了 proc_main_exit，"
+       "而守护进程 %d（它的兄弟进程，"
+       "由主进程 %d 在它之前启动）收到了它发来的 SIGTERM："
+       "fork 把主进程的子进程列表复制到了子进程里，"
+       "子进程必须从空列表开始")
+FL_MSG("child %d called proc_main_exit, and daemon %d -- its sibling, started by "
+       "main process %d before it -- ended: fork copied the main process's list of "
+       "children into the child; the child must start with an empty one",
+       "子进程 %d 调用了 proc_main_exit，"
+       "而守护进程 %d（它的兄弟进程，"
+       "由主进程 %d 在它之前启动）已经结束了："
+       "fork 把主进程的子进程列表复制到了子进程里，"
+       "子进程必须从空列表开始")
 
-FL_MSG("child %d called proc_main_exit, and daemon %d -- its sibling, started by main "
-       "process %d before it -- %s: fork copied the main process's list of children into "
-       "the child; the child must start with an empty one",
-       "子进程 %d 调用了 proc_main_exit，而守护进程 %d（它的兄弟进程，"
-       "由主进程 %d 在它之前启动）的情况：%s；"
-       "fork 把主进程的子进程列表复制到了子进程里，子进程必须从空列表开始")
 
 FL_MSG("proc_main_exit in a child without children to return 0",
        "在没有子进程的子进程里，proc_main_exit 应返回 0")

@@ -59,10 +59,19 @@ FL_MSG("proc_init_object to return 0",
        "proc_init_object 应返回 0")
 FL_MSG("tally's run to see the fields after struct proc in struct tally",
        "tally 的 run 应能看到 struct tally 里排在 struct proc 之后的字段")
-FL_MSG("in child %d, tally_run saw magic %#lx (want %#lx)%s: run got a copy of the "
+FL_MSG("in child %d, tally_run saw magic %#lx (want %#lx) but a different label: "
+       "run got a copy of the struct proc alone, cut from the object around it",
+       "在子进程 %d 里，"
+       "tally_run 看到的 magic 是 %#lx（应为 %#lx），"
+       "但 label 不对："
+       "run 拿到的只是单独复制出来的 struct proc，"
+       "它和外面的对象被切开了（对象切片）")
+FL_MSG("in child %d, tally_run saw magic %#lx (want %#lx): run got a copy of the "
        "struct proc alone, cut from the object around it",
-       "在子进程 %d 里，tally_run 看到的 magic 是 %#lx（应为 %#lx）%s：run "
-       "拿到的只是单独复制出来的 struct proc，它和外面的对象被切开了（对象切片）")
+       "在子进程 %d 里，"
+       "tally_run 看到的 magic 是 %#lx（应为 %#lx）："
+       "run 拿到的只是单独复制出来的 struct proc，"
+       "它和外面的对象被切开了（对象切片）")
 FL_MSG("greeter's run to see who \"ann\" and times 4",
        "greeter 的 run 应看到 who 为 \"ann\"、times 为 4")
 FL_MSG("in child %d, greeter_run saw who \"%.15s\" and times %d",
@@ -157,8 +166,10 @@ FL_MSG("%s returned %d (errno %d: %s); objects.h says -1 with %s",
        "%s 返回了 %d（errno %d：%s）；objects.h 规定返回 -1，errno 为 %s")
 FL_MSG("a refused call to start no process (refuse before fork)",
        "被拒绝的调用不应启动任何进程（要在 fork 之前拒绝）")
-FL_MSG("%s returned -1 but started %d child%s, first %d",
-       "%s 返回了 -1，却启动了 %d 个子进程（child%s），第一个是 %d")
+FL_MSG("%s returned -1 but started %d child, first %d",
+       "%s 返回了 -1，却启动了 %d 个子进程，第一个是 %d")
+FL_MSG("%s returned -1 but started %d children, first %d",
+       "%s 返回了 -1，却启动了 %d 个子进程，第一个是 %d")
 FL_MSG("proc_init_object makes a clean proc of the class and touches nothing around it",
        "proc_init_object 得到一个干净的、属于该类的 proc，且不碰它周围的任何东西")
 FL_MSG("calling proc_init_object on a tally whose own fields were set first",
@@ -198,8 +209,10 @@ FL_MSG("proc_start to return -1 with fork's errno, EAGAIN",
        "proc_start 应返回 -1，errno 为 fork 给出的 EAGAIN")
 FL_MSG("a failed start to start nothing: p->pid stays 0, no child",
        "失败的启动不应启动任何东西：p->pid 保持为 0，没有子进程")
-FL_MSG("p->pid is %d; the caller has %d child%s",
-       "p->pid 为 %d；调用方有 %d 个子进程（child%s）")
+FL_MSG("p->pid is %d; the caller has %d child",
+       "p->pid 为 %d；调用方有 %d 个子进程")
+FL_MSG("p->pid is %d; the caller has %d children",
+       "p->pid 为 %d；调用方有 %d 个子进程")
 FL_MSG("calling proc_start again, fork working",
        "再次调用 proc_start（fork 已恢复正常）")
 FL_MSG("the retried start to run the task once (exit code 6)",

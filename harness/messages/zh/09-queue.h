@@ -31,8 +31,12 @@ FL_MSG("child A",
        "子进程 A")
 FL_MSG("a put from a child to succeed",
        "子进程的 put 应成功")
-FL_MSG("child %d's put %s",
+FL_MSG("child %d's put was %s",
        "子进程 %d 的 put %s")
+FL_MSG("child %d's put got %s",
+       "子进程 %d 的 put 得到的是 %s")
+FL_MSG("child %d's put got %s but not the message that was put",
+       "子进程 %d 的 put 得到了 %s，但不是放进去的那条消息")
 FL_MSG("getting child A's message in the caller",
        "由调用方 get 子进程 A 的消息")
 FL_MSG("letting children B and C put one message each, one after the other",
@@ -51,6 +55,12 @@ FL_MSG("the getting child",
        "负责 get 的子进程")
 FL_MSG("a child to get the message the caller put",
        "子进程应能 get 到调用方 put 的消息")
+FL_MSG("child %d was %s",
+       "子进程 %d %s")
+FL_MSG("child %d got %s",
+       "子进程 %d 得到的是 %s")
+FL_MSG("child %d got %s but not the message that was put",
+       "子进程 %d 得到了 %s，但不是放进去的那条消息")
 FL_MSG("messages come out in the order they were put",
        "消息按 put 的顺序出来")
 FL_MSG("letting a child put 6 messages of different sizes",
@@ -110,8 +120,12 @@ FL_MSG("a producer child",
        "生产者子进程")
 FL_MSG("every producer's puts to succeed",
        "每个生产者的 put 都应成功")
-FL_MSG("producer %d %s",
+FL_MSG("producer %d was %s",
        "生产者 %d %s")
+FL_MSG("producer %d got %s",
+       "生产者 %d 得到的是 %s")
+FL_MSG("producer %d got %s but not the message that was put",
+       "生产者 %d 得到了 %s，但不是放进去的那条消息")
 FL_MSG("nothing left once every message was got",
        "所有消息都 get 出来之后，队列应为空")
 FL_MSG("queue_qsize is %d",
@@ -127,8 +141,14 @@ FL_MSG("the putting child",
        "负责 put 的子进程")
 FL_MSG("queue_put(QUEUE_FOREVER) on a full queue to wait for room",
        "满队列上的 queue_put(QUEUE_FOREVER) 应等待空位")
-FL_MSG("child %d's put returned at once, while the queue was full: it %s",
-       "子进程 %d 的 put 在队列满时立即返回了，结果：%s")
+FL_MSG("child %d's put returned at once, while the queue was full: it was %s",
+       "子进程 %d 的 put 在队列满时立即返回了：它%s")
+FL_MSG("child %d's put returned at once, while the queue was full: it got %s",
+       "子进程 %d 的 put 在队列满时立即返回了：它得到的是 %s")
+FL_MSG("child %d's put returned at once, while the queue was full: it got %s but "
+       "not the message that was put",
+       "子进程 %d 的 put 在队列满时立即返回了：它得到了 %s，"
+       "但不是放进去的那条消息")
 FL_MSG("the queue to stay at 2 messages while the put waits",
        "put 等待期间，队列应保持 2 条消息")
 FL_MSG("queue_qsize is %d while child %d waits in queue_put",
@@ -166,8 +186,14 @@ FL_MSG("waiting for child %d to block in queue_get (a get that spins on the CPU 
        "等待子进程 %d 阻塞在 queue_get 里（在 CPU 上空转而不睡眠的 get 永远不会阻塞）")
 FL_MSG("queue_get(QUEUE_FOREVER) on an empty queue to wait for a message",
        "空队列上的 queue_get(QUEUE_FOREVER) 应等待消息")
-FL_MSG("child %d's get returned at once, while the queue was empty: it %s",
-       "子进程 %d 的 get 在队列为空时立即返回了，结果：%s")
+FL_MSG("child %d's get returned at once, while the queue was empty: it was %s",
+       "子进程 %d 的 get 在队列为空时立即返回了：它%s")
+FL_MSG("child %d's get returned at once, while the queue was empty: it got %s",
+       "子进程 %d 的 get 在队列为空时立即返回了：它得到的是 %s")
+FL_MSG("child %d's get returned at once, while the queue was empty: it got %s but "
+       "not the message that was put",
+       "子进程 %d 的 get 在队列为空时立即返回了：它得到了 %s，"
+       "但不是放进去的那条消息")
 FL_MSG("putting one message for child %d",
        "为子进程 %d put 一条消息")
 FL_MSG("waiting for child %d's get to return the message",
@@ -218,9 +244,16 @@ FL_MSG("write failed: %s",
        "write 失败：%s")
 FL_MSG("a queue closed in one process to be closed for all of them",
        "在一个进程里关闭的队列，对所有进程都应是关闭的")
-FL_MSG("child %d, which had the queue before the caller closed it, put after the close "
-       "and %s",
-       "子进程 %d 在调用方关闭队列之前就拿到了它，在关闭之后 put，结果：%s")
+FL_MSG("child %d, which had the queue before the caller closed it, put after the "
+       "close and was %s",
+       "子进程 %d 在调用方关闭队列之前就拿到了它，在关闭之后 put，%s")
+FL_MSG("child %d, which had the queue before the caller closed it, put after the "
+       "close and got %s",
+       "子进程 %d 在调用方关闭队列之前就拿到了它，在关闭之后 put，得到的是 %s")
+FL_MSG("child %d, which had the queue before the caller closed it, put after the "
+       "close and got %s but not the message that was put",
+       "子进程 %d 在调用方关闭队列之前就拿到了它，在关闭之后 put，"
+       "得到了 %s，但不是放进去的那条消息")
 FL_MSG("calling queue_get with a timeout on a closed, empty queue",
        "带超时对已关闭的空队列调用 queue_get")
 FL_MSG("queue_get on a closed, empty queue to say closed, not empty",
@@ -235,8 +268,13 @@ FL_MSG("a waiting child",
        "等待中的子进程")
 FL_MSG("put on a full queue and get on an empty one to wait",
        "满队列上的 put 和空队列上的 get 都应等待")
-FL_MSG("child %d's %s returned at once: it %s",
-       "子进程 %d 的 %s 立即返回了，结果：%s")
+FL_MSG("child %d's %s returned at once: it was %s",
+       "子进程 %d 的 %s 立即返回了：它%s")
+FL_MSG("child %d's %s returned at once: it got %s",
+       "子进程 %d 的 %s 立即返回了：它得到的是 %s")
+FL_MSG("child %d's %s returned at once: it got %s but not the message that was put",
+       "子进程 %d 的 %s 立即返回了：它得到了 %s，"
+       "但不是放进去的那条消息")
 FL_MSG("closing both queues while children %d, %d (get) and %d, %d (put) wait in them",
        "关闭两个队列（子进程 %d、%d 在 get 里等待，%d、%d 在 put 里等待）")
 FL_MSG("queue_close to wake EVERY process waiting in the queue (a broadcast, not one "
@@ -247,16 +285,25 @@ FL_MSG("%d of the 4 waiting children still waited %.1f s after the close: %s",
        "4 个等待中的子进程里，有 %d 个在关闭 %.1f s 之后仍在等待：%s")
 FL_MSG("a put or get waiting on a queue that gets closed to return QUEUE_CLOSED",
        "在被关闭的队列上等待的 put 或 get 应返回 QUEUE_CLOSED")
-FL_MSG("child %d (%s) %s",
+FL_MSG("child %d (%s) was %s",
        "子进程 %d（%s）%s")
+FL_MSG("child %d (%s) got %s",
+       "子进程 %d（%s）得到的是 %s")
+FL_MSG("child %d (%s) got %s but not the message that was put",
+       "子进程 %d（%s）得到了 %s，但不是放进去的那条消息")
 FL_MSG("a getter whose buffer is too small leaves the message to another waiting getter",
        "缓冲区太小的 get 会把消息留给另一个等待中的 get")
 FL_MSG("letting a getter with a 100-byte buffer wait on the empty queue",
        "让一个缓冲区只有 100 字节的 get 在空队列上等待")
 FL_MSG("queue_get(QUEUE_FOREVER) on an empty queue to wait",
        "空队列上的 queue_get(QUEUE_FOREVER) 应等待")
-FL_MSG("child %d's get returned at once: it %s",
-       "子进程 %d 的 get 立即返回了，结果：%s")
+FL_MSG("child %d's get returned at once: it was %s",
+       "子进程 %d 的 get 立即返回了：它%s")
+FL_MSG("child %d's get returned at once: it got %s",
+       "子进程 %d 的 get 立即返回了：它得到的是 %s")
+FL_MSG("child %d's get returned at once: it got %s but not the message that was put",
+       "子进程 %d 的 get 立即返回了：它得到了 %s，"
+       "但不是放进去的那条消息")
 FL_MSG("the small getter",
        "缓冲区小的 get 子进程")
 FL_MSG("letting a getter with a big buffer wait too, after the first",
@@ -270,29 +317,61 @@ FL_MSG("putting one 5000-byte message while children %d (100-byte buffer) and %d
 FL_MSG("the getter with a big enough buffer to get the message: a getter that cannot "
        "take it (EMSGSIZE) passes the wake-up on",
        "缓冲区足够大的 get 应取到这条消息：取不了它的 get（EMSGSIZE）要把唤醒传下去")
-FL_MSG("child %d (big buffer) still slept %.1f s after the put, with the message at the "
-       "head (qsize %d); child %d (100-byte buffer) %s",
-       "子进程 %d（大缓冲区）在 put 之后 %.1f s 仍在睡眠，而消息就在队头（qsize %d）；"
+FL_MSG("child %d (big buffer) still slept %.1f s after the put, with the message at "
+       "the head (qsize %d); child %d (100-byte buffer) waited too",
+       "子进程 %d（大缓冲区）在 put 之后 %.1f s 仍在睡眠，"
+       "而消息就在队头（qsize %d）；"
+       "子进程 %d（100 字节缓冲区）也在等待")
+FL_MSG("child %d (big buffer) still slept %.1f s after the put, with the message at "
+       "the head (qsize %d); child %d (100-byte buffer) was %s",
+       "子进程 %d（大缓冲区）在 put 之后 %.1f s 仍在睡眠，"
+       "而消息就在队头（qsize %d）；"
        "子进程 %d（100 字节缓冲区）%s")
+FL_MSG("child %d (big buffer) still slept %.1f s after the put, with the message at "
+       "the head (qsize %d); child %d (100-byte buffer) got %s",
+       "子进程 %d（大缓冲区）在 put 之后 %.1f s 仍在睡眠，"
+       "而消息就在队头（qsize %d）；"
+       "子进程 %d（100 字节缓冲区）得到的是 %s")
+FL_MSG("child %d (big buffer) still slept %.1f s after the put, with the message at "
+       "the head (qsize %d); child %d (100-byte buffer) got %s but not the message that was put",
+       "子进程 %d（大缓冲区）在 put 之后 %.1f s 仍在睡眠，"
+       "而消息就在队头（qsize %d）；"
+       "子进程 %d（100 字节缓冲区）得到了 %s，"
+       "但不是放进去的那条消息")
 FL_MSG("the getter with a big enough buffer to get the 5000-byte message",
        "缓冲区足够大的 get 应取到这条 5000 字节的消息")
-FL_MSG("child %d (big buffer) %s",
+FL_MSG("child %d (big buffer) was %s",
        "子进程 %d（大缓冲区）%s")
+FL_MSG("child %d (big buffer) got %s",
+       "子进程 %d（大缓冲区）得到的是 %s")
+FL_MSG("child %d (big buffer) got %s but not the message that was put",
+       "子进程 %d（大缓冲区）得到了 %s，但不是放进去的那条消息")
 FL_MSG("the getter with a 100-byte buffer to get QUEUE_ERROR (EMSGSIZE), or "
        "QUEUE_CLOSED if it never woke before the close",
        "100 字节缓冲区的 get 应得到 QUEUE_ERROR（EMSGSIZE）；"
        "如果它在关闭之前一直没被唤醒，则得到 QUEUE_CLOSED")
-FL_MSG("child %d (100-byte buffer) %s",
+FL_MSG("child %d (100-byte buffer) still waited after the close",
+       "子进程 %d（100 字节缓冲区）在 close 之后仍在等待")
+FL_MSG("child %d (100-byte buffer) was %s",
        "子进程 %d（100 字节缓冲区）%s")
+FL_MSG("child %d (100-byte buffer) got %s",
+       "子进程 %d（100 字节缓冲区）得到的是 %s")
+FL_MSG("child %d (100-byte buffer) got %s but not the message that was put",
+       "子进程 %d（100 字节缓冲区）得到了 %s，"
+       "但不是放进去的那条消息")
 FL_MSG("the child sending signals",
        "发送信号的子进程")
 FL_MSG("put and get with timeout t return after at least t and at most a little more, "
        "while signals keep waking them",
        "带超时 t 的 put 和 get 至少等 t、至多稍多于 t 就返回，即使信号不断把它们唤醒")
-FL_MSG("calling queue_%s with timeout %.2f s on a%s queue while child %d signals the "
-       "caller every 20 ms",
-       "调用 queue_%s（超时 %.2f s，a%s queue），同时子进程 %d 每 20 ms "
-       "向调用方发一个信号")
+FL_MSG("calling queue_put with timeout %.2f s on a full queue while child %d "
+       "signals the caller every 20 ms",
+       "对满的队列调用 queue_put（超时 %.2f s），"
+       "同时子进程 %d 每 20 ms 向调用方发一个信号")
+FL_MSG("calling queue_get with timeout %.2f s on an empty queue while child %d "
+       "signals the caller every 20 ms",
+       "对空的队列调用 queue_get（超时 %.2f s），"
+       "同时子进程 %d 每 20 ms 向调用方发一个信号")
 FL_MSG("it returned %s after %.3f s and %d signals",
        "返回了 %s，用时 %.3f s，其间收到 %d 个信号")
 FL_MSG("the whole timeout to pass before giving up",
@@ -321,25 +400,37 @@ FL_MSG("a get waiting with QUEUE_FOREVER to go on waiting after a signal's handl
        "returns (the contract names no EINTR outcome)",
        "以 QUEUE_FOREVER 等待的 get，在信号处理函数返回后应继续等待（约定里没有 EINTR "
        "这种结果）")
-FL_MSG("after SIGUSR1, child %d %s",
+FL_MSG("after SIGUSR1, child %d was %s",
        "收到 SIGUSR1 之后，子进程 %d %s")
+FL_MSG("after SIGUSR1, child %d got %s",
+       "收到 SIGUSR1 之后，子进程 %d 得到的是 %s")
+FL_MSG("after SIGUSR1, child %d got %s but not the message that was put",
+       "收到 SIGUSR1 之后，子进程 %d 得到了 %s，"
+       "但不是放进去的那条消息")
+FL_MSG("after SIGUSR1, child %d kept running instead of waiting",
+       "收到 SIGUSR1 之后，子进程 %d 一直在运行，而不是在等待")
 FL_MSG("putting the message child %d waits for",
        "put 子进程 %d 在等的那条消息")
 FL_MSG("the interrupted get to return the message put later",
        "被打断过的 get 应返回之后才 put 的消息")
+FL_MSG("child %d still waited after the put",
+       "子进程 %d 在 put 之后仍在等待")
 FL_MSG("queue_free leaves no descriptor and no shared mapping in the caller",
        "queue_free 之后，调用方里不留下任何文件描述符和共享映射")
 FL_MSG("calling queue_close and queue_free",
        "调用 queue_close 和 queue_free")
 FL_MSG("every descriptor the queue opened to be closed by queue_free",
        "队列打开的每个文件描述符都应由 queue_free 关闭")
-FL_MSG("after queue_free, %d descriptor%s opened by the queue still open: %s",
-       "queue_free 之后，队列打开的文件描述符还有 %d 个没关（descriptor%s still open）："
-       "%s")
+FL_MSG("after queue_free, %d descriptor is opened by the queue still open: %s",
+       "queue_free 之后，队列打开的文件描述符还有 %d 个没关：%s")
+FL_MSG("after queue_free, %d descriptors are opened by the queue still open: %s",
+       "queue_free 之后，队列打开的文件描述符还有 %d 个没关：%s")
 FL_MSG("queue_free to unmap all of the queue's shared memory",
        "queue_free 应解除队列全部共享内存的映射")
-FL_MSG("after queue_free, %d shared mapping%s still there: %s",
-       "queue_free 之后，还有 %d 个共享映射没解除（shared mapping%s still there）：%s")
+FL_MSG("after queue_free, %d shared mapping is still there: %s",
+       "queue_free 之后，还有 %d 个共享映射没解除：%s")
+FL_MSG("after queue_free, %d shared mappings are still there: %s",
+       "queue_free 之后，还有 %d 个共享映射没解除：%s")
 FL_MSG("queue_free in a child releases that child's hold (descriptors, memory)",
        "子进程里的 queue_free 释放该子进程持有的那份（文件描述符、内存）")
 FL_MSG("letting a child call queue_free on its copy of the queue",
@@ -349,6 +440,8 @@ FL_MSG("the child calling queue_free",
 FL_MSG("queue_free in a child to close the queue's descriptors and unmap its memory in "
        "that child",
        "子进程里的 queue_free 应在该子进程中关闭队列的文件描述符，并解除其内存映射")
+FL_MSG("child %d still held some of the queue's descriptors or mappings after queue_free",
+       "子进程 %d 在 queue_free 之后仍持有队列的一些文件描述符或映射")
 FL_MSG("the caller's queue to stay usable after a child freed its hold",
        "子进程释放了它持有的那份之后，调用方的队列应仍然可用")
 FL_MSG("queue_qsize in the caller returned %d",
@@ -358,8 +451,12 @@ FL_MSG("every refusal queue.h promises: the documented result and errno, the que
        "queue.h 承诺的每一种拒绝：返回写明的结果和 errno，队列保持不变")
 FL_MSG("each refusal the header documents, with its errno",
        "头文件写明的每一种拒绝，都应带上相应的 errno")
-FL_MSG("%s returned %ld (errno %d: %s); queue.h says %ld%s%s",
-       "%s 返回了 %ld（errno %d：%s）；queue.h 规定返回 %ld%s%s")
+FL_MSG("%s returned %ld (errno %d: %s); queue.h says %ld with errno %s",
+       "%s 返回了 %ld（errno %d：%s）；"
+       "queue.h 规定返回 %ld，errno 为 %s")
+FL_MSG("%s returned %ld (errno %d: %s); queue.h says %ld",
+       "%s 返回了 %ld（errno %d：%s）；"
+       "queue.h 规定返回 %ld")
 FL_MSG("a refused call to leave the queue as it was (one message)",
        "被拒绝的调用应让队列保持原样（一条消息）")
 FL_MSG("after %s, queue_qsize is %d",
@@ -377,51 +474,101 @@ FL_MSG("queue_get returned %s with length %zu",
 FL_MSG("queue_new that cannot get descriptors or memory returns NULL with errno and "
        "leaves nothing",
        "拿不到文件描述符或内存的 queue_new 返回 NULL 并设 errno，且不留下任何东西")
-FL_MSG("calling queue_new(4) with %d descriptor%s free",
-       "调用 queue_new(4)，只有 %d 个空闲的文件描述符（descriptor%s）")
+FL_MSG("calling queue_new(4) with %d descriptor free",
+       "调用 queue_new(4)，只有 %d 个空闲的文件描述符")
+FL_MSG("calling queue_new(4) with %d descriptors free",
+       "调用 queue_new(4)，只有 %d 个空闲的文件描述符")
 FL_MSG("a NULL from queue_new to come with the system's errno",
        "queue_new 返回 NULL 时应带上系统给出的 errno")
-FL_MSG("with %d descriptor%s free queue_new returned NULL with errno 0",
-       "只有 %d 个空闲文件描述符（descriptor%s）时，queue_new 返回了 NULL，errno 却是 0")
+FL_MSG("with %d descriptor free queue_new returned NULL with errno 0",
+       "只有 %d 个空闲文件描述符时，"
+       "queue_new 返回了 NULL，errno 却是 0")
+FL_MSG("with %d descriptors free queue_new returned NULL with errno 0",
+       "只有 %d 个空闲文件描述符时，"
+       "queue_new 返回了 NULL，errno 却是 0")
 FL_MSG("a failed queue_new to close what it opened",
        "失败的 queue_new 应关闭它打开过的东西")
-FL_MSG("after queue_new failed (%s) with %d descriptor%s free, %d descriptor%s still "
-       "open: %s",
-       "queue_new 失败了（%s），当时只有 %d 个空闲文件描述符（descriptor%s）；之后仍有 "
-       "%d 个文件描述符没关（descriptor%s still open）：%s")
+FL_MSG("after queue_new failed (%s) with %d descriptor free, %d descriptor is still open: %s",
+       "queue_new 失败了（%s），"
+       "当时只有 %d 个空闲文件描述符；之后仍有 %d 个文件描述符没关：%s")
+FL_MSG("after queue_new failed (%s) with %d descriptor free, %d descriptors are still open: %s",
+       "queue_new 失败了（%s），"
+       "当时只有 %d 个空闲文件描述符；之后仍有 %d 个文件描述符没关：%s")
+FL_MSG("after queue_new failed (%s) with %d descriptors free, %d descriptor is still open: %s",
+       "queue_new 失败了（%s），"
+       "当时只有 %d 个空闲文件描述符；之后仍有 %d 个文件描述符没关：%s")
+FL_MSG("after queue_new failed (%s) with %d descriptors free, %d descriptors are still open: %s",
+       "queue_new 失败了（%s），"
+       "当时只有 %d 个空闲文件描述符；之后仍有 %d 个文件描述符没关：%s")
 FL_MSG("a failed queue_new to unmap what it mapped",
        "失败的 queue_new 应解除它建立过的映射")
-FL_MSG("after queue_new failed (%s), %d shared mapping%s still there: %s",
-       "queue_new 失败（%s）之后，还有 %d 个共享映射没解除（shared mapping%s still "
-       "there）：%s")
-FL_MSG("calling queue_new(4) with %d allocation%s allowed, then ENOMEM",
-       "调用 queue_new(4)，只允许 %d 次内存分配（allocation%s），之后返回 ENOMEM")
+FL_MSG("after queue_new failed (%s), %d shared mapping is still there: %s",
+       "queue_new 失败（%s）之后，还有 %d 个共享映射没解除：%s")
+FL_MSG("after queue_new failed (%s), %d shared mappings are still there: %s",
+       "queue_new 失败（%s）之后，还有 %d 个共享映射没解除：%s")
+FL_MSG("calling queue_new(4) with %d allocation allowed, then ENOMEM",
+       "调用 queue_new(4)，只允许 %d 次内存分配，"
+       "之后返回 ENOMEM")
+FL_MSG("calling queue_new(4) with %d allocations allowed, then ENOMEM",
+       "调用 queue_new(4)，只允许 %d 次内存分配，"
+       "之后返回 ENOMEM")
 FL_MSG("a NULL from queue_new to come with errno (ENOMEM)",
        "queue_new 返回 NULL 时应带上 errno（ENOMEM）")
-FL_MSG("with %d allocation%s allowed queue_new returned NULL with errno 0",
-       "只允许 %d 次内存分配（allocation%s）时，queue_new 返回了 NULL，errno 却是 0")
-FL_MSG("after queue_new failed (%s) with %d allocation%s allowed, %d shared mapping%s "
-       "still there: %s",
-       "queue_new 失败了（%s），当时只允许 %d 次内存分配（allocation%s）；之后仍有 %d "
-       "个共享映射没解除（shared mapping%s still there）：%s")
-FL_MSG("after queue_new failed (%s) with %d allocation%s allowed, %d descriptor%s still "
-       "open: %s",
-       "queue_new 失败了（%s），当时只允许 %d 次内存分配（allocation%s）；之后仍有 %d "
-       "个文件描述符没关（descriptor%s still open）：%s")
+FL_MSG("with %d allocation allowed queue_new returned NULL with errno 0",
+       "只允许 %d 次内存分配时，queue_new 返回了 NULL，"
+       "errno 却是 0")
+FL_MSG("with %d allocations allowed queue_new returned NULL with errno 0",
+       "只允许 %d 次内存分配时，queue_new 返回了 NULL，"
+       "errno 却是 0")
+FL_MSG("after queue_new failed (%s) with %d allocation allowed, %d shared mapping "
+       "is still there: %s",
+       "queue_new 失败了（%s），当时只允许 %d 次内存分配；"
+       "之后仍有 %d 个共享映射没解除：%s")
+FL_MSG("after queue_new failed (%s) with %d allocation allowed, %d shared mappings "
+       "are still there: %s",
+       "queue_new 失败了（%s），当时只允许 %d 次内存分配；"
+       "之后仍有 %d 个共享映射没解除：%s")
+FL_MSG("after queue_new failed (%s) with %d allocations allowed, %d shared mapping "
+       "is still there: %s",
+       "queue_new 失败了（%s），当时只允许 %d 次内存分配；"
+       "之后仍有 %d 个共享映射没解除：%s")
+FL_MSG("after queue_new failed (%s) with %d allocations allowed, %d shared mappings "
+       "are still there: %s",
+       "queue_new 失败了（%s），当时只允许 %d 次内存分配；"
+       "之后仍有 %d 个共享映射没解除：%s")
+FL_MSG("after queue_new failed (%s) with %d allocation allowed, %d descriptor is still open: %s",
+       "queue_new 失败了（%s），当时只允许 %d 次内存分配；"
+       "之后仍有 %d 个文件描述符没关：%s")
+FL_MSG("after queue_new failed (%s) with %d allocation allowed, %d descriptors are still open: %s",
+       "queue_new 失败了（%s），当时只允许 %d 次内存分配；"
+       "之后仍有 %d 个文件描述符没关：%s")
+FL_MSG("after queue_new failed (%s) with %d allocations allowed, %d descriptor is still open: %s",
+       "queue_new 失败了（%s），当时只允许 %d 次内存分配；"
+       "之后仍有 %d 个文件描述符没关：%s")
+FL_MSG("after queue_new failed (%s) with %d allocations allowed, %d descriptors are still open: %s",
+       "queue_new 失败了（%s），当时只允许 %d 次内存分配；"
+       "之后仍有 %d 个文件描述符没关：%s")
 FL_MSG("calling queue_new(QUEUE_MAXSIZE_MAX) with at most 48 MB of address space",
        "调用 queue_new(QUEUE_MAXSIZE_MAX)，地址空间最多 48 MB")
 FL_MSG("queue_new(QUEUE_MAXSIZE_MAX) returned NULL with errno 0",
        "queue_new(QUEUE_MAXSIZE_MAX) 返回了 NULL，errno 却是 0")
-FL_MSG("after queue_new failed (%s), %d descriptor%s still open: %s",
-       "queue_new 失败（%s）之后，还有 %d 个文件描述符没关（descriptor%s still open）："
-       "%s")
+FL_MSG("after queue_new failed (%s), %d descriptor is still open: %s",
+       "queue_new 失败（%s）之后，还有 %d 个文件描述符没关：%s")
+FL_MSG("after queue_new failed (%s), %d descriptors are still open: %s",
+       "queue_new 失败（%s）之后，还有 %d 个文件描述符没关：%s")
 FL_MSG("a timed put or get ends after at least t and at most a little more, however "
        "often it is woken to find nothing",
        "带超时的 put 或 get 至少等 t、至多稍多于 t 就结束，不管它被唤醒后扑空了多少次")
-FL_MSG("letting a child call queue_%s with timeout %.2f s on a%s queue",
-       "让一个子进程调用 queue_%s（超时 %.2f s，a%s queue）")
-FL_MSG("waking child %d in queue_%s with a %s it cannot use (wake-up %d)",
-       "唤醒子进程 %d（在 queue_%s 里等待），用的是一次它用不上的 %s（第 %d 次唤醒）")
+FL_MSG("letting a child call queue_put with timeout %.2f s on a full queue",
+       "让一个子进程对满的队列调用 queue_put（超时 %.2f s）")
+FL_MSG("letting a child call queue_get with timeout %.2f s on an empty queue",
+       "让一个子进程对空的队列调用 queue_get（超时 %.2f s）")
+FL_MSG("waking child %d in queue_put with a get and a put it cannot use (wake-up %d)",
+       "唤醒在 queue_put 里等待的子进程 %d，"
+       "用的是它用不上的一次 get 和一次 put（第 %d 次唤醒）")
+FL_MSG("waking child %d in queue_get with a put and a get it cannot use (wake-up %d)",
+       "唤醒在 queue_get 里等待的子进程 %d，"
+       "用的是它用不上的一次 put 和一次 get（第 %d 次唤醒）")
 FL_MSG("the timed call to return",
        "带超时的调用应该返回")
 FL_MSG("child %d's queue_%s with timeout %.2f s had not returned %.1f s after the "
@@ -432,10 +579,12 @@ FL_MSG("child %d's queue_%s returned %s after %.3f s and %d wake-ups",
 FL_MSG("a wake-up that finds the queue as it was to go back to waiting: the timeout is "
        "not over yet",
        "唤醒后发现队列没变，应回去接着等：超时还没到")
-FL_MSG("child %d's queue_%s gave up after %.4f s, after %d wake-up%s; the timeout was "
-       "%.4f s",
-       "子进程 %d 的 queue_%s 在 %.4f s 后就放弃了，其间被唤醒 %d 次（wake-up%s）；"
-       "超时是 %.4f s")
+FL_MSG("child %d's queue_%s gave up after %.4f s, after %d wake-up; the timeout was %.4f s",
+       "子进程 %d 的 queue_%s 在 %.4f s 后就放弃了，"
+       "其间被唤醒 %d 次；超时是 %.4f s")
+FL_MSG("child %d's queue_%s gave up after %.4f s, after %d wake-ups; the timeout was %.4f s",
+       "子进程 %d 的 queue_%s 在 %.4f s 后就放弃了，"
+       "其间被唤醒 %d 次；超时是 %.4f s")
 FL_MSG("a timeout t to end the wait after at most a little more than t, counted from "
        "the call: one deadline, not one per wake-up",
        "超时 t 应让等待最多在稍多于 t 之后结束，从调用时算起：只有一个截止时间，"

@@ -33,8 +33,13 @@ FL_MSG("a child left by pc_run",
        "pc_run 留下的子进程")
 FL_MSG("pc_run to join every producer and consumer before it returns",
        "pc_run 返回之前应 join 每一个生产者和消费者")
-FL_MSG("%s, %d child%s it started had not been joined: %s",
-       "%s，它启动的子进程中有 %d 个（child%s）没有被 join：%s")
+FL_MSG("when pc_run returned (and its process ended), %d child it started had not been joined: %s",
+       "pc_run 返回（它的进程也结束）时，"
+       "它启动的子进程中有 %d 个没有被 join：%s")
+FL_MSG("when pc_run returned (and its process ended), %d children it started had "
+       "not been joined: %s",
+       "pc_run 返回（它的进程也结束）时，"
+       "它启动的子进程中有 %d 个没有被 join：%s")
 FL_MSG("calling queue_new(%d) (given)",
        "调用 queue_new(%d)（现成的）")
 FL_MSG("the given queue_new to work",
@@ -47,9 +52,12 @@ FL_MSG("a consumer",
        "一个消费者")
 FL_MSG("a consumer to stop at the first sentinel it gets",
        "消费者应在拿到的第一个哨兵处停下")
-FL_MSG("consumer pid %d went on after a sentinel and took the item put after the %d "
-       "sentinel%s",
-       "消费者 pid %d 拿到哨兵后还在继续，取走了排在 %d 个哨兵（sentinel%s）之后的那一项")
+FL_MSG("consumer pid %d went on after a sentinel and took the item put after the %d sentinel",
+       "消费者 pid %d 拿到哨兵后还在继续，"
+       "取走了排在 %d 个哨兵之后的那一项")
+FL_MSG("consumer pid %d went on after a sentinel and took the item put after the %d sentinels",
+       "消费者 pid %d 拿到哨兵后还在继续，"
+       "取走了排在 %d 个哨兵之后的那一项")
 FL_MSG("the process running pc_run",
        "运行 pc_run 的进程")
 FL_MSG("a child pc_run left",
@@ -160,20 +168,30 @@ FL_MSG("pc_run returned %d%s%s (1 producer x 2 items, 3 consumers, capacity 1)",
        "pc_run 返回了 %d%s%s（1 个生产者 × 2 项，3 个消费者，容量 1）")
 FL_MSG("nothing left behind: every child pc_run started joined",
        "不留下任何东西：pc_run 启动的每个子进程都应已被 join")
-FL_MSG("%s, the caller still had %d child%s: %s",
-       "%s，调用方仍有 %d 个子进程（child%s）：%s")
+FL_MSG("%s, the caller still had %d child: %s",
+       "%s，调用方仍有 %d 个子进程：%s")
+FL_MSG("%s, the caller still had %d children: %s",
+       "%s，调用方仍有 %d 个子进程：%s")
 FL_MSG("nothing left behind: every descriptor pc_run opened closed",
        "不留下任何东西：pc_run 打开的每个文件描述符都应已关闭")
-FL_MSG("%s, %d descriptor%s still open: %s",
-       "%s，还有 %d 个文件描述符没关（descriptor%s still open）：%s")
+FL_MSG("%s, %d descriptor was still open: %s",
+       "%s，还有 %d 个文件描述符没关：%s")
+FL_MSG("%s, %d descriptors were still open: %s",
+       "%s，还有 %d 个文件描述符没关：%s")
 FL_MSG("nothing left behind: the queue's memory unmapped (queue_free)",
        "不留下任何东西：队列的内存应已解除映射（queue_free）")
-FL_MSG("%s, %d shared mapping%s still there: %s",
-       "%s，还有 %d 个共享映射没解除（shared mapping%s still there）：%s")
+FL_MSG("%s, %d shared mapping was still there: %s",
+       "%s，还有 %d 个共享映射没解除：%s")
+FL_MSG("%s, %d shared mappings were still there: %s",
+       "%s，还有 %d 个共享映射没解除：%s")
 FL_MSG("when a fork fails, pc_run returns -1 with EAGAIN and leaves nothing",
        "某次 fork 失败时，pc_run 返回 -1 并设 EAGAIN，且不留下任何东西")
-FL_MSG("calling pc_run (2 producers, 2 consumers) with only %d fork%s allowed",
-       "调用 pc_run（2 个生产者，2 个消费者），只允许 %d 次 fork%s")
+FL_MSG("calling pc_run (2 producers, 2 consumers) with only %d fork allowed",
+       "调用 pc_run（2 个生产者，2 个消费者），"
+       "只允许 %d 次 fork")
+FL_MSG("calling pc_run (2 producers, 2 consumers) with only %d forks allowed",
+       "调用 pc_run（2 个生产者，2 个消费者），"
+       "只允许 %d 次 fork")
 FL_MSG("pc_run to return -1 with fork's errno (EAGAIN) when a process cannot start",
        "有进程无法启动时，pc_run 应返回 -1，errno 为 fork 给出的 EAGAIN")
 FL_MSG("with fork number %d refused (EAGAIN), pc_run returned %d (errno %d: %s)",
@@ -184,13 +202,20 @@ FL_MSG("calling pc_run (2 producers, 2 consumers) with every descriptor it wants
        "调用 pc_run（2 个生产者，2 个消费者），文件描述符要多少有多少")
 FL_MSG("pc_run to return 0 when nothing is short",
        "什么都不缺时，pc_run 应返回 0")
-FL_MSG("calling pc_run (2 producers, 2 consumers) with %d descriptor%s free",
-       "调用 pc_run（2 个生产者，2 个消费者），只有 %d "
-       "个空闲的文件描述符（descriptor%s）")
+FL_MSG("calling pc_run (2 producers, 2 consumers) with %d descriptor free",
+       "调用 pc_run（2 个生产者，2 个消费者），"
+       "只有 %d 个空闲的文件描述符")
+FL_MSG("calling pc_run (2 producers, 2 consumers) with %d descriptors free",
+       "调用 pc_run（2 个生产者，2 个消费者），"
+       "只有 %d 个空闲的文件描述符")
 FL_MSG("pc_run to work (0) or fail as set-up failures do (-1 with the errno)",
        "pc_run 应正常工作（0），或者按准备阶段出错的方式失败（返回 -1 并设 errno）")
-FL_MSG("with %d descriptor%s free pc_run returned %d (errno %d: %s)",
-       "只有 %d 个空闲文件描述符（descriptor%s）时，pc_run 返回了 %d（errno %d：%s）")
+FL_MSG("with %d descriptor free pc_run returned %d (errno %d: %s)",
+       "只有 %d 个空闲文件描述符时，"
+       "pc_run 返回了 %d（errno %d：%s）")
+FL_MSG("with %d descriptors free pc_run returned %d (errno %d: %s)",
+       "只有 %d 个空闲文件描述符时，"
+       "pc_run 返回了 %d（errno %d：%s）")
 FL_MSG("after pc_run returns, no child, descriptor or shared mapping of it is left",
        "pc_run 返回后，不留下它的任何子进程、文件描述符或共享映射")
 FL_MSG("calling pc_run in the caller",
@@ -210,16 +235,24 @@ FL_MSG("the check's consume function holds each consumer inside consume, once bo
 FL_MSG("when the queue cannot be made, pc_run returns -1 with its errno and starts "
        "nothing",
        "队列建不起来时，pc_run 返回 -1 并带上相应的 errno，什么都不启动")
-FL_MSG("calling pc_run (2 producers, 2 consumers) with %d allocation%s allowed, then "
-       "ENOMEM",
-       "调用 pc_run（2 个生产者，2 个消费者），只允许 %d 次内存分配（allocation%s），"
-       "之后返回 ENOMEM")
-FL_MSG("with %d allocation%s allowed, pc_run returned %d (errno %d: %s)",
-       "只允许 %d 次内存分配（allocation%s）时，pc_run 返回了 %d（errno %d：%s）")
+FL_MSG("calling pc_run (2 producers, 2 consumers) with %d allocation allowed, then ENOMEM",
+       "调用 pc_run（2 个生产者，2 个消费者），"
+       "只允许 %d 次内存分配，之后返回 ENOMEM")
+FL_MSG("calling pc_run (2 producers, 2 consumers) with %d allocations allowed, then ENOMEM",
+       "调用 pc_run（2 个生产者，2 个消费者），"
+       "只允许 %d 次内存分配，之后返回 ENOMEM")
+FL_MSG("with %d allocation allowed, pc_run returned %d (errno %d: %s)",
+       "只允许 %d 次内存分配时，"
+       "pc_run 返回了 %d（errno %d：%s）")
+FL_MSG("with %d allocations allowed, pc_run returned %d (errno %d: %s)",
+       "只允许 %d 次内存分配时，"
+       "pc_run 返回了 %d（errno %d：%s）")
 FL_MSG("nothing to run when the queue cannot be made",
        "队列建不起来时，什么都不应运行")
-FL_MSG("pc_run returned -1, yet %d item%s had been consumed",
-       "pc_run 返回了 -1，却已有 %d 个数据项（item%s）被消费")
+FL_MSG("pc_run returned -1, yet %d item had been consumed",
+       "pc_run 返回了 -1，却已有 %d 个数据项被消费")
+FL_MSG("pc_run returned -1, yet %d items had been consumed",
+       "pc_run 返回了 -1，却已有 %d 个数据项被消费")
 FL_MSG("with consume NULL, the consumers take every item and do nothing with it",
        "consume 为 NULL 时，消费者取走每一项，但什么也不做")
 FL_MSG("pc_config.consume is NULL: \"called for every item; NULL: do nothing\"",

@@ -10,8 +10,12 @@ FL_MSG("it returned NULL (errno %d: %s)",
        "它返回了 NULL（errno %d：%s）")
 FL_MSG("pool_new(n) to start exactly n worker processes, children of the caller",
        "pool_new(n) 应正好启动 n 个工作进程，它们都是调用方的子进程")
-FL_MSG("pool_new(%d, %d) left the caller %d with %d living children (%s)%s",
-       "pool_new(%d, %d) 之后，调用方 %d 有 %d 个活着的子进程（%s）%s")
+FL_MSG("pool_new(%d, %d) left the caller %d with %d living children (%s) besides an earlier pool's",
+       "pool_new(%d, %d) 之后，除了之前那个进程池的子进程，"
+       "调用方 %d 还有 %d 个活着的子进程（%s）")
+FL_MSG("pool_new(%d, %d) left the caller %d with %d living children (%s)",
+       "pool_new(%d, %d) 之后，"
+       "调用方 %d 有 %d 个活着的子进程（%s）")
 FL_MSG("calling pool_apply_async(%s)",
        "调用 pool_apply_async(%s)")
 FL_MSG("pool_apply_async to return a handle >= 0 on an open pool",
@@ -38,8 +42,12 @@ FL_MSG("task %d (%s): %s",
        "任务 %d（%s）：%s")
 FL_MSG("no worker left after pool_join, not even a zombie",
        "pool_join 之后不应留下任何工作进程，僵尸进程也不行")
-FL_MSG("%s the caller %d still has %d child process%s: %s (state %c)",
-       "%s，调用方 %d 仍有 %d 个子进程%s：%s（状态 %c）")
+FL_MSG("after pool_join the caller %d still has %d child process: %s (state %c)",
+       "pool_join 之后，调用方 %d 仍有 %d 个子进程："
+       "%s（状态 %c）")
+FL_MSG("after pool_join the caller %d still has %d child processes: %s (state %c)",
+       "pool_join 之后，调用方 %d 仍有 %d 个子进程："
+       "%s（状态 %c）")
 FL_MSG("calling pool_close",
        "调用 pool_close")
 FL_MSG("pool_close to return 0",
@@ -153,8 +161,10 @@ FL_MSG("it gave up after %.3f s of %.3f s",
        "它等了 %.3f s 就放弃了，超时是 %.3f s")
 FL_MSG("the timeout to leave the task running",
        "超时之后任务应继续执行")
-FL_MSG("worker %d is %s",
-       "工作进程 %d：%s")
+FL_MSG("worker %d is done with the task",
+       "工作进程 %d 已经做完了任务")
+FL_MSG("worker %d is dead",
+       "工作进程 %d 已经结束了")
 FL_MSG("letting the task finish",
        "放行任务，让它完成")
 FL_MSG("the task's value once it has ended",
@@ -244,8 +254,12 @@ FL_MSG("calling pool_free with a task still running and no pool_join (the gate "
        "pool_free 必须用 SIGKILL 杀，不能等）")
 FL_MSG("no worker left after pool_free: each killed and reaped",
        "pool_free 之后不应留下任何工作进程：每个都被杀死并回收")
-FL_MSG("after pool_free the caller still has %d child process%s: %s (state %c)",
-       "pool_free 之后调用方仍有 %d 个子进程%s：%s（状态 %c）")
+FL_MSG("after pool_free the caller still has %d child process: %s (state %c)",
+       "pool_free 之后调用方仍有 %d 个子进程："
+       "%s（状态 %c）")
+FL_MSG("after pool_free the caller still has %d child processes: %s (state %c)",
+       "pool_free 之后调用方仍有 %d 个子进程："
+       "%s（状态 %c）")
 FL_MSG("every worker gone after pool_free",
        "pool_free 之后每个工作进程都应已不存在")
 FL_MSG("a worker killed from outside while idle is replaced; the caller lives",
@@ -271,16 +285,22 @@ FL_MSG("this build does not route the code's fork through the harness's gate: fo
 FL_MSG("a failed pool_new to leave no process: workers already started are ended "
        "and reaped",
        "失败的 pool_new 不应留下任何进程：已经启动的工作进程要结束并回收")
-FL_MSG("after %s the caller still has %d child%s: %s (state %c)",
-       "%s 之后调用方仍有 %d 个子进程%s：%s（状态 %c）")
+FL_MSG("after %s the caller still has %d child: %s (state %c)",
+       "%s 之后调用方仍有 %d 个子进程：%s（状态 %c）")
+FL_MSG("after %s the caller still has %d children: %s (state %c)",
+       "%s 之后调用方仍有 %d 个子进程：%s（状态 %c）")
 FL_MSG("a failed pool_new to close every descriptor it opened",
        "失败的 pool_new 应关闭它打开的每个文件描述符")
-FL_MSG("after %s the caller still has %d new descriptor%s: %s",
-       "%s 之后调用方仍多出 %d 个文件描述符%s：%s")
+FL_MSG("after %s the caller still has %d new descriptor: %s",
+       "%s 之后调用方仍多出 %d 个文件描述符：%s")
+FL_MSG("after %s the caller still has %d new descriptors: %s",
+       "%s 之后调用方仍多出 %d 个文件描述符：%s")
 FL_MSG("a failed pool_new to unmap the shared memory it mapped",
        "失败的 pool_new 应解除它映射的共享内存")
-FL_MSG("after %s the caller still has %d new shared mapping%s: %s",
-       "%s 之后调用方仍多出 %d 个共享映射%s：%s")
+FL_MSG("after %s the caller still has %d new shared mapping: %s",
+       "%s 之后调用方仍多出 %d 个共享映射：%s")
+FL_MSG("after %s the caller still has %d new shared mappings: %s",
+       "%s 之后调用方仍多出 %d 个共享映射：%s")
 FL_MSG("pool_result_get with timeout 0 reports a task that has already ended",
        "超时为 0 的 pool_result_get 能报告已经结束的任务")
 FL_MSG("waiting until the task has run and its worker waits for the next one",
@@ -315,6 +335,10 @@ FL_MSG("the task called pool_task_error(17) in worker %d and returned 5; the res
 FL_MSG("the worker to live on after a task reported an error (Python's worker "
        "survives an exception too)",
        "任务报告错误之后，工作进程应继续活着（Python 的工作进程遇到异常也不会死）")
+FL_MSG("worker %d is a zombie",
+       "工作进程 %d 成了僵尸进程")
+FL_MSG("worker %d is gone",
+       "工作进程 %d 已经不在了")
 FL_MSG("pool_task_error(0) to be ignored: POOL_OK with the value 5, in the same "
        "worker",
        "pool_task_error(0) 应被忽略：在同一个工作进程里得到 POOL_OK，值为 5")
@@ -363,8 +387,10 @@ FL_MSG("after the signal, pool_result_get returned %s (errno %d: %s; %s)",
 FL_MSG("when fork fails part-way, pool_new returns NULL with fork's errno and "
        "leaves nothing",
        "fork 中途失败时，pool_new 返回 NULL 并设置 fork 的 errno，不留下任何东西")
-FL_MSG("calling pool_new(3, 0) with only %d fork%s allowed",
-       "在只允许 %d 次 fork%s 的情况下调用 pool_new(3, 0)")
+FL_MSG("calling pool_new(3, 0) with only %d fork allowed",
+       "在只允许 %d 次 fork 的情况下调用 pool_new(3, 0)")
+FL_MSG("calling pool_new(3, 0) with only %d forks allowed",
+       "在只允许 %d 次 fork 的情况下调用 pool_new(3, 0)")
 FL_MSG("pool_new to return NULL when a worker cannot be started",
        "无法启动工作进程时 pool_new 应返回 NULL")
 FL_MSG("%s returned a pool",
@@ -376,8 +402,10 @@ FL_MSG("%s set errno %d (%s)",
 FL_MSG("when descriptors run out, pool_new returns NULL with EMFILE and leaves "
        "nothing",
        "文件描述符用完时，pool_new 返回 NULL 并设置 EMFILE，不留下任何东西")
-FL_MSG("calling pool_new(2, 0) with only %d more descriptor%s allowed",
-       "在只允许再打开 %d 个文件描述符%s 的情况下调用 pool_new(2, 0)")
+FL_MSG("calling pool_new(2, 0) with only %d more descriptor allowed",
+       "在只允许再打开 %d 个文件描述符的情况下调用 pool_new(2, 0)")
+FL_MSG("calling pool_new(2, 0) with only %d more descriptors allowed",
+       "在只允许再打开 %d 个文件描述符的情况下调用 pool_new(2, 0)")
 FL_MSG("errno to be pipe's (EMFILE) when descriptors run out",
        "文件描述符用完时，errno 应为 pipe 的 errno（EMFILE）")
 FL_MSG("%s returned NULL with errno %d (%s)",
@@ -408,8 +436,12 @@ FL_MSG("the caller has %d children (%s)",
 FL_MSG("when memory runs out, pool_new and pool_apply_async fail with ENOMEM, leave "
        "nothing, and the pool stays usable",
        "内存用完时，pool_new 和 pool_apply_async 以 ENOMEM 失败，不留下任何东西，进程池仍然可用")
-FL_MSG("calling pool_new(2, 0) with %d allocation%s allowed, then ENOMEM",
-       "在只允许 %d 次内存分配%s、之后返回 ENOMEM 的情况下调用 pool_new(2, 0)")
+FL_MSG("calling pool_new(2, 0) with %d allocation allowed, then ENOMEM",
+       "在只允许 %d 次内存分配、"
+       "之后返回 ENOMEM 的情况下调用 pool_new(2, 0)")
+FL_MSG("calling pool_new(2, 0) with %d allocations allowed, then ENOMEM",
+       "在只允许 %d 次内存分配、"
+       "之后返回 ENOMEM 的情况下调用 pool_new(2, 0)")
 FL_MSG("pool_new to return NULL with ENOMEM when no memory can be had (the pool "
        "itself is memory)",
        "一点内存都拿不到时，pool_new 应返回 NULL 并设置 ENOMEM（进程池本身就要占内存）")

@@ -2,8 +2,11 @@
  * each (see tools/messages.py). */
 FL_MSG("no child left when the function returns, not even a zombie",
        "函数返回时不应留下任何子进程，僵尸进程也不行")
-FL_MSG("after %s returned, pid %d is still a child of the caller (state %c)%s",
-       "%s 返回之后，pid %d 仍是调用方的子进程（状态 %c）%s")
+FL_MSG("after %s returned, pid %d is still a child of the caller (state %c), and others",
+       "%s 返回之后，pid %d 仍是调用方的子进程（状态 %c），"
+       "还有别的子进程也一样")
+FL_MSG("after %s returned, pid %d is still a child of the caller (state %c)",
+       "%s 返回之后，pid %d 仍是调用方的子进程（状态 %c）")
 FL_MSG("calling %s with %d tasks",
        "调用 %s，共 %d 个任务")
 FL_MSG("the function to return 0 after running every task",
@@ -34,8 +37,14 @@ FL_MSG("-1 with the errno parallel.h names",
        "应返回 -1，errno 为 parallel.h 指定的值")
 FL_MSG("%s: expected -1 with errno %s; %s",
        "%s：应返回 -1 并设置 errno 为 %s；实际：%s")
-FL_MSG("%s ran %d task%s and left %d child%s",
-       "%s 执行了 %d 个任务%s，留下了 %d 个子进程%s")
+FL_MSG("%s ran %d task and left %d child",
+       "%s 执行了 %d 个任务，留下了 %d 个子进程")
+FL_MSG("%s ran %d task and left %d children",
+       "%s 执行了 %d 个任务，留下了 %d 个子进程")
+FL_MSG("%s ran %d tasks and left %d child",
+       "%s 执行了 %d 个任务，留下了 %d 个子进程")
+FL_MSG("%s ran %d tasks and left %d children",
+       "%s 执行了 %d 个任务，留下了 %d 个子进程")
 FL_MSG("args = NULL gives every task NULL",
        "args = NULL 时每个任务都得到 NULL")
 FL_MSG("calling %s(3, task, NULL, codes)",
@@ -75,16 +84,26 @@ FL_MSG("one child at a time: the next is started only after this one ended and w
        "reaped",
        "一次只有一个子进程：这一个结束并被回收之后，才启动下一个")
 FL_MSG("while task %d ran in child %d and the caller %d waited, the caller had %d "
-       "other child%s already",
-       "任务 %d 在子进程 %d 里执行、调用方 %d 在等待时，调用方已经另有 %d 个子进程%s")
+       "other child already",
+       "任务 %d 在子进程 %d 里执行、调用方 %d 在等待时，"
+       "调用方已经另有 %d 个子进程")
+FL_MSG("while task %d ran in child %d and the caller %d waited, the caller had %d "
+       "other children already",
+       "任务 %d 在子进程 %d 里执行、调用方 %d 在等待时，"
+       "调用方已经另有 %d 个子进程")
 FL_MSG("the tasks to run in order: task 0, then 1, then 2",
        "任务应按顺序执行：先任务 0，然后 1，然后 2")
 FL_MSG("task %d was number %d to begin",
        "任务 %d 开始的次序是 %d")
 FL_MSG("each child gone (ended and reaped) before the next starts",
        "下一个开始之前，前一个子进程应已不在（结束并被回收）")
-FL_MSG("when task %d began in pid %d, child %d of task %d was still %s",
-       "任务 %d 在 pid %d 里开始时，子进程 %d（任务 %d）仍然是：%s")
+FL_MSG("when task %d began in pid %d, child %d of task %d was still a zombie "
+       "(ended, not yet waited for)",
+       "任务 %d 在 pid %d 里开始时，"
+       "子进程 %d（任务 %d）仍是僵尸进程（已结束，还没有被等待）")
+FL_MSG("when task %d began in pid %d, child %d of task %d was still running",
+       "任务 %d 在 pid %d 里开始时，"
+       "子进程 %d（任务 %d）仍在运行")
 FL_MSG("codes[i] to hold child i's exit code: {10, 11, 12}",
        "codes[i] 应是子进程 i 的退出码：{10, 11, 12}")
 FL_MSG("codes is %s",
@@ -99,8 +118,10 @@ FL_MSG("run_parallel waits for every child and reaps it",
        "run_parallel 等待每个子进程，并回收它们")
 FL_MSG("every child reaped when run_parallel returns",
        "run_parallel 返回时每个子进程都应已被回收")
-FL_MSG("child %d (task %d) is %s and was never waited for",
-       "子进程 %d（任务 %d）的状态是 %s，从没有被等待过")
+FL_MSG("child %d (task %d) is still running and was never waited for",
+       "子进程 %d（任务 %d）仍在运行，从没有被等待过")
+FL_MSG("child %d (task %d) is a zombie and was never waited for",
+       "子进程 %d（任务 %d）是僵尸进程，从没有被等待过")
 FL_MSG("codes[i] is child i's exit code, whatever order children end in",
        "不管子进程以什么顺序结束，codes[i] 都是子进程 i 的退出码")
 FL_MSG("run_sequential's codes {3, -9, 200}: task 1's child was killed by SIGKILL",
@@ -134,8 +155,13 @@ FL_MSG("2 tasks of 40 ms of CPU each to finish in well under 80 ms: a speed-up o
        "at least 1.3 on 2 CPUs",
        "2 个各需 40 ms CPU 时间的任务，应在远少于 80 ms 的时间内完成：在 2 个 CPU 上加速比至少为 1.3")
 FL_MSG("speed-up %.2f, %.2f, %.2f with each child running at full speed: the "
-       "children %s",
-       "加速比为 %.2f、%.2f、%.2f，而每个子进程都在全速运行：子进程 %s")
+       "children never lived at the same time (one after another)",
+       "加速比为 %.2f、%.2f、%.2f，而每个子进程都在全速运行："
+       "子进程从来没有同时存活过（一个接一个）")
+FL_MSG("speed-up %.2f, %.2f, %.2f with each child running at full speed: the "
+       "children overlapped only briefly: the second started late",
+       "加速比为 %.2f、%.2f、%.2f，而每个子进程都在全速运行："
+       "子进程只重叠了很短的时间，第二个启动得太晚")
 FL_MSG("when memory runs out, run_parallel fails with ENOMEM and starts nothing",
        "内存用完时，run_parallel 以 ENOMEM 失败，什么也不启动")
 FL_MSG("calling run_parallel with %d tasks while every allocation fails",

@@ -6,8 +6,10 @@ FL_MSG("checking what proc_spawn returned",
        "检查 proc_spawn 的返回值")
 FL_MSG("proc_spawn to return 0 for a program that exists",
        "对存在的程序，proc_spawn 应返回 0")
-FL_MSG("p->pid is %d, %s",
-       "p->pid 是 %d，%s")
+FL_MSG("p->pid is %d, not a child of the caller",
+       "p->pid 是 %d，不是调用方的子进程")
+FL_MSG("p->pid is %d, no pid",
+       "p->pid 是 %d，没有 pid")
 FL_MSG("the spawned program to report over the inherited pipe",
        "启动的程序应通过继承下来的管道发回报告")
 FL_MSG("no report arrived from child %d: it never ran this program",
@@ -33,8 +35,12 @@ FL_MSG("the child to be held on its pipe",
        "子进程应被拦在它的管道上")
 FL_MSG("/proc/PID/exe of the child to be /bin/sh when proc_spawn returns",
        "proc_spawn 返回时，子进程的 /proc/PID/exe 应是 /bin/sh")
-FL_MSG("child %d (state %c) runs %s%s",
-       "子进程 %d（状态 %c）执行的是 %s%s")
+FL_MSG("child %d (state %c) runs %s, the caller's own program: proc_spawn returned "
+       "before exec replaced it (wait for the close-on-exec pipe's end of file)",
+       "子进程 %d（状态 %c）执行的是 %s，也就是调用方自己的程序："
+       "proc_spawn 在 exec 替换它之前就返回了（要等 close-on-exec 管道读到文件结束）")
+FL_MSG("child %d (state %c) runs %s",
+       "子进程 %d（状态 %c）执行的是 %s")
 FL_MSG("joining child %d (sh reads one line, then exits 0)",
        "join 子进程 %d（sh 读一行，然后以 0 退出）")
 FL_MSG("proc_join (given) to return 0",
@@ -49,8 +55,13 @@ FL_MSG("the child from proc_spawn",
        "proc_spawn 启动的子进程")
 FL_MSG("the new program to run in the process whose pid is p->pid",
        "新程序应在 pid 为 p->pid 的进程里运行")
-FL_MSG("the program ran in pid %d, p->pid is %d%s",
-       "程序在 pid %d 里运行，p->pid 是 %d%s")
+FL_MSG("the program ran in pid %d, p->pid is %d: the caller itself (exec without "
+       "fork replaces the caller)",
+       "程序在 pid %d 里运行，p->pid 是 %d："
+       "程序就运行在调用方自己里（不 fork 就 exec 会替换掉调用方）")
+FL_MSG("the program ran in pid %d, p->pid is %d: another process (a grandchild?)",
+       "程序在 pid %d 里运行，p->pid 是 %d："
+       "那是另一个进程（孙进程？）")
 FL_MSG("the new program's parent to be the caller",
        "新程序的父进程应是调用方")
 FL_MSG("its parent is %d, the caller is %d",
@@ -88,8 +99,10 @@ FL_MSG("p->pid to stay 0 when exec failed",
        "exec 失败时 p->pid 应保持为 0")
 FL_MSG("the child whose exec failed to be reaped by proc_spawn",
        "exec 失败的子进程应由 proc_spawn 回收")
-FL_MSG("child %d, whose exec of %s failed, was left %s",
-       "子进程 %d exec %s 失败后被留了下来：%s")
+FL_MSG("child %d, whose exec of %s failed, was left a zombie",
+       "子进程 %d exec %s 失败后被留成了僵尸进程")
+FL_MSG("child %d, whose exec of %s failed, was left running",
+       "子进程 %d exec %s 失败后被留了下来，仍在运行")
 FL_MSG("the new program inherits no descriptor of proc_spawn's own",
        "新程序不继承 proc_spawn 自己打开的任何文件描述符")
 FL_MSG("no descriptor of proc_spawn's own in the new program",
@@ -134,8 +147,10 @@ FL_MSG("proc_join returned -1",
 FL_MSG("when descriptors run out, proc_spawn returns -1 with EMFILE and leaves "
        "nothing",
        "文件描述符用完时，proc_spawn 返回 -1 并设置 EMFILE，不留下任何东西")
-FL_MSG("calling proc_spawn(\"/bin/sh\") with %d more descriptor%s allowed",
-       "在只允许再打开 %d 个文件描述符%s 的情况下调用 proc_spawn(\"/bin/sh\")")
+FL_MSG("calling proc_spawn(\"/bin/sh\") with %d more descriptor allowed",
+       "在只允许再打开 %d 个文件描述符的情况下调用 proc_spawn(\"/bin/sh\")")
+FL_MSG("calling proc_spawn(\"/bin/sh\") with %d more descriptors allowed",
+       "在只允许再打开 %d 个文件描述符的情况下调用 proc_spawn(\"/bin/sh\")")
 FL_MSG("errno to be pipe's (EMFILE)",
        "errno 应为 pipe 的 errno（EMFILE）")
 FL_MSG("%s returned -1 with errno %d (%s)",
@@ -208,14 +223,22 @@ FL_MSG("PTRACE_SEIZE of child %d was refused (%s): it was not held at its exit",
        "对子进程 %d 的 PTRACE_SEIZE 被拒绝（%s）：它没有被拦在退出处")
 FL_MSG("it returned 0 for %s after a signal interrupted it",
        "被信号打断之后，它对 %s 返回了 0")
-FL_MSG("the failed child %d %s at its exit while the caller waited",
-       "调用方等待期间，失败的子进程 %d 在退出处：%s")
+FL_MSG("the failed child %d was held at its exit while the caller waited",
+       "调用方等待期间，失败的子进程 %d 在退出处被拦住了")
+FL_MSG("the failed child %d was not held at its exit while the caller waited",
+       "调用方等待期间，失败的子进程 %d 在退出处没有被拦住")
 FL_MSG("proc_spawn to wait again when a signal interrupts its wait for the failed "
        "child (EINTR is retried)",
        "信号打断 proc_spawn 对失败子进程的等待时，它应再次等待（遇到 EINTR 就重试）")
-FL_MSG("child %d, whose exec failed, was left %s after a signal interrupted "
+FL_MSG("child %d, whose exec failed, was left a zombie after a signal interrupted "
        "proc_spawn's waitpid: call waitpid again when it fails with EINTR",
-       "信号打断 proc_spawn 的 waitpid 之后，exec 失败的子进程 %d 被留了下来：%s；"
+       "信号打断 proc_spawn 的 waitpid 之后，"
+       "exec 失败的子进程 %d 被留成了僵尸进程；"
+       "waitpid 以 EINTR 失败时要再调用一次")
+FL_MSG("child %d, whose exec failed, was left there after a signal interrupted "
+       "proc_spawn's waitpid: call waitpid again when it fails with EINTR",
+       "信号打断 proc_spawn 的 waitpid 之后，"
+       "exec 失败的子进程 %d 仍然存在；"
        "waitpid 以 EINTR 失败时要再调用一次")
 FL_MSG("with SIGCHLD ignored, a failed exec still returns exec's errno and leaves "
        "nothing",

@@ -240,24 +240,10 @@ FL_MSG("race shaker seed %s: `make check SHAKE=%s` repeats these delays\n",
 
 /* ---- lesson 01-processes: texts its checks.c keeps in tables, variables and
  * helpers' parameters (marked N_ / fl_tr there) ---- */
-FL_MSG(", then in pid ",
-       "，然后在")
 FL_MSG(": the result of fork was not checked for -1",
        "：没有检查 fork 的结果是否为 -1")
 FL_MSG("; it started child %d",
        "；它还启动了子进程 %d")
-FL_MSG("already dead",
-       "已经结束（成了僵尸进程）")
-FL_MSG("gone, reaped already",
-       "已经不在了，早被回收")
-FL_MSG("it is another process",
-       "那是另一个进程")
-FL_MSG("no such process",
-       "没有这个进程")
-FL_MSG("of another process",
-       "另一个进程的 pid 里")
-FL_MSG("of the caller",
-       "调用方的 pid 里")
 FL_MSG("proc_start(p) a second time on a started proc",
        "proc_start(p)（对已启动的 proc 第二次调用）")
 FL_MSG("proc_start(p) on a proc without a task",
@@ -269,8 +255,6 @@ FL_MSG(" (127: proc_child_setup failed in the child)",
        "（127：proc_child_setup 在子进程里失败了）")
 FL_MSG(" (127: proc_child_setup failed)",
        "（127：proc_child_setup 失败了）")
-FL_MSG(" and saw: ",
-       "，它看到的是：")
 FL_MSG("(proc_start failed)",
        "（proc_start 失败）")
 FL_MSG(": p kept a pointer to the caller's variable instead of a copy",
@@ -289,8 +273,6 @@ FL_MSG("exactly PROC_ARG_MAX bytes",
        "正好 PROC_ARG_MAX 个字节")
 FL_MSG("file descriptor 0 is closed",
        "文件描述符 0 已被关闭")
-FL_MSG("not the one given",
-       "不是传入的那个")
 FL_MSG("proc_set_name(p, \"late\") on a started proc",
        "proc_set_name(p, \"late\")（对已启动的 proc）")
 FL_MSG("proc_start(p) on a proc already started",
@@ -313,10 +295,6 @@ FL_MSG("; every result is 0: the children wrote into memory the caller does not 
        "global, a MAP_PRIVATE region, or a region mapped after fork)",
        "；所有结果都是 0：子进程写进了调用方看不到的内存（全局变量、MAP_PRI"
        "VATE 区域，或者 fork 之后才映射的区域）")
-FL_MSG("a zombie",
-       "僵尸进程")
-FL_MSG("nowhere",
-       "哪里都没有映射")
 FL_MSG("proc_join(NULL) (given)",
        "proc_join(NULL)（现成的）")
 FL_MSG("proc_join(p) on a proc never started (given)",
@@ -384,12 +362,6 @@ FL_MSG("a task that sends itself SIGKILL",
        "给自己发送 SIGKILL 的任务")
 FL_MSG("a task that sends itself SIGTERM",
        "给自己发送 SIGTERM 的任务")
-FL_MSG("a zombie (ended, not reaped)",
-       "僵尸进程（已结束，未回收）")
-FL_MSG("dead (a zombie)",
-       "已结束（僵尸进程）")
-FL_MSG("gone",
-       "已经不在了")
 FL_MSG("proc_join(p) on a proc never started",
        "proc_join(p)（对从未启动的 proc）")
 FL_MSG("proc_join_timeout(p, -0.001) on a running child",
@@ -405,8 +377,6 @@ FL_MSG("proc_start(p) on a started proc (given)",
        "proc_start(p)（对已启动的 proc，现成的）")
 FL_MSG("proc_start(p) when fork fails (given)",
        "proc_start(p)（fork 失败时，现成的）")
-FL_MSG("reaped",
-       "已回收")
 
 /* ---- lesson 05-terminate: texts its checks.c keeps in tables, variables and
  * helpers' parameters (marked N_ / fl_tr there) ---- */
@@ -421,16 +391,12 @@ FL_MSG(": it asked the kernel about the pid, which now names another running pro
        "：它向内核询问了这个 pid，而这个 pid 现在指的是另一个正在运行的进程")
 FL_MSG(": kill(pid, 0) succeeds on a zombie, only wait tells",
        "：对僵尸进程 kill(pid, 0) 也会成功，只有 wait 才能分辨")
-FL_MSG("a zombie (state Z)",
-       "僵尸进程（状态 Z）")
 FL_MSG("exit code -15: killed by SIGTERM",
        "退出码应为 -15：被 SIGTERM 杀死")
 FL_MSG("exit code -9: killed by SIGKILL",
        "退出码应为 -9：被 SIGKILL 杀死")
 FL_MSG("none (proc_exitcode returned 0)",
        "没有（proc_exitcode 返回了 0）")
-FL_MSG("not reaped",
-       "未回收")
 FL_MSG("proc_is_alive(p) never started",
        "proc_is_alive(p)（从未启动）")
 FL_MSG("proc_join(p) never started",
@@ -443,44 +409,11 @@ FL_MSG("proc_start(p) with no task",
        "proc_start(p)（没有任务）")
 FL_MSG("proc_terminate(p) never started",
        "proc_terminate(p)（从未启动）")
-FL_MSG("there, unreaped",
-       "还在，没有被回收")
 
 /* ---- lesson 06-zombies-orphans: texts its checks.c keeps in tables, variables and
  * helpers' parameters (marked N_ / fl_tr there) ---- */
-FL_MSG(" with the status ",
-       "，状态为 ")
 FL_MSG(": its process would call a NULL task and crash",
        "：它的进程会调用一个 NULL 任务而崩溃")
-FL_MSG("already reaped",
-       "已经被回收")
-FL_MSG("first",
-       "第一次")
-FL_MSG("first (the middle child's)",
-       "第一次，中间子进程的那次")
-FL_MSG("has exited but nobody waited for it: it is a zombie of the caller (the middle "
-       "child, never reaped)",
-       "已经退出却没有人等待它：它是调用方的僵尸进程（中间子进程，从未被回收）")
-FL_MSG("kills the middle child",
-       "杀死中间子进程")
-FL_MSG("lets it go on",
-       "让它继续运行")
-FL_MSG("not a zombie",
-       "不是僵尸进程")
-FL_MSG("second",
-       "第二次")
-FL_MSG("second (the task's)",
-       "第二次，任务的那次")
-FL_MSG("still a handler",
-       "仍是一个处理函数")
-FL_MSG("still runs",
-       "仍在运行")
-FL_MSG("still there",
-       "仍然存在")
-FL_MSG("the child was kept as a zombie, so SIGCHLD was not ignored (SIG_IGN)",
-       "子进程被留成了僵尸进程，所以 SIGCHLD 并没有被忽略（SIG_IGN）")
-FL_MSG("there",
-       "仍然存在")
 FL_MSG("unblocking SIGCHLD after the second child exited",
        "在第二个子进程退出后解除对 SIGCHLD 的阻塞")
 FL_MSG("unblocking SIGCHLD: one signal for all the exits",
@@ -496,43 +429,8 @@ FL_MSG(" -- it counted a SIGKILL to the daemon that had died of SIGTERM: without
        "did not see that daemon end",
        "——它把发给已死于 SIGTERM 的守护进程的 SIGKILL 也算上了："
        "没有 pidfd，它就没看到那个守护进程已经结束")
-FL_MSG(" and the task ran in a grandchild",
-       "，而且任务在一个孙进程里运行了")
-FL_MSG("(none joined)",
-       "（还没有 join 任何一个）")
 FL_MSG("a daemon already joined (ended 1) was treated as running",
        "一个已经 join 过的守护进程（ended 为 1）被当成了还在运行")
-FL_MSG("after proc_main_exit had joined the first ones (its list must be empty again)",
-       "在 proc_main_exit 已经 join 了前面那些之后（它的列表必"
-       "须重新为空）")
-FL_MSG("before proc_main_exit",
-       "在 proc_main_exit 之前")
-FL_MSG("child",
-       "子进程")
-FL_MSG("daemon",
-       "守护进程")
-FL_MSG("dead",
-       "已结束")
-FL_MSG("ended",
-       "已结束")
-FL_MSG("ended without SIGTERM",
-       "没有收到 SIGTERM 就结束了")
-FL_MSG("got SIGTERM from another process",
-       "收到了另一个进程发来的 SIGTERM")
-FL_MSG("got SIGTERM from it",
-       "收到了它发来的 SIGTERM")
-FL_MSG("killed",
-       "被杀死了")
-FL_MSG("non-daemon",
-       "非守护")
-FL_MSG("reaped but not recorded (ended 0)",
-       "已被回收却没有记录（ended 为 0）")
-FL_MSG("reaped by it",
-       "被它回收了")
-FL_MSG("sent SIGTERM",
-       "收到了 SIGTERM")
-FL_MSG("signalled",
-       "收到了信号")
 FL_MSG("the structs of children an earlier proc_main_exit had joined were used again by the "
        "next one",
        "下一次 proc_main_exit 又用到了上一次已经 join 过的子进"
@@ -545,8 +443,6 @@ FL_MSG(" (it crashed: was the base class's task(arg) called, with task NULL?)",
        "L？）")
 FL_MSG(" (the caller itself: run was called before fork)",
        "（就是调用方自己：run 在 fork 之前就被调用了）")
-FL_MSG(" but a different label",
-       "，但 label 不对")
 FL_MSG("; its child had nothing to run",
        "；它的子进程没有东西可运行")
 FL_MSG("a base-class proc",
@@ -585,8 +481,6 @@ FL_MSG("the class",
 
 /* ---- lesson 09-queue: texts its checks.c keeps in tables, variables and
  * helpers' parameters (marked N_ / fl_tr there) ---- */
-FL_MSG(" with errno ",
-       "，errno 为 ")
 FL_MSG("%zu bytes that do not start like any message put (the start of a message was lost "
        "or overwritten)",
        "%zu 个字节，开头不像任何放进去的消息（某条消息的开头丢了或被覆盖了）")
@@ -628,12 +522,6 @@ FL_MSG("both children's messages to arrive, B's first",
        "两个子进程的消息都应到达，B 的在前")
 FL_MSG("each message to come out with exactly the bytes put",
        "每条消息取出来时应与放进去的字节完全一样")
-FL_MSG("get and a put",
-       "get 和一次 put")
-FL_MSG("got QUEUE_OK but not the message that was put",
-       "得到了 QUEUE_OK，但不是放进去的那条消息")
-FL_MSG("kept running instead of waiting",
-       "一直在运行，而不是在等待")
 FL_MSG("message %u of 6",
        "6 条消息中的第 %u 条")
 FL_MSG("message %u of producer %u (%zu bytes) is whole in length but byte %zu is not its "
@@ -645,8 +533,6 @@ FL_MSG("message %u of producer %u came out with %zu bytes; it was put with %u",
        "字节")
 FL_MSG("one put",
        "一次 put")
-FL_MSG("put and a get",
-       "put 和一次 get")
 FL_MSG("queue_get on an empty queue to return QUEUE_EMPTY at its timeout",
        "对空队列的 queue_get 应在超时时返回 QUEUE_EMPTY")
 FL_MSG("queue_get with a timeout on an empty queue to return QUEUE_EMPTY, however many "
@@ -662,12 +548,6 @@ FL_MSG("queue_put with a timeout on a full queue to return QUEUE_FULL, however m
        "arrive (EINTR is not an outcome)",
        "对满队列带超时的 queue_put 应返回 QUEUE_FULL，不管来了"
        "多少信号（EINTR 不是一种结果）")
-FL_MSG("still held some of the queue's descriptors or mappings after queue_free",
-       "在 queue_free 之后仍持有队列的一些文件描述符或映射")
-FL_MSG("still waited after the close",
-       "在 close 之后仍在等待")
-FL_MSG("still waited after the put",
-       "在 put 之后仍在等待")
 FL_MSG("the 5000-byte message, with a buffer big enough this time",
        "那条 5000 字节的消息，这次缓冲区够大")
 FL_MSG("the caller to get the message child A put",
@@ -710,10 +590,6 @@ FL_MSG("two puts and two gets",
        "两次 put 和两次 get")
 FL_MSG("two puts into a queue of 2 to succeed",
        "对容量为 2 的队列的两次 put 应成功")
-FL_MSG("waited too",
-       "也在等待")
-FL_MSG("was %s",
-       "%s")
 
 /* ---- lesson 10-producer-consumer: texts its checks.c keeps in tables, variables and
  * helpers' parameters (marked N_ / fl_tr there) ---- */
@@ -803,13 +679,9 @@ FL_MSG("queue_qsize(NULL) (given)",
        "queue_qsize(NULL)（现成的）")
 FL_MSG("waiting",
        "正在等待")
-FL_MSG("when pc_run returned (and its process ended)",
-       "pc_run 返回（它的进程也结束）时")
 
 /* ---- lesson 11-pool: texts its checks.c keeps in tables, variables and
  * helpers' parameters (marked N_ / fl_tr there) ---- */
-FL_MSG(" besides an earlier pool's",
-       "，另有之前那个进程池的")
 FL_MSG(": the pool never noticed that the worker died (end-of-file on its result pipe says "
        "so, unless the caller still holds the pipe's write end) -- Python's pool hangs here "
        "for ever",
@@ -867,12 +739,8 @@ FL_MSG("a task, after its only worker was killed (writing to the dead worker's t
        "SIGPIPE，除非在写的前后忽略它，否则调用方会被杀死）")
 FL_MSG("a task, asked again after the refused calls",
        "一个任务，在那些被拒绝的调用之后再取一次")
-FL_MSG("after pool_join",
-       "pool_join 之后")
 FL_MSG("an unknown status",
        "一个未知的状态")
-FL_MSG("done with the task",
-       "已经做完了任务")
 FL_MSG("pid_job(0), once memory is there again",
        "pid_job(0)，内存恢复之后")
 FL_MSG("pid_job(0), queued while memory ran out",
@@ -922,20 +790,12 @@ FL_MSG("the task that was held at the gate",
 
 /* ---- lesson 12-parallelism: texts its checks.c keeps in tables, variables and
  * helpers' parameters (marked N_ / fl_tr there) ---- */
-FL_MSG(", and others",
-       "，还有别的")
-FL_MSG("a zombie (ended, not yet waited for)",
-       "僵尸进程（已结束，还没有被等待）")
 FL_MSG("an unknown errno",
        "一个未知的 errno")
 FL_MSG("errno was 0",
        "errno 为 0")
 FL_MSG("it did not return -1",
        "它没有返回 -1")
-FL_MSG("never lived at the same time (one after another)",
-       "从来没有同时存活过（一个接一个）")
-FL_MSG("overlapped only briefly: the second started late",
-       "只重叠了很短的时间：第二个启动得太晚")
 FL_MSG("proc_join on a proc never started (given)",
        "proc_join（对从未启动的 proc，现成的）")
 FL_MSG("proc_start on a proc already started (given)",
@@ -955,18 +815,6 @@ FL_MSG("run_sequential(2, task, args, NULL): codes is NULL",
 
 /* ---- lesson 13-fork-exec: texts its checks.c keeps in tables, variables and
  * helpers' parameters (marked N_ / fl_tr there) ---- */
-FL_MSG(", the caller's own program: proc_spawn returned before exec replaced it (wait for "
-       "the close-on-exec pipe's end of file)",
-       "，也就是调用方自己的程序：proc_spawn 在 exec 替换它之前就返"
-       "回了（要等 close-on-exec 管道读到文件结束）")
-FL_MSG(": another process (a grandchild?)",
-       "：另一个进程（孙进程？）")
-FL_MSG(": the caller itself (exec without fork replaces the caller)",
-       "：就是调用方自己（不 fork 就 exec 会替换掉调用方）")
-FL_MSG("no pid",
-       "没有 pid")
-FL_MSG("not a child of the caller",
-       "不是调用方的子进程")
 FL_MSG("proc_spawn interrupted by a signal",
        "proc_spawn 被信号打断")
 FL_MSG("proc_spawn interrupted while it reaped",
@@ -990,10 +838,6 @@ FL_MSG("proc_spawn(p, NULL, argv, NULL): path is NULL",
 FL_MSG("proc_spawn(p, path, NULL, NULL): argv is NULL",
        "proc_spawn(p, path, NULL, NULL)：argv 为"
        " NULL")
-FL_MSG("was held",
-       "被拦住了")
-FL_MSG("was not held",
-       "没有被拦住")
 
 /* ---- sandbox.c ---- */
 FL_MSG("starting the check",
