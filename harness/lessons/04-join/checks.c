@@ -49,12 +49,11 @@ static const char *by_state(pid_t pid, const char *reaped, const char *zombie,
              N_("it returned %d (errno %d: %s); child %d is a zombie (ended, not reaped)"), \
              N_("it returned %d (errno %d: %s); child %d is still running"))
 
-/* Child `pid` not reaped yet: argument pid.  (The English has always said
- * "still still running" here; it is kept as it was.) */
+/* Child `pid` not reaped yet: argument pid. */
 #define STILL_STATE(pid)                                                            \
     by_state((pid), N_("child %d is still reaped"),                                 \
              N_("child %d is still a zombie (ended, not reaped)"),                  \
-             N_("child %d is still still running"))
+             N_("child %d is still running"))
 
 /* A child of the caller that has already ended and stays a zombie: the
  * "other child" a join must never touch. */
@@ -238,7 +237,7 @@ FL_CHECK(join_reaps, "proc_join reaps the child: no zombie is left",
                               N_("child %d is still a zombie (ended, not reaped) after proc_join "
                                  "returned 0: seeing the end is not reaping (no WNOWAIT, no "
                                  "pidfd alone: waitpid collects it)"),
-                              N_("child %d is still still running after proc_join returned 0: "
+                              N_("child %d is still running after proc_join returned 0: "
                                  "seeing the end is not reaping (no WNOWAIT, no pidfd alone: "
                                  "waitpid collects it)")),
                      (int)p.pid);
@@ -569,7 +568,7 @@ FL_CHECK(timeout_reaps, "proc_join_timeout returns 0 as soon as the child ends, 
                                  N_("child %d is still a zombie (ended, not reaped): "
                                     "proc_join_timeout saw the end but did not reap the child "
                                     "(waitpid after the pidfd said it ended)"),
-                                 N_("child %d is still still running: proc_join_timeout saw the "
+                                 N_("child %d is still running: proc_join_timeout saw the "
                                     "end but did not reap the child (waitpid after the pidfd said "
                                     "it ended)")),
                         (int)p.pid);

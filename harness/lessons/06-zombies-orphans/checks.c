@@ -252,7 +252,7 @@ FL_CHECK(handler_reaps_merged, "one SIGCHLD for many exits: the handler reaps th
     FL_EXPECT(left == 0, "one run of the handler to reap every child that had exited",
               left == 1
                   ? fl_tr("%d children exited while SIGCHLD was blocked, so one SIGCHLD was "
-                          "delivered for all of them; after it %d is still zombies (%s): the "
+                          "delivered for all of them; after it %d is still a zombie (%s): the "
                           "handler must loop waitpid(-1, &status, WNOHANG) until it returns 0 "
                           "or -1")
                   : fl_tr("%d children exited while SIGCHLD was blocked, so one SIGCHLD was "

@@ -961,9 +961,9 @@ FL_CHECK(free_releases_fds, "queue_free leaves no descriptor and no shared mappi
     int n = fl_fds_new_since_start(desc, sizeof desc);
     FL_EXPECT(n == 0, "every descriptor the queue opened to be closed by queue_free",
               n == 1
-                  ? fl_tr("after queue_free, %d descriptor is opened by the queue still open: %s")
-                  : fl_tr("after queue_free, %d descriptors are opened by the queue still open: "
-                          "%s"),
+                  ? fl_tr("after queue_free, %d descriptor opened by the queue is still open: %s")
+                  : fl_tr("after queue_free, %d descriptors opened by the queue are still "
+                          "open: %s"),
               n, desc);
     n = fl_maps_new_since_start(desc, sizeof desc);
     FL_EXPECT(n == 0, "queue_free to unmap all of the queue's shared memory",

@@ -81,7 +81,7 @@ FL_MSG("child %d is still a zombie (ended, not reaped) after proc_join returned 
        "子进程 %d 仍是僵尸进程（已结束，"
        "未回收）。看到它结束不等于回收了它（不能用 WNOWAIT，"
        "也不能只靠 pidfd：要由 waitpid 取走它）")
-FL_MSG("child %d is still still running after proc_join returned 0: seeing the end "
+FL_MSG("child %d is still running after proc_join returned 0: seeing the end "
        "is not reaping (no WNOWAIT, no pidfd alone: waitpid collects it)",
        "proc_join 返回 0 之后，"
        "子进程 %d 仍在运行。看到它结束不等于回收了它（不能用 WNOWAIT，"
@@ -237,7 +237,7 @@ FL_MSG("child %d is still a zombie (ended, not reaped): proc_join_timeout saw th
        "子进程 %d 仍是僵尸进程（已结束，"
        "未回收）。proc_join_timeout 看到了它结束，"
        "却没有回收它（pidfd 报告结束之后，还要调用 waitpid）")
-FL_MSG("child %d is still still running: proc_join_timeout saw the end but did not "
+FL_MSG("child %d is still running: proc_join_timeout saw the end but did not "
        "reap the child (waitpid after the pidfd said it ended)",
        "子进程 %d 仍在运行。proc_join_timeout 看到了它结束，"
        "却没有回收它（pidfd 报告结束之后，还要调用 waitpid）")
@@ -398,5 +398,3 @@ FL_MSG("child %d is still reaped",
        "子进程 %d 已被回收")
 FL_MSG("child %d is still a zombie (ended, not reaped)",
        "子进程 %d 仍是僵尸进程（已结束，未回收）")
-FL_MSG("child %d is still still running",
-       "子进程 %d 仍在运行")

@@ -159,7 +159,7 @@ FL_MSG("letting %d children exit at once",
 FL_MSG("one run of the handler to reap every child that had exited",
        "处理函数运行一次，就应回收每个已经退出的子进程")
 FL_MSG("%d children exited while SIGCHLD was blocked, so one SIGCHLD was delivered "
-       "for all of them; after it %d is still zombies (%s): the handler must loop "
+       "for all of them; after it %d is still a zombie (%s): the handler must loop "
        "waitpid(-1, &status, WNOHANG) until it returns 0 or -1",
        "%d 个子进程在 SIGCHLD 被屏蔽期间退出，"
        "所以只为它们递送了一个 SIGCHLD；"

@@ -421,9 +421,9 @@ FL_MSG("calling queue_close and queue_free",
        "调用 queue_close 和 queue_free")
 FL_MSG("every descriptor the queue opened to be closed by queue_free",
        "队列打开的每个文件描述符都应由 queue_free 关闭")
-FL_MSG("after queue_free, %d descriptor is opened by the queue still open: %s",
+FL_MSG("after queue_free, %d descriptor opened by the queue is still open: %s",
        "queue_free 之后，队列打开的文件描述符还有 %d 个没关：%s")
-FL_MSG("after queue_free, %d descriptors are opened by the queue still open: %s",
+FL_MSG("after queue_free, %d descriptors opened by the queue are still open: %s",
        "queue_free 之后，队列打开的文件描述符还有 %d 个没关：%s")
 FL_MSG("queue_free to unmap all of the queue's shared memory",
        "queue_free 应解除队列全部共享内存的映射")
