@@ -59,10 +59,14 @@ kit_sets() {
 
 if [ "${1:-}" = --sets ]; then
     [ $# -eq 5 ] || { echo "usage: $0 --sets LESSON CHECKS_O CORE_DIR OUTDIR" >&2; exit 2; }
+    # Each file replaced by a rename, no-use last (it is what a build looks
+    # for): several makes may make the same sets at once.
     out=$5 part=$5.$$
+    mkdir -p "$out" "$part" && kit_sets "$2" "$3" "$4" "$part" || { rm -rf "$part"; exit 1; }
+    for f in api no-define kit-defs core-uses checks-uses header-words no-use; do
+        mv -f "$part/$f" "$out/$f" || { rm -rf "$part"; exit 1; }
+    done
     rm -rf "$part"
-    mkdir -p "$part" && kit_sets "$2" "$3" "$4" "$part" || exit 1
-    rm -rf "$out" && mv "$part" "$out"
     exit 0
 fi
 

@@ -34,6 +34,10 @@ from gate import GATE  # noqa: E402
 # The tests read the kit's English texts; a Chinese locale (LANG=zh_CN...)
 # must not change what they see.  test_messages.py asks for 中文 itself.
 os.environ["FORKLAB_LANG"] = "en"
+# Many tests run at once, each driver with a few checks at once: 12 tests
+# times the driver's own 16 would bury the machine (a 0.05 s put timed out
+# after 2 s).  The soak asks for the driver's full width itself.
+os.environ.setdefault("FORKLAB_JOBS", "2")
 
 TIMES = os.path.join(ROOT, "build", "test-times.json")
 COMMITTED_TIMES = os.path.join(HERE, "times.json")

@@ -76,13 +76,15 @@ def leftovers(base):
     out = []
     for pid in os.listdir("/proc"):
         if pid.isdigit():
+            # A process may end between the listing and the reading (ENOENT
+            # or ESRCH): it is gone, so it is no leftover.
             try:
                 uid = os.stat(f"/proc/{pid}").st_uid
-            except FileNotFoundError:
+            except OSError:
                 continue
             try:
                 state = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()[0]
-            except (FileNotFoundError, IndexError):
+            except (OSError, IndexError):
                 continue
             # A zombie runs nothing: it waits for init (here, the container's)
             # to reap it.

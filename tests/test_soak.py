@@ -95,7 +95,7 @@ def _soak(work, rounds, seed, out, jobs):
             for shaken in (False, True)}
     # A busy loop a core under the driver's own checks at once (its
     # default, or --jobs): the machine is loaded twice over and more.
-    extra = ["-j", str(jobs)] if jobs else []
+    extra = ["-j", str(jobs or 8 * cores)]   # the driver's default width
     failures, loads, checks = [], [], 0
     # The rounds themselves need the machine to be only theirs: under
     # tests/run.py they wait for every other test to end.
@@ -122,7 +122,7 @@ def _soak(work, rounds, seed, out, jobs):
     summary = (f"soak: {rounds} rounds ({(rounds + 1) // 2} shaken, seeds {seed + 1}..{seed + rounds} odd), "
                f"{len(lesson_list)} lessons, {checks} check runs, {len(failures)} failures, "
                f"{secs:.0f} s; load: {cores} busy loops and the driver's "
-               f"{jobs or 'default'} checks at once on {cores} cores, "
+               f"{jobs or 8 * cores} checks at once on {cores} cores, "
                f"load average {min(loads):.1f}-{max(loads):.1f}; sandbox: {mode}")
     return failures, summary
 

@@ -573,6 +573,11 @@ static void pump(struct lesson *ls, int n, const struct renderer *rd, struct pum
  * bench/results.md). */
 static int default_jobs(void)
 {
+    /* Whoever runs several drivers at once (the kit's own tests) says how
+     * many checks each may run. */
+    const char *env = getenv("FORKLAB_JOBS");
+    if (env && atoi(env) > 0)
+        return atoi(env);
     /* Without namespaces and without root, every check's processes count
      * against one RLIMIT_NPROC, the user's, and each check's ceiling is
      * set from that count when it starts: checks side by side would eat
