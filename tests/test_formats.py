@@ -63,6 +63,16 @@ def fake_kit(tmp, declared=None):
     return kit
 
 
+# A fake checker that speaks the real ones' serve protocol: an id a line on
+# stdin, answered with that check's record from `records`, or `missing`.
+SERVE = ('#!/bin/sh\nd=$(dirname "$0")\n'
+         'while read -r id; do\n'
+         '  line=$(awk -F "\\t" -v id="$id" \'$3 == id\' "$d/records")\n'
+         '  if [ -n "$line" ]; then printf "%s\\n" "$line"; '
+         'else printf "missing\\tfake\\t%s\\n" "$id"; fi\n'
+         'done\n')
+
+
 def fake_class():
     """Three lesson build dirs: one that ran, one that did not compile, one
     missing; and the fake kit that declares their checks (tmp/kit)."""
@@ -77,7 +87,7 @@ def fake_class():
     with open(os.path.join(ran, "records"), "w") as f:
         f.write("\n".join(recs) + "\n")
     with open(os.path.join(ran, "check"), "w") as f:
-        f.write('#!/bin/sh\ncat "$(dirname "$0")/records"\n')
+        f.write(SERVE)
     os.chmod(os.path.join(ran, "check"), 0o755)
     broken = os.path.join(tmp, "98-broken")
     os.makedirs(broken)
