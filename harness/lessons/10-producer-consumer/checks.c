@@ -418,15 +418,11 @@ static pid_t run_pipeline(const struct pc_config *cfg, const struct board *b, in
 
 /* ---- checks ---- */
 
-/* While main runs: hold both consumers at their first item until main is
- * blocked (joining its producers, which wait for room), then let every
- * consume call go.  The producers then still have most of their items to
- * put whatever the machine's load, so sentinels put too early are met
- * before those items on every run, not only when main happens to be
- * quick. */
-static void hold_until_main_waits(pid_t main_pid, const struct board *b)
+/* While main runs: wait until each of the two consumers has said, on the
+ * board's held pipe, that it holds an item in consume; 0 when one never
+ * did within the ceiling (the ceiling on main then reports it). */
+static int await_both_held(pid_t main_pid, struct board *m)
 {
-    struct board *m = (struct board *)b;
     for (int i = 0; i < 2; i++) {
         fl_stage("waiting for consumer %d of 2 to take an item (pc_run in process %d)", i + 1,
                  (int)main_pid);
@@ -436,8 +432,21 @@ static void hold_until_main_waits(pid_t main_pid, const struct board *b)
             ;
         char c;
         if (r <= 0 || read(m->held[0], &c, 1) != 1)
-            break;   /* never got there: the ceiling on main reports it */
+            return 0;
     }
+    return 1;
+}
+
+/* While main runs: hold both consumers at their first item until main is
+ * blocked (joining its producers, which wait for room), then let every
+ * consume call go.  The producers then still have most of their items to
+ * put whatever the machine's load, so sentinels put too early are met
+ * before those items on every run, not only when main happens to be
+ * quick. */
+static void hold_until_main_waits(pid_t main_pid, const struct board *b)
+{
+    struct board *m = (struct board *)b;
+    await_both_held(main_pid, m);
     fl_stage("waiting for process %d (pc_run) to block while both consumers hold an item",
              (int)main_pid);
     fl_await_blocked(main_pid, 0.1, 2.0);
@@ -867,17 +876,8 @@ static void hold_then_release(pid_t main_pid, const struct board *b)
 {
     struct board *m = (struct board *)b;
     pid_t held[2];
-    for (int i = 0; i < 2; i++) {
-        fl_stage("waiting for consumer %d of 2 to take an item (pc_run in process %d)", i + 1,
-                 (int)main_pid);
-        struct pollfd p = {.fd = m->held[0], .events = POLLIN};
-        int r;
-        while ((r = poll(&p, 1, (int)(fl_scaled(3.0) * 1000))) < 0 && errno == EINTR)
-            ;
-        char c;
-        if (r <= 0 || read(m->held[0], &c, 1) != 1)
-            return;   /* never got there: the ceiling on main reports it */
-    }
+    if (!await_both_held(main_pid, m))
+        return;   /* never got there: the ceiling on main reports it */
     for (int i = 0; i < 2 && i < m->n; i++) {
         held[i] = m->recs[i].pid;
         fl_await_blocked(held[i], 0.2, 2.0);
