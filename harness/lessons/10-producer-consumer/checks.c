@@ -419,22 +419,28 @@ static pid_t run_pipeline(const struct pc_config *cfg, const struct board *b, in
 /* ---- checks ---- */
 
 /* While main runs: wait until each of the two consumers has said, on the
- * board's held pipe, that it holds an item in consume; 0 when one never
- * did within the ceiling (the ceiling on main then reports it). */
+ * board's held pipe, that it holds an item in consume; 0 when main ended
+ * first (a pc_run that started nothing) or one never did within the
+ * ceiling (what main did is then reported). */
 static int await_both_held(pid_t main_pid, struct board *m)
 {
-    for (int i = 0; i < 2; i++) {
+    int ended = (int)syscall(SYS_pidfd_open, main_pid, 0), held = 0;
+    for (int i = 0; i < 2; i++, held++) {
         fl_stage("waiting for consumer %d of 2 to take an item (pc_run in process %d)", i + 1,
                  (int)main_pid);
-        struct pollfd p = {.fd = m->held[0], .events = POLLIN};
+        struct pollfd p[2] = {{.fd = m->held[0], .events = POLLIN},
+                              {.fd = ended, .events = POLLIN}};
         int r;
-        while ((r = poll(&p, 1, (int)(fl_scaled(3.0) * 1000))) < 0 && errno == EINTR)
+        while ((r = poll(p, ended >= 0 ? 2 : 1, (int)(fl_scaled(3.0) * 1000))) < 0 &&
+               errno == EINTR)
             ;
         char c;
-        if (r <= 0 || read(m->held[0], &c, 1) != 1)
-            return 0;
+        if (r <= 0 || !(p[0].revents & POLLIN) || read(m->held[0], &c, 1) != 1)
+            break;
     }
-    return 1;
+    if (ended >= 0)
+        close(ended);
+    return held == 2;
 }
 
 /* While main runs: hold both consumers at their first item until main is
