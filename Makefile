@@ -108,7 +108,7 @@ build/harness/lessons/%/checks.o: harness/lessons/%/checks.c $$(wildcard harness
 # it is linked, so a student file defining one again is refused, never
 # silently preferred); in a handout, the shipped object, checked to be for
 # this machine.
-build/harness/given/%.o: $$(wildcard harness/given/%/*.c) $$(wildcard harness/given/%.o) $$(wildcard harness/lessons/%/*.h)
+build/harness/given/%.o: $$(wildcard harness/given/%/*.c) $$(wildcard harness/given/%.o) $$(wildcard harness/lessons/%/*.h) $$(wildcard harness/given/common/*.c)
 	@mkdir -p $(@D)
 	@set -e; if [ -d harness/given/$* ]; then \
 	    objs=; for c in harness/given/$*/*.c; do \

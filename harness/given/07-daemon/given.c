@@ -26,22 +26,7 @@ void proc_init(struct proc *p, proc_task task, void *arg)
 }
 
 /* proc_join: lesson 04's. */
-int proc_join(struct proc *p)
-{
-    if (!p || p->pid <= 0) {
-        errno = EINVAL;
-        return -1;
-    }
-    if (p->ended)
-        return 0;
-    int st;
-    while (waitpid(p->pid, &st, 0) < 0)
-        if (errno != EINTR)
-            return -1;
-    p->exitcode = WIFSIGNALED(st) ? -WTERMSIG(st) : WEXITSTATUS(st);
-    p->ended = 1;
-    return 0;
-}
+#include "../common/proc_join.c"
 
 /* proc_terminate: lesson 05's. */
 int proc_terminate(struct proc *p)

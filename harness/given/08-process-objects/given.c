@@ -25,28 +25,7 @@ void proc_init(struct proc *p, proc_task task, void *arg)
 }
 
 /* proc_join: lesson 04's. */
-int proc_join(struct proc *p)
-{
-    if (!p || p->pid <= 0) {
-        errno = EINVAL;
-        return -1;
-    }
-    if (p->ended)
-        return 0;
-    int st;
-    while (waitpid(p->pid, &st, 0) < 0)
-        if (errno != EINTR)
-            return -1;
-    p->exitcode = WIFSIGNALED(st) ? -WTERMSIG(st) : WEXITSTATUS(st);
-    p->ended = 1;
-    return 0;
-}
+#include "../common/proc_join.c"
 
 /* proc_exitcode: lesson 04's. */
-int proc_exitcode(const struct proc *p, int *code)
-{
-    if (!p || !p->ended)
-        return 0;
-    *code = p->exitcode;
-    return 1;
-}
+#include "../common/proc_exitcode.c"

@@ -16,58 +16,13 @@
 /* 12-parallelism/parallel.c: GIVENHEAD */
 
 /* proc_init: lesson 01's. */
-void proc_init(struct proc *p, proc_task task, void *arg)
-{
-    p->pid = 0;
-    p->task = task;
-    p->arg = arg;
-    p->ended = 0;
-    p->exitcode = 0;
-}
+#include "../common/proc_init.c"
 
 /* proc_start: lesson 01's. */
-int proc_start(struct proc *p)
-{
-    if (!p || !p->task || p->pid != 0) {
-        errno = EINVAL;
-        return -1;
-    }
-    fflush(NULL);
-    pid_t pid = fork();
-    if (pid < 0)
-        return -1;
-    if (pid == 0) {
-        int code = p->task(p->arg);
-        fflush(NULL);
-        _exit(code & 0xff);
-    }
-    p->pid = pid;
-    return 0;
-}
+#include "../common/proc_start.c"
 
 /* proc_join: lesson 04's. */
-int proc_join(struct proc *p)
-{
-    if (!p || p->pid <= 0) {
-        errno = EINVAL;
-        return -1;
-    }
-    if (p->ended)
-        return 0;
-    int st;
-    while (waitpid(p->pid, &st, 0) < 0)
-        if (errno != EINTR)
-            return -1;
-    p->exitcode = WIFSIGNALED(st) ? -WTERMSIG(st) : WEXITSTATUS(st);
-    p->ended = 1;
-    return 0;
-}
+#include "../common/proc_join.c"
 
 /* proc_exitcode: lesson 04's. */
-int proc_exitcode(const struct proc *p, int *code)
-{
-    if (!p || !p->ended)
-        return 0;
-    *code = p->exitcode;
-    return 1;
-}
+#include "../common/proc_exitcode.c"

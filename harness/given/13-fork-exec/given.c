@@ -16,14 +16,7 @@
 /* 13-fork-exec/forkexec.c: GIVENHEAD */
 
 /* proc_init: lesson 01's. */
-void proc_init(struct proc *p, proc_task task, void *arg)
-{
-    p->pid = 0;
-    p->task = task;
-    p->arg = arg;
-    p->ended = 0;
-    p->exitcode = 0;
-}
+#include "../common/proc_init.c"
 
 /* proc_join: lesson 04's. */
 int proc_join(struct proc *p)
@@ -46,10 +39,4 @@ int proc_join(struct proc *p)
 }
 
 /* proc_exitcode: lesson 04's. */
-int proc_exitcode(const struct proc *p, int *code)
-{
-    if (!p || !p->ended)
-        return 0;
-    *code = p->exitcode;
-    return 1;
-}
+#include "../common/proc_exitcode.c"
