@@ -757,23 +757,19 @@ FL_CHECK(joined_child_frees_its_place, "a joined child no longer counts against 
 }
 
 /* A stand-in for "a process that reused a pid": a child of the check that
- * notes any signal it gets, so that code which signals a pid it no longer
- * owns is seen doing it. */
+ * keeps any signal it gets pending, so that code which signals a pid it no
+ * longer owns is seen doing it. */
 struct trap {
     pid_t pid;
-    volatile int sig;
 };
 
-static struct trap *trap_board;
-
-static void trap_noted(int sig)
-{
-    trap_board->sig = sig;
-}
-
+/* The stand-in blocks every signal it can: whatever is sent to it stays
+ * pending, in /proc/PID/status, until the check looks.  (With handlers, a
+ * signal taken off the pending set but not yet noted by its handler was
+ * seen by neither look, now and then, on a loaded machine.) */
 static struct trap *trap_start(void)
 {
-    struct trap *t = trap_board = fl_board_new(sizeof *t);
+    struct trap *t = fl_board_new(sizeof *t);
     int ready[2];
     fl_pipe(ready);
     fflush(NULL);
@@ -782,10 +778,9 @@ static struct trap *trap_start(void)
     pid_t pid = fork();
     FL_EXPECT(pid >= 0, "a process for the check", "fork failed: %s", strerror(errno));
     if (pid == 0) {
-        struct sigaction sa = {.sa_handler = trap_noted};
-        for (int sig = 1; sig < 32; sig++)
-            if (sig != SIGKILL && sig != SIGSTOP)
-                sigaction(sig, &sa, NULL);
+        sigset_t all;
+        sigfillset(&all);
+        sigprocmask(SIG_BLOCK, &all, NULL);
         if (write(ready[1], "r", 1) < 0)
             _exit(1);
         for (;;)
@@ -800,8 +795,8 @@ static struct trap *trap_start(void)
     return t;
 }
 
-/* Whether `pid` has a signal pending: a kill() that returned has made it
- * pending, even before the process runs its handler. */
+/* The lowest signal pending for `pid` (a kill() that returned has made it
+ * pending, and the stand-in never takes it), or 0. */
 static int signal_pending(pid_t pid)
 {
     char path[64], buf[2048];
@@ -814,11 +809,15 @@ static int signal_pending(pid_t pid)
         return 0;
     buf[n] = '\0';
     const char *keys[] = {"\nSigPnd:", "\nShdPnd:"};
+    unsigned long long mask = 0;
     for (int i = 0; i < 2; i++) {
         char *p = strstr(buf, keys[i]);
-        if (p && strtoull(p + strlen(keys[i]), NULL, 16) != 0)
-            return 1;
+        if (p)
+            mask |= strtoull(p + strlen(keys[i]), NULL, 16);
     }
+    for (int sig = 1; sig <= 64; sig++)
+        if (mask & (1ULL << (sig - 1)))
+            return sig;
     return 0;
 }
 
@@ -828,7 +827,7 @@ static void trap_untouched(struct trap *t, const char *what)
     what = fl_tr(what);
     int alive = fl_is_unreaped_child(t->pid, NULL);
     char st = fl_proc_state(t->pid);
-    int sig = t->sig ? t->sig : signal_pending(t->pid) ? SIGTERM : 0;
+    int sig = st == 'T' || st == 't' ? SIGSTOP : signal_pending(t->pid);
     if (alive) {
         kill(t->pid, SIGKILL);
         fl_reap(t->pid, "the check's stand-in process");
