@@ -18,6 +18,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -337,16 +338,32 @@ static void check_decoys(void)
                       "that child (it had ended) before the check called your code. wait() and "
                       "waitpid(-1, ...) take whichever child ended; waitpid(pid, ...) with your "
                       "own child's pid takes only that one"), (int)decoy_zombie);
-    int sig = __atomic_load_n(&fl_page->decoy_sig, __ATOMIC_SEQ_CST);
+    /* The running decoy sleeps in pause() once it has set its handlers,
+     * and runs again only to take a signal, which its handler notes before
+     * it sleeps again.  So while it runs (still setting up, or taking a
+     * signal) the look waits for it to sleep; then a signal is pending,
+     * noted, or was never sent.  Looking at the handler's note alone once
+     * missed a signal taken but not yet noted. */
+    int pending = fl_proc_sigpending(decoy_running);
     char st = fl_proc_state(decoy_running);
-    if (sig || st == 'Z' || st == 0 || st == 'T' || st == 't') {
+    for (double until = fl_now() + fl_scaled(2.0); st == 'R' && fl_now() < until;) {
+        sched_yield();
+        pending = pending ? pending : fl_proc_sigpending(decoy_running);
+        st = fl_proc_state(decoy_running);
+    }
+    int sig = __atomic_load_n(&fl_page->decoy_sig, __ATOMIC_SEQ_CST);
+    if (sig || pending || (st != 'S' && st != 'R')) {
         char how[120];
         if (sig)
             snprintf(how, sizeof how, fl_tr("received SIG%s from process %d"),
                      sigabbrev_np(sig) ? sigabbrev_np(sig) : "?", (int)fl_page->decoy_sig_from);
+        else if (st == 'T' || st == 't')
+            snprintf(how, sizeof how, "%s", fl_tr("was stopped"));
+        else if (st == 'Z' || st == 0)
+            snprintf(how, sizeof how, "%s", fl_tr("was killed"));
         else
-            snprintf(how, sizeof how, "%s",
-                     st == 'T' || st == 't' ? fl_tr("was stopped") : fl_tr("was killed"));
+            snprintf(how, sizeof how, fl_tr("was sent SIG%s"),
+                     pending && sigabbrev_np(pending) ? sigabbrev_np(pending) : "?");
         fail_decoy("05-terminate § terminate and kill",
                    N_("the code to signal only the processes it started"),
                    N_("process %d, which your code did not start (the caller already had it as a "

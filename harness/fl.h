@@ -182,6 +182,12 @@ void fl_probe_release(struct fl_probe *p, int n);
  * there is no such process. */
 char fl_proc_state(pid_t pid);
 
+/* The lowest-numbered signal pending for `pid` (its own or its thread
+ * group's, from /proc/PID/status), or 0 when none is or there is no such
+ * process.  A kill() that returned has made its signal pending; a process
+ * that blocks it keeps it there for the check to see. */
+int fl_proc_sigpending(pid_t pid);
+
 /* Parent pid of `pid` from /proc/PID/stat, or -1 when there is none. */
 pid_t fl_proc_ppid(pid_t pid);
 

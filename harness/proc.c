@@ -68,6 +68,32 @@ void fl_proc_comm(pid_t pid, char *buf, size_t size)
     buf[strcspn(buf, "\n")] = '\0';
 }
 
+int fl_proc_sigpending(pid_t pid)
+{
+    char path[64], buf[2048];
+    snprintf(path, sizeof path, "/proc/%d/status", (int)pid);
+    int saved = errno;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    ssize_t n = fd < 0 ? -1 : read(fd, buf, sizeof buf - 1);
+    if (fd >= 0)
+        close(fd);
+    errno = saved;
+    if (n <= 0)
+        return 0;
+    buf[n] = '\0';
+    const char *keys[] = {"\nSigPnd:", "\nShdPnd:"};
+    unsigned long long mask = 0;
+    for (int i = 0; i < 2; i++) {
+        char *p = strstr(buf, keys[i]);
+        if (p)
+            mask |= strtoull(p + strlen(keys[i]), NULL, 16);
+    }
+    for (int sig = 1; sig <= 64; sig++)
+        if (mask & (1ULL << (sig - 1)))
+            return sig;
+    return 0;
+}
+
 long fl_proc_hwm_kb(pid_t pid)
 {
     char path[64], line[256];

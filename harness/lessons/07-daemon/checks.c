@@ -795,39 +795,13 @@ static struct trap *trap_start(void)
     return t;
 }
 
-/* The lowest signal pending for `pid` (a kill() that returned has made it
- * pending, and the stand-in never takes it), or 0. */
-static int signal_pending(pid_t pid)
-{
-    char path[64], buf[2048];
-    snprintf(path, sizeof path, "/proc/%d/status", (int)pid);
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    ssize_t n = fd < 0 ? -1 : read(fd, buf, sizeof buf - 1);
-    if (fd >= 0)
-        close(fd);
-    if (n <= 0)
-        return 0;
-    buf[n] = '\0';
-    const char *keys[] = {"\nSigPnd:", "\nShdPnd:"};
-    unsigned long long mask = 0;
-    for (int i = 0; i < 2; i++) {
-        char *p = strstr(buf, keys[i]);
-        if (p)
-            mask |= strtoull(p + strlen(keys[i]), NULL, 16);
-    }
-    for (int sig = 1; sig <= 64; sig++)
-        if (mask & (1ULL << (sig - 1)))
-            return sig;
-    return 0;
-}
-
 /* Fail unless the trap is alive, unsignalled and not reaped; then end it. */
 static void trap_untouched(struct trap *t, const char *what)
 {
     what = fl_tr(what);
     int alive = fl_is_unreaped_child(t->pid, NULL);
     char st = fl_proc_state(t->pid);
-    int sig = st == 'T' || st == 't' ? SIGSTOP : signal_pending(t->pid);
+    int sig = st == 'T' || st == 't' ? SIGSTOP : fl_proc_sigpending(t->pid);
     if (alive) {
         kill(t->pid, SIGKILL);
         fl_reap(t->pid, "the check's stand-in process");

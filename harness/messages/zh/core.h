@@ -52,6 +52,8 @@ FL_MSG("received SIG%s from process %d",
        "收到了 SIG%s（来自进程 %d）")
 FL_MSG("was stopped",
        "被暂停了")
+FL_MSG("was sent SIG%s",
+       "被发送了 SIG%s")
 FL_MSG("was killed",
        "被杀死了")
 FL_MSG("the code to signal only the processes it started",
